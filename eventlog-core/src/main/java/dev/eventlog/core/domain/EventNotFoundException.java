@@ -1,0 +1,16 @@
+package dev.eventlog.core.domain;
+
+/** No event is recorded at the requested key. */
+public final class EventNotFoundException extends EventLogException {
+
+    private final EventKey key;
+
+    public EventNotFoundException(EventKey key) {
+        super("no event is recorded at " + key);
+        this.key = key;
+    }
+
+    public EventKey key() {
+        return key;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.eventlog.core.query;
+
+import dev.eventlog.core.domain.EventKey;
+import java.time.LocalDate;
+import java.util.Objects;
+
+/** Which part of the log a query reads: one day, a time range, or everything. */
+public sealed interface QueryScope {
+
+    /** True when an event at {@code key} lies inside this scope. */
+    boolean contains(EventKey key);
+
+    /** All events of one UTC day. */
+    record Day(LocalDate date) implements QueryScope {
+        public Day {
+            Objects.requireNonNull(date, "date");
+        }
+
+        @Override
+        public boolean contains(EventKey key) {
+            return key.date().equals(date);
+        }
+    }
+
+    /** Events from {@code from} (inclusive) to {@code to} (exclusive). */
+    record Range(EventKey from, EventKey to) implements QueryScope {
+        public Range {
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+        }
+
+        @Override
+        public boolean contains(EventKey key) {
+            return key.compareTo(from) >= 0 && key.compareTo(to) < 0;
+        }
+    }
+
+    /** Every event in the log, in the store's own order. */
+    record AllEvents() implements QueryScope {
+        @Override
+        public boolean contains(EventKey key) {
+            return true;
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package dev.eventlog.core.usecase;
+
+import dev.eventlog.core.domain.EventConflictException;
+import dev.eventlog.core.domain.EventDraft;
+import dev.eventlog.core.domain.EventKey;
+import dev.eventlog.core.domain.EventNotFoundException;
+import dev.eventlog.core.domain.EventRecord;
+import dev.eventlog.core.domain.FieldError;
+import dev.eventlog.core.domain.InvalidInputException;
+import dev.eventlog.core.domain.StoreUnavailableException;
+import dev.eventlog.core.port.AppendOutcome;
+import dev.eventlog.core.port.AppendResult;
+import dev.eventlog.core.port.EventLogPort;
+import dev.eventlog.core.query.EventQuery;
+import dev.eventlog.core.query.ListRequest;
+import dev.eventlog.core.query.Page;
+import dev.eventlog.core.query.PageToken;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** The use cases of the HTTP API: record one event or a batch, get one event, list a page. */
+public final class EventLogService {
+
+    public static final int MAX_BATCH = 25;
+    /** How many taken milliseconds a server-stamped event skips before the store is deemed unable to take it. */
+    private static final int MAX_STAMP_ATTEMPTS = 1000;
+
+    private final EventLogPort store;
+    private final Clock clock;
+    private final AtomicReference<EventKey> lastStamp = new AtomicReference<>(EventKey.at(Instant.EPOCH));
+
+    public EventLogService(EventLogPort store, Clock clock) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Records one event. Returns {@code CREATED}, or {@code EXISTING} when the same event was already recorded
+     * at its key (a safe retry). Throws {@link EventConflictException} when its key holds other content, and
+     * {@link InvalidInputException} with every broken rule when the draft is invalid.
+     */
+    public AppendResult record(EventDraft draft) {
+        List<FieldError> errors = draft.errors();
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        if (draft.stampedByServer()) {
+            return recordStamped(draft);
+        }
+        AppendResult result = store.append(draft.toRecord());
+        if (result.outcome() == AppendOutcome.CONFLICT) {
+            throw new EventConflictException(result.event().key());
+        }
+        return result;
+    }
+
+    /**
+     * Records a batch of 1 to {@value #MAX_BATCH} events. The whole batch is validated first: if any event is
+     * invalid nothing is written and the errors name each bad index and field. Then each event is written on
+     * its own and its outcome reported; conflicts are outcomes here, not exceptions.
+     */
+    public BatchResult recordAll(List<EventDraft> drafts) {
+        if (drafts.isEmpty() || drafts.size() > MAX_BATCH) {
+            throw new InvalidInputException("events", "a batch must hold 1 to " + MAX_BATCH + " events (got " + drafts.size() + ")");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < drafts.size(); i++) {
+            String prefix = "[" + i + "].";
+            drafts.get(i).errors().forEach(e -> errors.add(e.prefixed(prefix)));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        List<EventRecord> records = new ArrayList<>(drafts.size());
+        for (EventDraft draft : drafts) {
+            records.add(draft.stampedByServer() ? draft.toRecord(nextStamp()) : draft.toRecord());
+        }
+        List<AppendResult> results = new ArrayList<>(store.appendAll(records));
+        for (int i = 0; i < results.size(); i++) {
+            if (drafts.get(i).stampedByServer() && results.get(i).outcome() != AppendOutcome.CREATED) {
+                results.set(i, recordStamped(drafts.get(i)));
+            }
+        }
+        return new BatchResult(results);
+    }
+
+    /** The event at the key given as text; {@link EventNotFoundException} when there is none. */
+    public EventRecord get(String date, String time) {
+        return get(EventKey.parse(date, time));
+    }
+
+    public EventRecord get(EventKey key) {
+        return store.find(key).orElseThrow(() -> new EventNotFoundException(key));
+    }
+
+    /** One page of a list request given as raw parameters. */
+    public EventPage list(ListRequest request) {
+        return list(request.toQuery(), request.nextToken());
+    }
+
+    /** One page of the query, continuing from {@code nextToken} when it is not null. */
+    public EventPage list(EventQuery query, String nextToken) {
+        Optional<EventKey> after = nextToken == null ? Optional.empty() : Optional.of(PageToken.decode(query, nextToken));
+        Page page = store.query(query, after);
+        return new EventPage(page.items(), page.resumeAfter().map(key -> PageToken.encode(query, key)));
+    }
+
+    /** A server-stamped event takes the first free millisecond from now on: it never collides with another. */
+    private AppendResult recordStamped(EventDraft draft) {
+        for (int attempt = 0; attempt < MAX_STAMP_ATTEMPTS; attempt++) {
+            AppendResult result = store.append(draft.toRecord(nextStamp()));
+            if (result.outcome() == AppendOutcome.CREATED) {
+                return result;
+            }
+        }
+        throw new StoreUnavailableException("no free millisecond found after " + MAX_STAMP_ATTEMPTS + " attempts", null);
+    }
+
+    private EventKey nextStamp() {
+        EventKey now = EventKey.at(clock.instant());
+        return lastStamp.updateAndGet(last -> now.compareTo(last) > 0 ? now : last.nextMillisecond());
+    }
+}

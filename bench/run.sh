@@ -1,0 +1,281 @@
+#!/usr/bin/env bash
+# EventLog benchmark: builds what it measures, starts dynalite on a free loopback port, measures cold start,
+# warm latency, read cost against log size, local API throughput, jar size and loaded classes, prints one table
+# and writes it to bench/results.md. Everything it starts is stopped on exit.
+#
+#   bench/run.sh           full run (about 10-13 minutes on 2 cores)
+#   bench/run.sh --smoke   tiny sizes, one iteration (1-2 minutes): proves the command still works
+#
+# Environment: BENCH_SKIP_BUILD=1 reuses the jars already built; BENCH_RESULTS=FILE writes the table elsewhere.
+set -euo pipefail
+
+MODE=full
+case "${1:-}" in
+  "") ;;
+  --smoke) MODE=smoke ;;
+  -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+  *) echo "usage: bench/run.sh [--smoke]" >&2; exit 2 ;;
+esac
+
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+BENCH="$ROOT/bench"
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/eventlog-bench.XXXXXX")"
+OUT="$WORK/out"
+mkdir -p "$OUT"
+STARTED_AT=$(date +%s)
+LOAD_AT_START=$(cut -d" " -f1-3 /proc/loadavg)
+
+if [[ $MODE == full ]]; then
+  COLD_WARMUP=2 COLD_RUNS=10
+  JMH_WARM=(-f 1 -wi 2 -w 2s -i 3 -r 2s)
+  JMH_PAIR_ROUNDS=2
+  SIZES=(1000 100000)
+  WRK_SECONDS=10
+  RESULTS="${BENCH_RESULTS:-$BENCH/results.md}"
+else
+  COLD_WARMUP=1 COLD_RUNS=1
+  JMH_WARM=(-f 1 -wi 0 -i 1 -r 1s)
+  JMH_PAIR_ROUNDS=1
+  SIZES=(200 1000)
+  WRK_SECONDS=2
+  RESULTS="${BENCH_RESULTS:-$WORK/results.md}"
+fi
+# The flags the AWS Lambda Java runtime starts the JVM with.
+LAMBDA_FLAGS=(-XX:+TieredCompilation -XX:TieredStopAtLevel=1)
+
+LAMBDA_JAR="$ROOT/eventlog-lambda/target/eventlog-lambda.jar"
+BENCH_JAR="$BENCH/target/benchmarks.jar"
+BASELINE_JAR="$BENCH/straightforward/target/straightforward.jar"
+DYNALITE="$ROOT/eventlog-dynamodb/node_modules/dynalite/cli.js"
+
+PIDS=()
+cleanup() {
+  local status=$?
+  for pid in "${PIDS[@]}"; do
+    kill "$pid" 2>/dev/null || true
+  done
+  for pid in "${PIDS[@]}"; do
+    wait "$pid" 2>/dev/null || true
+  done
+  rm -rf "$WORK"
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+log() { printf '[bench %4ds] %s\n' "$(( $(date +%s) - STARTED_AT ))" "$*" >&2; }
+fail() { echo "bench: $*" >&2; exit 1; }
+
+free_port() {
+  node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
+}
+
+# Waits (bounded) until something answers HTTP on the port.
+await_http() {
+  local port=$1 what=$2 pid=$3
+  for _ in $(seq 1 150); do
+    if ! kill -0 "$pid" 2>/dev/null; then fail "$what exited before it listened on port $port"; fi
+    if [[ $(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "http://127.0.0.1:$port/" || true) != 000 ]]; then return 0; fi
+    sleep 0.2
+  done
+  fail "$what did not listen on 127.0.0.1:$port within 30 s"
+}
+
+ensure_tool() {
+  local tool=$1 package=$2
+  command -v "$tool" >/dev/null 2>&1 && return 0
+  log "installing $package (Debian package) for $tool"
+  if command -v apt-get >/dev/null 2>&1; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package") >"$WORK/apt-$package.log" 2>&1 \
+      || fail "could not install $package; install it and run again (see $WORK/apt-$package.log)"
+  fi
+  command -v "$tool" >/dev/null 2>&1 || fail "$tool is needed; install the $package package"
+}
+
+for tool in java mvn node npm curl; do
+  command -v "$tool" >/dev/null 2>&1 || fail "$tool must be on the PATH"
+done
+[[ -x /usr/bin/time ]] || ensure_tool /usr/bin/time time
+ensure_tool wrk wrk
+
+# ---------------------------------------------------------------------------------------------- build
+if [[ "${BENCH_SKIP_BUILD:-0}" != 1 ]]; then
+  log "building and installing the modules under test"
+  (cd "$ROOT" && mvn -B -q install -DskipTests -pl eventlog-lambda -am) || fail "the build failed"
+  log "building the benchmarks and the straightforward baseline"
+  (cd "$BENCH" && mvn -B -q package) || fail "the benchmark build failed"
+  (cd "$BENCH/straightforward" && mvn -B -q package) || fail "the baseline build failed"
+  log "installing the Node.js original's SDK (npm ci)"
+  (cd "$BENCH/node-original" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || fail "npm ci failed in bench/node-original"
+fi
+[[ -f $DYNALITE ]] || (cd "$ROOT/eventlog-dynamodb" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) \
+  || fail "dynalite is not installed; run 'npm ci' in eventlog-dynamodb"
+for jar in "$LAMBDA_JAR" "$BENCH_JAR" "$BASELINE_JAR"; do
+  [[ -f $jar ]] || fail "missing $jar (run without BENCH_SKIP_BUILD)"
+done
+
+# ---------------------------------------------------------------------------------------------- dynalite
+DYNAMO_PORT=$(free_port)
+ENDPOINT="http://127.0.0.1:$DYNAMO_PORT"
+node "$DYNALITE" --host 127.0.0.1 --port "$DYNAMO_PORT" --createTableMs 0 --deleteTableMs 0 --updateTableMs 0 \
+  >"$WORK/dynalite.log" 2>&1 &
+PIDS+=($!)
+await_http "$DYNAMO_PORT" dynalite "${PIDS[-1]}"
+log "dynalite on $ENDPOINT"
+
+export AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench
+export AWS_ENDPOINT_URL_DYNAMODB="$ENDPOINT" AWS_EC2_METADATA_DISABLED=true
+export AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE=1
+BENCH_JAVA=(java -Dbench.dynamodb.endpoint="$ENDPOINT" -cp "$BENCH_JAR")
+
+LOAD_ARGS=(bench_cold=0 bench_warm=1000)
+for size in "${SIZES[@]}"; do LOAD_ARGS+=("bench_$size=$size"); done
+log "loading dynalite: ${LOAD_ARGS[*]}"
+"${BENCH_JAVA[@]}" dev.eventlog.bench.load.DynaliteLoader "${LOAD_ARGS[@]}" 2>"$WORK/loader.err" | tee "$OUT/load.txt" >&2 \
+  || { cat "$WORK/loader.err" >&2; fail "loading dynalite failed"; }
+
+# ---------------------------------------------------------------------------------------------- 1. cold start
+cat >"$WORK/post.json" <<'EOF'
+{"version":"2.0","routeKey":"POST /events","rawPath":"/events","rawQueryString":"",
+ "headers":{"content-type":"application/json","host":"127.0.0.1"},
+ "requestContext":{"http":{"method":"POST","path":"/events","protocol":"HTTP/1.1","sourceIp":"127.0.0.1","userAgent":"bench"},
+  "requestId":"cold-post","routeKey":"POST /events","stage":"$default"},
+ "body":"{\"userId\":\"eventlog\",\"eventType\":\"cold-start\"}","isBase64Encoded":false}
+EOF
+cat >"$WORK/get.json" <<'EOF'
+{"version":"2.0","routeKey":"GET /events","rawPath":"/events","rawQueryString":"",
+ "headers":{"host":"127.0.0.1"},
+ "requestContext":{"http":{"method":"GET","path":"/events","protocol":"HTTP/1.1","sourceIp":"127.0.0.1","userAgent":"bench"},
+  "requestId":"cold-get","routeKey":"GET /events","stage":"$default"},
+ "isBase64Encoded":false}
+EOF
+INVOKE_ARGS=(invoke --store dynamodb --table bench_cold --endpoint-url "$ENDPOINT" --region us-east-1
+  --event "$WORK/post.json" --event "$WORK/get.json")
+CDS_ARCHIVE="$WORK/invoke.jsa"
+
+# Each variant is one command (set into COMMAND); all run with the same environment against the same table.
+set_command() {
+  case $1 in
+    hello) COMMAND=(java "${LAMBDA_FLAGS[@]}" -cp "$BENCH/target/classes" dev.eventlog.bench.floor.HelloFloor) ;;
+    node-original) COMMAND=(node "$BENCH/node-original/cold.js") ;;
+    java-straightforward) COMMAND=(java "${LAMBDA_FLAGS[@]}" -jar "$BASELINE_JAR") ;;
+    eventlog) COMMAND=(java "${LAMBDA_FLAGS[@]}" -jar "$LAMBDA_JAR" "${INVOKE_ARGS[@]}") ;;
+    eventlog-appcds) COMMAND=(java "${LAMBDA_FLAGS[@]}" -XX:SharedArchiveFile="$CDS_ARCHIVE" -jar "$LAMBDA_JAR" "${INVOKE_ARGS[@]}") ;;
+  esac
+}
+VARIANTS=(hello node-original java-straightforward eventlog eventlog-appcds)
+
+check_output() {
+  local variant=$1 file=$2
+  case $variant in
+    hello) grep -q hello "$file" ;;
+    node-original|java-straightforward) grep -q '"put":1' "$file" ;;
+    eventlog*) [[ $(grep -c '"statusCode":20[01]' "$file") == 2 ]] ;;
+  esac || { cat "$file" "$file.err" >&2; fail "$variant did not answer as expected"; }
+}
+
+log "cold start: AppCDS archive for the invoke command (one training run)"
+java "${LAMBDA_FLAGS[@]}" -XX:ArchiveClassesAtExit="$CDS_ARCHIVE" -jar "$LAMBDA_JAR" "${INVOKE_ARGS[@]}" \
+  >"$WORK/cds-train.out" 2>"$WORK/cds-train.err" || { cat "$WORK/cds-train.err" >&2; fail "the AppCDS training run failed"; }
+[[ -f $CDS_ARCHIVE ]] || fail "the JVM wrote no AppCDS archive"
+
+log "cold start: ${#VARIANTS[@]} variants alternating, $COLD_WARMUP warm-up + $COLD_RUNS measured rounds"
+printf 'variant\tround\twall_s\tuser_s\tsys_s\tmaxrss_kb\n' >"$OUT/cold.tsv"
+for round in $(seq 1 $((COLD_WARMUP + COLD_RUNS))); do
+  for variant in "${VARIANTS[@]}"; do
+    set_command "$variant"
+    /usr/bin/time -f '%e %U %S %M' -o "$WORK/time.txt" "${COMMAND[@]}" >"$WORK/cold.out" 2>"$WORK/cold.out.err" \
+      || { cat "$WORK/cold.out.err" >&2; fail "$variant failed"; }
+    check_output "$variant" "$WORK/cold.out"
+    if (( round > COLD_WARMUP )); then
+      read -r wall user sys rss < <(tail -1 "$WORK/time.txt")
+      printf '%s\t%d\t%s\t%s\t%s\t%s\n' "$variant" $((round - COLD_WARMUP)) "$wall" "$user" "$sys" "$rss" >>"$OUT/cold.tsv"
+    fi
+  done
+done
+
+log "loaded classes (-Xlog:class+load)"
+printf 'variant\tclasses\tfrom_cds\n' >"$OUT/classes.tsv"
+for variant in hello java-straightforward eventlog eventlog-appcds; do
+  set_command "$variant"
+  "${COMMAND[0]}" -Xlog:class+load:file="$WORK/classes-$variant.txt" "${COMMAND[@]:1}" >/dev/null 2>&1 || fail "$variant failed"
+  printf '%s\t%d\t%d\n' "$variant" "$(grep -c 'source:' "$WORK/classes-$variant.txt")" \
+    "$(grep -c 'shared objects file' "$WORK/classes-$variant.txt" || true)" >>"$OUT/classes.tsv"
+done
+printf 'artifact\tbytes\n%s\t%d\n%s\t%d\n' eventlog-lambda.jar "$(stat -c %s "$LAMBDA_JAR")" \
+  straightforward.jar "$(stat -c %s "$BASELINE_JAR")" >"$OUT/sizes.tsv"
+
+# ---------------------------------------------------------------------------------------------- 2-3. JMH
+jmh() {
+  local name=$1; shift
+  "${BENCH_JAVA[@]}" org.openjdk.jmh.Main -jvmArgsAppend "-Dbench.dynamodb.endpoint=$ENDPOINT" \
+    -rf json -rff "$OUT/jmh-$name.json" "$@" >"$WORK/jmh-$name.log" 2>&1 \
+    || { tail -40 "$WORK/jmh-$name.log" >&2; fail "JMH run $name failed"; }
+}
+# The handler on dynalite and the raw SDK calls it stands on alternate, round by round, so drift in the
+# shared machine or in dynalite's store hits both alike.
+for round in $(seq 1 "$JMH_PAIR_ROUNDS"); do
+  log "warm latency on dynalite, round $round of $JMH_PAIR_ROUNDS: raw SDK, then handler"
+  jmh "raw-$round" "${JMH_WARM[@]}" 'RawSdkLatencyBenchmark'
+  jmh "handler-dynalite-$round" "${JMH_WARM[@]}" -p store=dynalite 'HandlerLatencyBenchmark'
+done
+log "warm latency in memory: handler and use cases"
+jmh handler-memory "${JMH_WARM[@]}" -p store=memory 'HandlerLatencyBenchmark|ServiceLatencyBenchmark'
+log "read cost against log size: ${SIZES[*]} events"
+SIZE_LIST=$(IFS=,; echo "${SIZES[*]}")
+jmh readcost "${JMH_WARM[@]}" -p size="$SIZE_LIST" 'ReadCostBenchmark'
+
+# ---------------------------------------------------------------------------------------------- 4. throughput
+ensure_tool wrk wrk
+API_PORT=$(free_port)
+java -jar "$LAMBDA_JAR" serve --port "$API_PORT" --store memory >"$WORK/serve.log" 2>&1 &
+PIDS+=($!)
+await_http "$API_PORT" "the local runner" "${PIDS[-1]}"
+cat >"$WORK/post.lua" <<'EOF'
+-- Server-stamped events (no date, no time): every request is a real create.
+wrk.method = "POST"
+wrk.body = '{"userId":"load","eventType":"wrk","attributes":{"source":"bench"}}'
+wrk.headers["Content-Type"] = "application/json"
+EOF
+TODAY=$(date -u +%F)
+printf 'test\trequests_per_s\tp50_ms\tp99_ms\tnon_2xx\n' >"$OUT/throughput.tsv"
+wrk_run() {
+  local name=$1 seconds=$2; shift 2
+  wrk -t2 -c32 -d"${seconds}s" --timeout 5s --latency "$@" >"$WORK/wrk-$name.txt" 2>&1 || fail "wrk $name failed"
+}
+to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us$/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v*=1000}; printf "%.3f", v}'; }
+for test in post get; do
+  if [[ $test == post ]]; then args=(-s "$WORK/post.lua" "http://127.0.0.1:$API_PORT/events")
+  else args=("http://127.0.0.1:$API_PORT/events/$TODAY?limit=100"); fi
+  log "local API throughput: $test, 32 connections, ${WRK_SECONDS}s (after a warm-up)"
+  wrk_run "$test-warmup" $(( WRK_SECONDS / 2 + 1 )) "${args[@]}"
+  wrk_run "$test" "$WRK_SECONDS" "${args[@]}"
+  file="$WORK/wrk-$test.txt"
+  rps=$(awk '/^Requests\/sec:/ {print $2}' "$file")
+  p50=$(awk '$1 == "50%" {print $2}' "$file" | to_ms)
+  p99=$(awk '$1 == "99%" {print $2}' "$file" | to_ms)
+  non2xx=$(awk '/Non-2xx or 3xx responses:/ {print $NF}' "$file")
+  printf '%s\t%s\t%s\t%s\t%s\n' "$test" "$rps" "$p50" "$p99" "${non2xx:-0}" >>"$OUT/throughput.tsv"
+done
+
+# ---------------------------------------------------------------------------------------------- report
+{
+  printf 'key\tvalue\n'
+  printf 'mode\t%s\n' "$MODE"
+  printf 'load_at_start\t%s\n' "$LOAD_AT_START"
+  printf 'date\t%s\n' "$(date -u '+%Y-%m-%d %H:%M UTC')"
+  printf 'cpus\t%s\n' "$(nproc)"
+  printf 'cpu_model\t%s\n' "$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)"
+  printf 'memory\t%s\n' "$(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)"
+  printf 'jdk\t%s\n' "$(java -version 2>&1 | head -2 | tail -1)"
+  printf 'node\t%s\n' "$(node --version)"
+  printf 'os\t%s\n' "$(uname -sr)"
+  printf 'load_at_end\t%s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
+  printf 'cold_runs\t%s\n' "$COLD_RUNS"
+  printf 'sizes\t%s\n' "$SIZE_LIST"
+  printf 'wrk_seconds\t%s\n' "$WRK_SECONDS"
+  printf 'elapsed_s\t%s\n' "$(( $(date +%s) - STARTED_AT ))"
+} >"$OUT/meta.tsv"
+"${BENCH_JAVA[@]}" dev.eventlog.bench.report.ResultsReport "$OUT" "$RESULTS" || fail "the report failed"
+cat "$RESULTS"
+log "done in $(( $(date +%s) - STARTED_AT )) s; table written to $RESULTS"

@@ -1,0 +1,67 @@
+package dev.eventlog.bench.data;
+
+import dev.eventlog.core.domain.EventDraft;
+import dev.eventlog.core.domain.EventKey;
+import dev.eventlog.core.domain.EventRecord;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Map;
+
+/**
+ * The synthetic log every benchmark reads: {@value #EVENTS_PER_DAY} events a day from {@link #FIRST_DAY} on, one
+ * every {@value #SPACING_MS} ms from midnight, so a log of n events spans n / {@value #EVENTS_PER_DAY} days and
+ * a one-day read walks the same partition size whatever the log's length, as in a log that grows by days.
+ */
+public final class SampleLog {
+
+    public static final LocalDate FIRST_DAY = LocalDate.of(2024, 1, 1);
+    public static final int EVENTS_PER_DAY = 1000;
+    public static final int SPACING_MS = 60_000;
+    private static final String[] TYPES = {"login", "logout", "purchase", "view"};
+
+    private SampleLog() {
+    }
+
+    /** The n-th event of the log (0-based). */
+    public static EventRecord event(int n) {
+        return new EventRecord(key(n), userId(n), eventType(n), Map.of("source", "bench", "seq", Integer.toString(n)));
+    }
+
+    public static EventKey key(int n) {
+        LocalDate day = FIRST_DAY.plusDays(n / EVENTS_PER_DAY);
+        LocalTime time = LocalTime.MIDNIGHT.plusNanos((long) (n % EVENTS_PER_DAY) * SPACING_MS * 1_000_000L);
+        return new EventKey(day, time);
+    }
+
+    public static String userId(int n) {
+        return "user-" + (n % 97);
+    }
+
+    public static String eventType(int n) {
+        return TYPES[n % TYPES.length];
+    }
+
+    /** The last day holding events in a log of {@code size} events: reads target it, the newest partition. */
+    public static LocalDate lastDay(int size) {
+        return key(size - 1).date();
+    }
+
+    /** A draft without date and time: the server stamps it, so every write is a real create. */
+    public static EventDraft stampedDraft(int n) {
+        return new EventDraft(null, null, userId(n), eventType(n), Map.of("source", "bench"));
+    }
+
+    /** The JSON body of one server-stamped event. */
+    public static String stampedJson(int n) {
+        return "{\"userId\":\"" + userId(n) + "\",\"eventType\":\"" + eventType(n) + "\",\"attributes\":{\"source\":\"bench\"}}";
+    }
+
+    /** The JSON body of a batch of {@code count} server-stamped events. */
+    public static String stampedBatchJson(int first, int count) {
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; i < count; i++) {
+            json.append(i == 0 ? "" : ",").append(stampedJson(first + i));
+        }
+        return json.append(']').toString();
+    }
+}

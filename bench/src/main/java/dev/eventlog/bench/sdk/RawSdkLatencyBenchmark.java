@@ -1,0 +1,84 @@
+package dev.eventlog.bench.sdk;
+
+import dev.eventlog.bench.data.SampleLog;
+import dev.eventlog.bench.dynalite.DynaliteStores;
+import dev.eventlog.core.domain.EventKey;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * The floor under the handler on dynalite: the same DynamoDB calls the store makes for each route, with the same
+ * client, issued directly. The handler's latency over these is what routing, JSON and the domain add.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class RawSdkLatencyBenchmark {
+
+    private DynamoDbClient client;
+    private QueryRequest query;
+    private GetItemRequest get;
+    private long next;
+
+    @Setup
+    public void setUp() {
+        client = DynaliteStores.client();
+        // One more than the page, as the store asks for, so it can tell whether more events remain.
+        query = QueryRequest.builder()
+                .tableName(DynaliteStores.WARM_TABLE)
+                .keyConditionExpression("#d = :d")
+                .expressionAttributeNames(Map.of("#d", "date"))
+                .expressionAttributeValues(Map.of(":d", AttributeValue.fromS(SampleLog.FIRST_DAY.toString())))
+                .limit(101)
+                .build();
+        EventKey key = SampleLog.key(DynaliteStores.WARM_EVENTS / 2);
+        get = GetItemRequest.builder()
+                .tableName(DynaliteStores.WARM_TABLE)
+                .key(Map.of("date", AttributeValue.fromS(key.dateText()), "time", AttributeValue.fromS(key.timeText())))
+                .consistentRead(true)
+                .build();
+    }
+
+    /** The conditional write the store issues for a new event (a fresh key every call, so it always succeeds). */
+    @Benchmark
+    public PutItemResponse putItem() {
+        EventKey key = EventKey.at(Instant.ofEpochMilli(4_102_444_800_000L + next++));
+        return client.putItem(PutItemRequest.builder()
+                .tableName(DynaliteStores.WARM_TABLE)
+                .item(Map.of(
+                        "date", AttributeValue.fromS(key.dateText()),
+                        "time", AttributeValue.fromS(key.timeText()),
+                        "userId", AttributeValue.fromS(SampleLog.userId((int) next)),
+                        "eventType", AttributeValue.fromS(SampleLog.eventType((int) next)),
+                        "attributes", AttributeValue.fromM(Map.of("source", AttributeValue.fromS("bench")))))
+                .conditionExpression("attribute_not_exists(#d)")
+                .expressionAttributeNames(Map.of("#d", "date"))
+                .build());
+    }
+
+    @Benchmark
+    public QueryResponse queryDay100() {
+        return client.query(query);
+    }
+
+    @Benchmark
+    public GetItemResponse getItem() {
+        return client.getItem(get);
+    }
+}

@@ -1,5 +1,8 @@
 package dev.eventlog.dynamodb;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -30,15 +33,29 @@ final class LeanClient {
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
                 .region(region)
                 .credentialsProvider(credentials)
-                .httpClient(httpClient != null ? httpClient : UrlConnectionHttpClient.builder()
-                        .connectionTimeout(CONNECT_TIMEOUT)
-                        .socketTimeout(READ_TIMEOUT)
-                        .build())
+                .httpClient(httpClient != null ? httpClient : UrlConnectionHttpClient.create(LeanClient::open))
                 // Standard mode: up to three attempts with jittered backoff for throttling, 5xx and I/O errors.
                 .overrideConfiguration(o -> o.retryStrategy(RetryMode.STANDARD));
         if (endpointOverride != null) {
             builder.endpointOverride(endpointOverride);
         }
         return builder.build();
+    }
+
+    /**
+     * Opens a connection with the JDK's own defaults and this client's timeouts. The SDK's builder would instead
+     * build an SSL context with the JDK's trust store when the client is created, which costs a few hundred
+     * milliseconds of a cold start even for a plain-http endpoint such as a local emulator; here the JDK sets up
+     * its default TLS (same trust store, same host-name checks) on the first https connection, and never for http.
+     */
+    private static HttpURLConnection open(URI uri) {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+            connection.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
+            connection.setReadTimeout((int) READ_TIMEOUT.toMillis());
+            return connection;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open a connection to " + uri, e);
+        }
     }
 }

@@ -101,10 +101,10 @@ ensure_tool wrk wrk
 # ---------------------------------------------------------------------------------------------- build
 if [[ "${BENCH_SKIP_BUILD:-0}" != 1 ]]; then
   log "building and installing the modules under test"
-  (cd "$ROOT" && mvn -B -q install -DskipTests -pl eventlog-lambda -am) || fail "the build failed"
+  (cd "$ROOT" && mvn -B -q -Dstyle.color=never install -DskipTests -pl eventlog-lambda -am) || fail "the build failed"
   log "building the benchmarks and the straightforward baseline"
-  (cd "$BENCH" && mvn -B -q package) || fail "the benchmark build failed"
-  (cd "$BENCH/straightforward" && mvn -B -q package) || fail "the baseline build failed"
+  (cd "$BENCH" && mvn -B -q -Dstyle.color=never package) || fail "the benchmark build failed"
+  (cd "$BENCH/straightforward" && mvn -B -q -Dstyle.color=never package) || fail "the baseline build failed"
   log "installing the Node.js original's SDK (npm ci)"
   (cd "$BENCH/node-original" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || fail "npm ci failed in bench/node-original"
 fi
@@ -149,6 +149,7 @@ cat >"$WORK/get.json" <<'EOF'
   "requestId":"cold-get","routeKey":"GET /events","stage":"$default"},
  "isBase64Encoded":false}
 EOF
+export TABLE_NAME=bench_cold
 INVOKE_ARGS=(invoke --store dynamodb --table bench_cold --endpoint-url "$ENDPOINT" --region us-east-1
   --event "$WORK/post.json" --event "$WORK/get.json")
 CDS_ARCHIVE="$WORK/invoke.jsa"

@@ -34,7 +34,7 @@ if [[ $MODE == full ]]; then
   RESULTS="${BENCH_RESULTS:-$BENCH/results.md}"
 else
   COLD_WARMUP=1 COLD_RUNS=1
-  JMH_WARM=(-f 1 -wi 0 -i 1 -r 1s)
+  JMH_WARM=(-f 1 -wi 0 -i 1 -r 500ms)
   JMH_PAIR_ROUNDS=1
   SIZES=(200 1000)
   WRK_SECONDS=2
@@ -277,6 +277,6 @@ done
   printf 'wrk_seconds\t%s\n' "$WRK_SECONDS"
   printf 'elapsed_s\t%s\n' "$(( $(date +%s) - STARTED_AT ))"
 } >"$OUT/meta.tsv"
-"${BENCH_JAVA[@]}" dev.eventlog.bench.report.ResultsReport "$OUT" "$RESULTS" || fail "the report failed"
+"${BENCH_JAVA[@]}" dev.eventlog.bench.report.ResultsReport "$OUT" "$RESULTS" "$BENCH/what-was-tried.md" || fail "the report failed"
 cat "$RESULTS"
 log "done in $(( $(date +%s) - STARTED_AT )) s; table written to $RESULTS"

@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * Turns the raw measurements of one {@code bench/run.sh} run (TSV files and JMH JSON in one directory) into the
  * results table: every figure beside its target from the issue, with pass or miss and the margin.
- * Arguments: the measurements directory, the markdown file to write.
+ * Arguments: the measurements directory, the markdown file to write, and optionally a markdown file of notes
+ * (what was tried) appended as it is.
  */
 public final class ResultsReport {
 
@@ -41,11 +42,12 @@ public final class ResultsReport {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 2) {
-            throw new IllegalArgumentException("usage: ResultsReport MEASUREMENTS_DIR RESULTS_MD");
+        if (args.length < 2 || args.length > 3) {
+            throw new IllegalArgumentException("usage: ResultsReport MEASUREMENTS_DIR RESULTS_MD [NOTES_MD]");
         }
         ResultsReport report = new ResultsReport(Path.of(args[0]));
-        Files.writeString(Path.of(args[1]), report.render());
+        String notes = args.length == 3 && Files.exists(Path.of(args[2])) ? "\n" + Files.readString(Path.of(args[2])) : "";
+        Files.writeString(Path.of(args[1]), report.render() + notes);
     }
 
     private String render() {

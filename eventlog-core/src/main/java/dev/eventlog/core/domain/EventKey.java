@@ -113,12 +113,32 @@ public record EventKey(LocalDate date, LocalTime time) implements Comparable<Eve
 
     /** The date as stored: {@code YYYY-MM-DD}. */
     public String dateText() {
-        return String.format("%04d-%02d-%02d", date.getYear(), date.getMonthValue(), date.getDayOfMonth());
+        int year = date.getYear();
+        if (year < 0 || year > 9999) {
+            return String.format("%04d-%02d-%02d", year, date.getMonthValue(), date.getDayOfMonth());
+        }
+        // Written digit by digit: every event in every response is formatted, and String.format costs microseconds.
+        StringBuilder text = new StringBuilder(10);
+        digits(text, year, 4).append('-');
+        digits(text, date.getMonthValue(), 2).append('-');
+        return digits(text, date.getDayOfMonth(), 2).toString();
     }
 
     /** The time as stored: {@code HH:mm:ss.SSS}. */
     public String timeText() {
-        return String.format("%02d:%02d:%02d.%03d", time.getHour(), time.getMinute(), time.getSecond(), time.getNano() / 1_000_000);
+        StringBuilder text = new StringBuilder(12);
+        digits(text, time.getHour(), 2).append(':');
+        digits(text, time.getMinute(), 2).append(':');
+        digits(text, time.getSecond(), 2).append('.');
+        return digits(text, time.getNano() / 1_000_000, 3).toString();
+    }
+
+    /** Appends the last {@code width} decimal digits of a non-negative value, zero-padded. */
+    private static StringBuilder digits(StringBuilder out, int value, int width) {
+        for (int divisor = (int) Math.pow(10, width - 1); divisor > 0; divisor /= 10) {
+            out.append((char) ('0' + value / divisor % 10));
+        }
+        return out;
     }
 
     /** The instant this key names. */

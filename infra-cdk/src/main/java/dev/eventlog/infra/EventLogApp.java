@@ -1,0 +1,46 @@
+package dev.eventlog.infra;
+
+import io.github.cdklabs.cdknag.AwsSolutionsChecks;
+import io.github.cdklabs.cdknag.NagPackProps;
+import io.github.cdklabs.cdknag.ServerlessChecks;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.Validations;
+
+/** The CDK app: reads the context, builds the EventLog stack, checks it with cdk-nag and synthesizes it. */
+public final class EventLogApp {
+
+  private EventLogApp() {}
+
+  public static void main(String[] args) {
+    App app = new App();
+    try {
+      build(app);
+    } catch (InvalidContextException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+    }
+    app.synth();
+  }
+
+  /**
+   * Builds the stack from the app's context and registers the cdk-nag packs, so that synthesis fails on any
+   * finding that is not acknowledged with a reason.
+   */
+  public static EventLogStack build(App app) {
+    EventLogConfig config = EventLogConfig.fromContext(app.getNode()::tryGetContext);
+    StackProps.Builder props = StackProps.builder()
+        .description("EventLog: serverless event log (HTTP API, Lambda, DynamoDB)");
+    if (config.account().isPresent() || config.region().isPresent()) {
+      props.env(Environment.builder()
+          .account(config.account().orElse(null))
+          .region(config.region().orElse(null))
+          .build());
+    }
+    EventLogStack stack = new EventLogStack(app, config.stackName(), props.build(), config);
+    NagPackProps nag = NagPackProps.builder().verbose(true).build();
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app, nag), new ServerlessChecks(app, nag));
+    return stack;
+  }
+}

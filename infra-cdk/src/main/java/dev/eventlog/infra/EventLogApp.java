@@ -1,6 +1,7 @@
 package dev.eventlog.infra;
 
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
+import java.io.PrintStream;
 import io.github.cdklabs.cdknag.NagPackProps;
 import io.github.cdklabs.cdknag.ServerlessChecks;
 import software.amazon.awscdk.App;
@@ -14,14 +15,26 @@ public final class EventLogApp {
   private EventLogApp() {}
 
   public static void main(String[] args) {
-    App app = new App();
+    int status = run(new App(), System.err);
+    if (status != 0) {
+      System.exit(status);
+    }
+  }
+
+  /**
+   * Builds and synthesizes; a bad context is a user error, reported as its list of problems without a stack trace.
+   *
+   * @return the process exit status: 0 when synthesized, 2 when the context is invalid
+   */
+  static int run(App app, PrintStream err) {
     try {
       build(app);
     } catch (InvalidContextException e) {
-      System.err.println(e.getMessage());
-      System.exit(2);
+      err.println(e.getMessage());
+      return 2;
     }
     app.synth();
+    return 0;
   }
 
   /**

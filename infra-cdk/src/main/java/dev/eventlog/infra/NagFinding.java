@@ -1,7 +1,10 @@
 package dev.eventlog.infra;
 
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import software.amazon.awscdk.Acknowledgment;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Validations;
 import software.constructs.IConstruct;
 
@@ -28,5 +31,41 @@ final class NagFinding {
     } else {
       Validations.of(construct).acknowledge(Acknowledgment.builder().id(id).reason(reason).build());
     }
+  }
+
+  /**
+   * Acknowledges the finding a granular rule raises for one resource ARN of an IAM statement, named the way cdk-nag
+   * names it: references flattened to {@code <LogicalId>}, {@code <LogicalId.Attribute>} and {@code <AWS::Region>}.
+   */
+  static void acknowledgeResource(IConstruct construct, String rule, String resourceArn, String reason) {
+    String resource = flatten(Stack.of(construct).resolve(resourceArn));
+    acknowledge(construct, rule + "[Resource::" + resource + "]", reason);
+  }
+
+  private static String flatten(Object node) {
+    if (node == null) {
+      return "";
+    }
+    if (node instanceof String text) {
+      return text.replace("${", "<").replace("}", ">");
+    }
+    if (node instanceof Map<?, ?> map) {
+      if (map.get("Fn::Join") instanceof List<?> join && join.size() == 2 && join.get(1) instanceof List<?> items) {
+        return items.stream().map(NagFinding::flatten).collect(Collectors.joining(String.valueOf(join.get(0))));
+      }
+      if (map.containsKey("Fn::Sub")) {
+        return flatten(map.get("Fn::Sub"));
+      }
+      if (map.get("Fn::GetAtt") instanceof List<?> getAtt && getAtt.size() == 2) {
+        return "<" + flatten(getAtt.get(0)) + "." + flatten(getAtt.get(1)) + ">";
+      }
+      if (map.containsKey("Fn::ImportValue")) {
+        return flatten(map.get("Fn::ImportValue"));
+      }
+      if (map.containsKey("Ref")) {
+        return "<" + flatten(map.get("Ref")) + ">";
+      }
+    }
+    throw new IllegalArgumentException("cannot name a cdk-nag finding for " + node);
   }
 }

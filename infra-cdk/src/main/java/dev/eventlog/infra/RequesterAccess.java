@@ -2,8 +2,6 @@ package dev.eventlog.infra;
 
 import java.util.List;
 import java.util.Optional;
-import software.amazon.awscdk.CfnElement;
-import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.IManagedPolicy;
 import software.amazon.awscdk.services.iam.ManagedPolicy;
@@ -48,14 +46,11 @@ public final class RequesterAccess extends Construct {
   // cdk-nag names each wildcard resource as one finding; only the path-parameter segments are acknowledged,
   // so a wildcard added anywhere else in this policy is still reported.
   private void acknowledgePathParameterWildcards(EventHttpApi api) {
-    String apiLogicalId = Stack.of(this).getLogicalId((CfnElement) api.api().getNode().getDefaultChild());
     for (Route route : Route.ALL) {
       if (!route.arnPath().contains("*")) {
         continue;
       }
-      String resource = "arn:<AWS::Partition>:execute-api:<AWS::Region>:<AWS::AccountId>:<" + apiLogicalId + ">/"
-          + EventHttpApi.STAGE_NAME + "/" + route.method().name() + route.arnPath();
-      NagFinding.acknowledge(policy, "AwsSolutions-IAM5[Resource::" + resource + "]",
+      NagFinding.acknowledgeResource(policy, "AwsSolutions-IAM5", api.invokeArn(route),
           "IAM authorizes an HTTP API call on the request's concrete path, so the route " + route.routeKey()
               + " can only be granted with a wildcard in place of its path parameters; the API id, stage and "
               + "method are fixed and the API serves no other paths below /events.");

@@ -3,6 +3,7 @@ package dev.eventlog.infra;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.dynamodb.ITable;
@@ -90,6 +91,8 @@ public final class EventFunction extends Construct {
         .version(function.getCurrentVersion())
         .build();
 
+    Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+        "The alias below publishes a version from the first deployment on, and the API only ever calls that alias.");
     NagFinding.acknowledge(function, "Serverless-LambdaDLQ",
         "The function is only invoked synchronously by the HTTP API, which returns every failure to the caller; "
             + "a dead-letter queue only ever receives failed asynchronous invocations, so it would stay empty.");

@@ -2,6 +2,7 @@ package dev.eventlog.infra;
 
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import java.io.PrintStream;
+import java.util.Map;
 import io.github.cdklabs.cdknag.NagPackProps;
 import io.github.cdklabs.cdknag.ServerlessChecks;
 import software.amazon.awscdk.App;
@@ -42,7 +43,7 @@ public final class EventLogApp {
    * finding that is not acknowledged with a reason.
    */
   public static EventLogStack build(App app) {
-    EventLogConfig config = EventLogConfig.fromContext(app.getNode()::tryGetContext);
+    EventLogConfig config = EventLogConfig.fromContext(allContext(app));
     StackProps.Builder props = StackProps.builder()
         .description("EventLog: serverless event log (HTTP API, Lambda, DynamoDB)");
     if (config.account().isPresent() || config.region().isPresent()) {
@@ -55,5 +56,11 @@ public final class EventLogApp {
     NagPackProps nag = NagPackProps.builder().verbose(true).build();
     Validations.of(app).addPlugins(new AwsSolutionsChecks(app, nag), new ServerlessChecks(app, nag));
     return stack;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> allContext(App app) {
+    Object context = app.getNode().getAllContext();
+    return context instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
   }
 }

@@ -96,15 +96,39 @@ public record EventLogConfig(
   private static final Pattern DOMAIN_PATTERN =
       Pattern.compile("(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]");
 
-  /**
-   * Reads the configuration from CDK context.
-   *
-   * @param context looks a context key up; {@code null} when the key is not set
-   * @throws InvalidContextException naming every bad or inconsistent value
-   */
-  public static EventLogConfig fromContext(Function<String, Object> context) {
-    ContextReader reader = new ContextReader(context);
+  /** Every context key this app reads. */
+  public static final Set<String> KEYS = Set.of(STACK_NAME, ACCOUNT, REGION, TABLE_NAME, BILLING_MODE, READ_CAPACITY,
+      WRITE_CAPACITY, MEMORY_SIZE, ARCHITECTURE, LOG_RETENTION_DAYS, CORS_ALLOW_ORIGINS, CORS_ALLOW_METHODS,
+      CORS_ALLOW_HEADERS, THROTTLE_RATE_LIMIT, THROTTLE_BURST_LIMIT, DOMAIN_NAME, HOSTED_ZONE_ID, HOSTED_ZONE_NAME,
+      REQUESTER_USER, LAMBDA_JAR);
 
+  /**
+   * Reads the configuration from the app's whole CDK context.
+   *
+   * @param context every context value, including the CDK's own feature flags
+   * @throws InvalidContextException naming every bad or inconsistent value, and keys that look like a misspelt
+   *     key of this app (which would otherwise be silently ignored)
+   */
+  public static EventLogConfig fromContext(Map<String, ?> context) {
+    ContextReader reader = new ContextReader(context::get);
+    for (String key : new java.util.TreeSet<>(context.keySet())) {
+      if (KEYS.contains(key)) {
+        continue;
+      }
+      KEYS.stream()
+          .filter(known -> normalized(known).equals(normalized(key)))
+          .findFirst()
+          .ifPresent(known -> reader.problem("'" + key + "' is not a context key of this app; did you mean '"
+              + known + "'?"));
+    }
+    return read(reader);
+  }
+
+  private static String normalized(String key) {
+    return key.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
+  }
+
+  private static EventLogConfig read(ContextReader reader) {
     String stackName = reader.string(STACK_NAME, DEFAULT_STACK_NAME);
     if (!STACK_NAME_PATTERN.matcher(stackName).matches()) {
       reader.problem(STACK_NAME, "must start with a letter and hold only letters, digits and '-', got '" + stackName + "'");

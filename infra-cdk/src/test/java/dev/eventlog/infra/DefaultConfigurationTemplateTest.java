@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Capture;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
@@ -244,6 +245,13 @@ class DefaultConfigurationTemplateTest {
     template.hasOutput("RequesterPolicyArn", Map.of("Value", ref(stack.requesterAccess().policy())));
     assertTrue(template.findOutputs("CustomDomainUrl").isEmpty());
     assertTrue(template.findOutputs("RequesterUserName").isEmpty());
+  }
+
+  @Test
+  void synthesis_leavesNoWarningOrError() {
+    Annotations annotations = Annotations.fromStack(stack);
+    annotations.hasNoWarning("*", Match.anyValue());
+    annotations.hasNoError("*", Match.anyValue());
   }
 
   @Test

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +15,7 @@ import software.amazon.awscdk.services.logs.RetentionDays;
 class EventLogConfigTest {
 
   private static EventLogConfig config(Map<String, Object> context) {
-    return EventLogConfig.fromContext(new HashMap<>(context)::get);
+    return EventLogConfig.fromContext(context);
   }
 
   private static InvalidContextException rejected(Map<String, Object> context) {
@@ -147,11 +146,35 @@ class EventLogConfigTest {
   }
 
   @Test
+  void misspeltKey_isRejected_namingTheKeyItResembles() {
+    InvalidContextException e = rejected(Map.of("billingmode", "provisioned", "read-capacity", "5"));
+    assertEquals(List.of(
+        "'billingmode' is not a context key of this app; did you mean 'billingMode'?",
+        "'read-capacity' is not a context key of this app; did you mean 'readCapacity'?"), e.problems());
+  }
+
+  @Test
+  void otherContext_suchAsCdkFeatureFlags_isLeftAlone() {
+    EventLogConfig config = config(Map.of(
+        "@aws-cdk/aws-lambda:recognizeLayerVersion", true,
+        "aws:cdk:enable-path-metadata", true,
+        "acknowledged-issue-numbers", List.of(12345)));
+    assertEquals("EventLog", config.stackName());
+  }
+
+  @Test
   void missingLambdaJar_failsWithTheBuildCommand() {
     InvalidContextException e = assertThrows(InvalidContextException.class,
         () -> TestStacks.stack(Map.of(EventLogConfig.LAMBDA_JAR, "no/such/eventlog-lambda.jar")));
     assertTrue(e.getMessage().contains("'lambdaJar' points to"), e.getMessage());
     assertTrue(e.getMessage().contains("mvn -B package -DskipTests"), e.getMessage());
+  }
+
+  @Test
+  void misspeltKeyOnTheApp_failsTheBuild() {
+    InvalidContextException e = assertThrows(InvalidContextException.class,
+        () -> TestStacks.stack(Map.of("domainname", "events.example.com")));
+    assertTrue(e.getMessage().contains("did you mean 'domainName'?"), e.getMessage());
   }
 
   @Test

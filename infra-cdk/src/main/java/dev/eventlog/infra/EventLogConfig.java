@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.logs.RetentionDays;
@@ -111,7 +111,7 @@ public record EventLogConfig(
    */
   public static EventLogConfig fromContext(Map<String, ?> context) {
     ContextReader reader = new ContextReader(context::get);
-    for (String key : new java.util.TreeSet<>(context.keySet())) {
+    for (String key : new TreeSet<>(context.keySet())) {
       if (KEYS.contains(key)) {
         continue;
       }
@@ -152,7 +152,7 @@ public record EventLogConfig(
     int retention = reader.integer(LOG_RETENTION_DAYS, DEFAULT_LOG_RETENTION_DAYS, 1, 3653);
     if (!RETENTION_DAYS.containsKey(retention)) {
       reader.problem(LOG_RETENTION_DAYS, "must be one of the periods CloudWatch Logs accepts "
-          + new java.util.TreeSet<>(RETENTION_DAYS.keySet()) + ", got " + retention);
+          + new TreeSet<>(RETENTION_DAYS.keySet()) + ", got " + retention);
       retention = DEFAULT_LOG_RETENTION_DAYS;
     }
 
@@ -217,7 +217,7 @@ public record EventLogConfig(
       if (CORS_METHODS.contains(upper)) {
         methods.add(upper);
       } else {
-        reader.problem(CORS_ALLOW_METHODS, "holds '" + method + "', which is not one of " + new java.util.TreeSet<>(CORS_METHODS));
+        reader.problem(CORS_ALLOW_METHODS, "holds '" + method + "', which is not one of " + new TreeSet<>(CORS_METHODS));
       }
     }
     List<String> headers = reader.list(CORS_ALLOW_HEADERS, List.of("*"));

@@ -34,7 +34,9 @@ final class TestStacks {
 
   static App app(Map<String, Object> overrides) {
     try {
-      Path outdir = Files.createTempDirectory("eventlog-cdk-test");
+      // Under target/ when Maven runs the tests, so that staged copies of the Lambda jar go with 'mvn clean'.
+      Path base = Path.of(System.getProperty("eventlog.cdkTestOut", System.getProperty("java.io.tmpdir")));
+      Path outdir = Files.createTempDirectory(Files.createDirectories(base), "cdk.out-");
       return App.Builder.create().outdir(outdir.toString()).context(context(overrides)).build();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

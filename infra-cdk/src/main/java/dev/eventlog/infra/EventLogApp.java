@@ -1,10 +1,10 @@
 package dev.eventlog.infra;
 
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
-import java.io.PrintStream;
-import java.util.Map;
 import io.github.cdklabs.cdknag.NagPackProps;
 import io.github.cdklabs.cdknag.ServerlessChecks;
+import java.io.PrintStream;
+import java.util.Map;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.StackProps;

@@ -29,6 +29,7 @@ if [[ $MODE == full ]]; then
   COLD_WARMUP=2 COLD_RUNS=10
   JMH_WARM=(-f 1 -wi 2 -w 1s -i 2 -r 2s)
   JMH_PAIR_ROUNDS=2
+  PAIRED=(300 1000)
   SIZES=(1000 100000)
   WRK_SECONDS=10
   RESULTS="${BENCH_RESULTS:-$BENCH/results.md}"
@@ -36,6 +37,7 @@ else
   COLD_WARMUP=1 COLD_RUNS=1
   JMH_WARM=(-f 1 -wi 0 -i 1 -r 500ms)
   JMH_PAIR_ROUNDS=1
+  PAIRED=(5 20)
   SIZES=(200 1000)
   WRK_SECONDS=2
   RESULTS="${BENCH_RESULTS:-$WORK/results.md}"
@@ -100,13 +102,15 @@ ensure_tool wrk wrk
 
 # ---------------------------------------------------------------------------------------------- build
 if [[ "${BENCH_SKIP_BUILD:-0}" != 1 ]]; then
-  log "building and installing the modules under test"
-  (cd "$ROOT" && mvn -B -q -Dstyle.color=never install -DskipTests -pl eventlog-lambda -am) || fail "the build failed"
-  log "building the benchmarks and the straightforward baseline"
-  (cd "$BENCH" && mvn -B -q -Dstyle.color=never package) || fail "the benchmark build failed"
-  (cd "$BENCH/straightforward" && mvn -B -q -Dstyle.color=never package) || fail "the baseline build failed"
-  log "installing the Node.js original's SDK (npm ci)"
-  (cd "$BENCH/node-original" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || fail "npm ci failed in bench/node-original"
+  build() {
+    local what=$1 dir=$2; shift 2
+    log "building $what"
+    (cd "$dir" && "$@") >"$WORK/build.log" 2>&1 || { tail -60 "$WORK/build.log" >&2; fail "building $what failed"; }
+  }
+  build "and installing the modules under test" "$ROOT" mvn -B -q -Dstyle.color=never install -DskipTests -pl eventlog-lambda -am
+  build "the benchmarks" "$BENCH" mvn -B -q -Dstyle.color=never package
+  build "the straightforward baseline" "$BENCH/straightforward" mvn -B -q -Dstyle.color=never package
+  build "the Node.js original (npm ci)" "$BENCH/node-original" npm ci --no-audit --no-fund --loglevel=error
 fi
 [[ -f $DYNALITE ]] || (cd "$ROOT/eventlog-dynamodb" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) \
   || fail "dynalite is not installed; run 'npm ci' in eventlog-dynamodb"
@@ -220,6 +224,9 @@ for round in $(seq 1 "$JMH_PAIR_ROUNDS"); do
   jmh "raw-$round" "${JMH_WARM[@]}" 'RawSdkLatencyBenchmark'
   jmh "handler-dynalite-$round" "${JMH_WARM[@]}" -p store=dynalite 'HandlerLatencyBenchmark'
 done
+log "warm latency on dynalite: handler and raw SDK alternating call by call (${PAIRED[1]} pairs a route)"
+"${BENCH_JAVA[@]}" dev.eventlog.bench.paired.PairedLatencyRun "${PAIRED[@]}" "$OUT/paired.tsv" 2>"$WORK/paired.err" \
+  || { cat "$WORK/paired.err" >&2; fail "the paired latency run failed"; }
 log "warm latency in memory: handler and use cases"
 jmh handler-memory "${JMH_WARM[@]}" -p store=memory 'HandlerLatencyBenchmark|ServiceLatencyBenchmark'
 log "read cost against log size: ${SIZES[*]} events"

@@ -29,6 +29,7 @@ public final class ResultsReport {
     private final Table classes;
     private final Table sizes;
     private final Table throughput;
+    private final Table paired;
     private final JmhResults jmh;
     private final StringBuilder md = new StringBuilder();
 
@@ -38,6 +39,7 @@ public final class ResultsReport {
         classes = Table.read(dir.resolve("classes.tsv"));
         sizes = Table.read(dir.resolve("sizes.tsv"));
         throughput = Table.read(dir.resolve("throughput.tsv"));
+        paired = Table.read(dir.resolve("paired.tsv"));
         jmh = JmhResults.readAll(dir);
     }
 
@@ -89,11 +91,9 @@ public final class ResultsReport {
             if (pair[3] == null) {
                 continue;
             }
-            Latency handler = jmh.get("HandlerLatencyBenchmark." + pair[1], "store", "dynalite");
-            Latency raw = jmh.get("RawSdkLatencyBenchmark." + pair[3]);
-            double ratio = handler == null || raw == null ? Double.NaN : handler.p50() / raw.p50();
-            row("Warm p50 on dynalite, handler " + pair[0] + " / raw " + pair[2], String.format("%.2fx", ratio),
-                    "at most 1.15x", Verdict.atMost(ratio, 1.15, "x", "%.2f"));
+            double ratio = pairedRatio(pair[1]);
+            row("Warm p50 on dynalite, handler " + pair[0] + " / raw " + pair[2] + " (alternating call by call)",
+                    String.format("%.2fx", ratio), "at most 1.15x", Verdict.atMost(ratio, 1.15, "x", "%.2f"));
         }
         Latency memoryPost = jmh.get("HandlerLatencyBenchmark.postOne", "store", "memory");
         row("Warm p50, handler POST /events in memory", micros(memoryPost == null ? Double.NaN : memoryPost.p50()), "under 20 µs",
@@ -156,6 +156,18 @@ public final class ResultsReport {
                     raw == null || dynalite == null ? "" : String.format("%.2fx", dynalite.p50() / raw.p50()));
         }
         line("");
+        line("JMH runs one benchmark after another, each in its own JVM, so the handler and the raw call above meet"
+                + " different moments of a shared machine and of dynalite. The target is judged on the paired run below:"
+                + " one JVM, the handler and the raw call alternating call by call (which goes first alternates too).");
+        line("");
+        line("| route | pairs | handler p50 / p99 | raw SDK p50 / p99 | handler / raw (p50) |");
+        line("|---|---|---|---|---|");
+        for (String[] pair : WARM_PAIRS) {
+            paired.where("route", pair[1]).stream().findFirst().ifPresent(r -> row(pair[0] + " vs " + pair[2], r.get("pairs"),
+                    r.get("handler_p50_us") + " / " + r.get("handler_p99_us"), r.get("raw_p50_us") + " / " + r.get("raw_p99_us"),
+                    String.format("%.2fx", pairedRatio(pair[1]))));
+        }
+        line("");
         line("The use cases alone on the in-memory store (no JSON, no payload 2.0):");
         line("");
         line("| use case | p50 / p99 |");
@@ -214,6 +226,11 @@ public final class ResultsReport {
         Latency small = jmh.get("ReadCostBenchmark." + read, "store", store, "size", sizes[0]);
         Latency large = jmh.get("ReadCostBenchmark." + read, "store", store, "size", sizes[1]);
         return small == null || large == null ? Double.NaN : large.p50() / small.p50();
+    }
+
+    private double pairedRatio(String route) {
+        return paired.where("route", route).stream().findFirst()
+                .map(r -> number(r, "handler_p50_us") / number(r, "raw_p50_us")).orElse(Double.NaN);
     }
 
     private Spread wall(String variant) {

@@ -39,12 +39,13 @@ public class RawSdkLatencyBenchmark {
     @Setup
     public void setUp() {
         client = DynaliteStores.client();
-        // One more than the page, as the store asks for, so it can tell whether more events remain.
+        // Strongly consistent and one more than the page, as the store asks, so it can tell whether more events remain.
         query = QueryRequest.builder()
                 .tableName(DynaliteStores.WARM_TABLE)
                 .keyConditionExpression("#d = :d")
                 .expressionAttributeNames(Map.of("#d", "date"))
                 .expressionAttributeValues(Map.of(":d", AttributeValue.fromS(SampleLog.FIRST_DAY.toString())))
+                .consistentRead(true)
                 .limit(101)
                 .build();
         EventKey key = SampleLog.key(DynaliteStores.WARM_EVENTS / 2);

@@ -18,6 +18,7 @@ import dev.eventlog.core.query.ListRequest;
 import dev.eventlog.core.usecase.BatchResult;
 import dev.eventlog.core.usecase.EventLogService;
 import dev.eventlog.core.usecase.EventPage;
+import java.io.PrintStream;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,7 +50,7 @@ public final class EventLogHandler implements RequestHandler<APIGatewayV2HTTPEve
      * for DynamoDB, or {@code EVENTLOG_STORE=memory}), and SnapStart priming registered.
      */
     public EventLogHandler() {
-        this(StoreWiring.fromEnvironment(System.getenv()), Clock.systemUTC(), true);
+        this(StoreWiring.fromEnvironment(System.getenv()), Clock.systemUTC(), System.out, true);
     }
 
     public EventLogHandler(EventLogPort store) {
@@ -57,12 +58,17 @@ public final class EventLogHandler implements RequestHandler<APIGatewayV2HTTPEve
     }
 
     public EventLogHandler(EventLogPort store, Clock clock) {
-        this(store, clock, false);
+        this(store, clock, System.out, false);
     }
 
-    private EventLogHandler(EventLogPort store, Clock clock, boolean primeForSnapStart) {
+    /** With the access log written to {@code log} instead of standard output. */
+    EventLogHandler(EventLogPort store, Clock clock, PrintStream log) {
+        this(store, clock, log, false);
+    }
+
+    private EventLogHandler(EventLogPort store, Clock clock, PrintStream log, boolean primeForSnapStart) {
         this.service = new EventLogService(store, clock);
-        this.accessLog = new AccessLog(System.out);
+        this.accessLog = new AccessLog(log);
         this.priming = primeForSnapStart ? SnapStartPriming.register(this) : null;
     }
 

@@ -84,12 +84,21 @@ final class ApiEvents {
                     continue;
                 }
                 int eq = pair.indexOf('=');
-                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                String name = decoded(eq < 0 ? pair : pair.substring(0, eq));
+                String value = eq < 0 ? "" : decoded(pair.substring(eq + 1));
                 parameters.merge(name, value, (a, b) -> a + "," + b);
             }
         }
         event.setQueryStringParameters(parameters.isEmpty() ? null : parameters);
         return event;
+    }
+
+    /** Decoded like a form value; text with a broken escape is passed on as it is. */
+    private static String decoded(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return text;
+        }
     }
 }

@@ -1,0 +1,473 @@
+package dev.eventlog.core.port;
+
+import static dev.eventlog.core.port.TestEvents.event;
+import static dev.eventlog.core.port.TestEvents.key;
+import static dev.eventlog.core.port.TestEvents.uniqueDay;
+import static dev.eventlog.core.port.TestEvents.uniqueUser;
+import static dev.eventlog.core.port.TestEvents.uniqueYear;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.eventlog.core.domain.EventKey;
+import dev.eventlog.core.domain.EventRecord;
+import dev.eventlog.core.query.EventQuery;
+import dev.eventlog.core.query.Page;
+import dev.eventlog.core.query.QueryScope;
+import dev.eventlog.core.query.SortOrder;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The contract every {@link EventLogPort} honours. An adapter's test extends this class and only supplies the
+ * port; every test writes at keys of its own, so the suite also runs on a store shared between tests.
+ */
+public abstract class EventLogPortContract {
+
+    protected EventLogPort port;
+
+    /** The port under test, backed by a store that may hold other tests' events. */
+    protected abstract EventLogPort createPort();
+
+    @BeforeEach
+    void setUpPort() {
+        port = createPort();
+    }
+
+    // ---- writes -------------------------------------------------------------------------------------------
+
+    @Test
+    void everyField_roundTrips() {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        for (int i = 0; i < EventRecord.MAX_ATTRIBUTES - 2; i++) {
+            attributes.put("k" + i, "v" + i);
+        }
+        attributes.put("empty", "");
+        attributes.put("unicode-é漢😀", "value with spaces, quotes \" and emoji 😀");
+        EventRecord original = event(key(uniqueDay(), "14:19:00.123"), "u".repeat(EventRecord.MAX_USER_ID),
+                "t".repeat(EventRecord.MAX_EVENT_TYPE), attributes);
+
+        assertEquals(AppendOutcome.CREATED, port.append(original).outcome());
+
+        assertEquals(Optional.of(original), port.find(original.key()));
+    }
+
+    @Test
+    void eventWithoutAttributes_roundTripsWithEmptyAttributes() {
+        EventRecord original = event(key(uniqueDay(), "00:00:00.000"), uniqueUser(), "login");
+
+        port.append(original);
+
+        EventRecord stored = port.find(original.key()).orElseThrow();
+        assertEquals(original, stored);
+        assertTrue(stored.attributes().isEmpty());
+    }
+
+    @Test
+    void unknownKey_isNotFound() {
+        assertEquals(Optional.empty(), port.find(key(uniqueDay(), "12:00:00.000")));
+    }
+
+    @Test
+    void identicalReappend_isExistingAndChangesNothing() {
+        EventRecord original = event(key(uniqueDay(), "10:00:00.000"), uniqueUser(), "login", Map.of("a", "1"));
+        port.append(original);
+
+        AppendResult again = port.append(event(original.key(), original.userId(), original.eventType(), Map.of("a", "1")));
+
+        assertEquals(AppendOutcome.EXISTING, again.outcome());
+        assertEquals(Optional.of(original), port.find(original.key()));
+    }
+
+    @Test
+    void sameKeyWithDifferentContent_isConflictAndLeavesStoredEventUnchanged() {
+        EventRecord original = event(key(uniqueDay(), "10:00:00.000"), uniqueUser(), "login", Map.of("a", "1"));
+        port.append(original);
+
+        List<EventRecord> rivals = List.of(
+                event(original.key(), original.userId() + "x", "login", Map.of("a", "1")),
+                event(original.key(), original.userId(), "logout", Map.of("a", "1")),
+                event(original.key(), original.userId(), "login", Map.of("a", "2")),
+                event(original.key(), original.userId(), "login", Map.of("a", "1", "b", "1")),
+                event(original.key(), original.userId(), "login"));
+        for (EventRecord rival : rivals) {
+            assertEquals(AppendOutcome.CONFLICT, port.append(rival).outcome(), () -> "rival " + rival);
+        }
+
+        assertEquals(Optional.of(original), port.find(original.key()));
+    }
+
+    @Test
+    void batch_reportsEachOutcomeInRequestOrder() {
+        LocalDate day = uniqueDay();
+        EventRecord stored = event(key(day, "01:00:00.000"), uniqueUser(), "login");
+        port.append(stored);
+        EventRecord fresh = event(key(day, "02:00:00.000"), uniqueUser(), "login");
+        EventRecord same = event(stored.key(), stored.userId(), stored.eventType());
+        EventRecord rival = event(stored.key(), stored.userId(), "logout");
+        EventRecord another = event(key(day, "03:00:00.000"), uniqueUser(), "view");
+
+        List<AppendResult> results = port.appendAll(List.of(fresh, same, rival, another));
+
+        assertEquals(List.of(AppendOutcome.CREATED, AppendOutcome.EXISTING, AppendOutcome.CONFLICT, AppendOutcome.CREATED),
+                results.stream().map(AppendResult::outcome).toList());
+        assertEquals(List.of(fresh, same, rival, another), results.stream().map(AppendResult::event).toList());
+        assertEquals(Optional.of(stored), port.find(stored.key()));
+        assertEquals(Optional.of(fresh), port.find(fresh.key()));
+        assertEquals(Optional.of(another), port.find(another.key()));
+    }
+
+    @Test
+    void batchOfTwentyFive_storesEveryEvent() {
+        LocalDate day = uniqueDay();
+        List<EventRecord> batch = IntStream.range(0, 25)
+                .mapToObj(i -> event(key(day, 9, 0, i, 0), uniqueUser(), "click"))
+                .toList();
+
+        List<AppendResult> results = port.appendAll(batch);
+
+        assertTrue(results.stream().allMatch(r -> r.outcome() == AppendOutcome.CREATED));
+        assertEquals(batch, readAll(EventQuery.of(new QueryScope.Day(day)).withLimit(1000)));
+    }
+
+    @Test
+    void sameKeyTwiceInOneBatch_storesOneAndReportsTheOther() {
+        EventKey key = key(uniqueDay(), "05:00:00.000");
+        EventRecord first = event(key, uniqueUser(), "login");
+        EventRecord rival = event(key, first.userId(), "logout");
+
+        List<AppendResult> results = port.appendAll(List.of(first, rival));
+
+        assertEquals(1, results.stream().filter(r -> r.outcome() == AppendOutcome.CREATED).count());
+        assertEquals(1, results.stream().filter(r -> r.outcome() == AppendOutcome.CONFLICT).count());
+        EventRecord winner = results.stream().filter(r -> r.outcome() == AppendOutcome.CREATED).findFirst().orElseThrow().event();
+        assertEquals(Optional.of(winner), port.find(key));
+    }
+
+    // ---- day queries ----------------------------------------------------------------------------------
+
+    @Test
+    void dayQuery_returnsOnlyThatDayOldestFirst() {
+        LocalDate day = uniqueDay();
+        EventRecord before = event(key(day.minusDays(1), "23:59:59.999"));
+        EventRecord first = event(key(day, "00:00:00.000"));
+        EventRecord noon = event(key(day, "12:00:00.000"));
+        EventRecord last = event(key(day, "23:59:59.999"));
+        EventRecord after = event(key(day.plusDays(1), "00:00:00.000"));
+        port.appendAll(List.of(noon, after, last, before, first));
+
+        Page page = port.query(EventQuery.of(new QueryScope.Day(day)), Optional.empty());
+
+        assertEquals(List.of(first, noon, last), page.items());
+        assertFalse(page.hasMore());
+    }
+
+    @Test
+    void dayQuery_descending_returnsNewestFirst() {
+        LocalDate day = uniqueDay();
+        EventRecord a = event(key(day, "01:00:00.000"));
+        EventRecord b = event(key(day, "01:00:00.001"));
+        EventRecord c = event(key(day, "13:30:00.000"));
+        port.appendAll(List.of(b, c, a));
+
+        Page page = port.query(EventQuery.of(new QueryScope.Day(day)).withOrder(SortOrder.DESC), Optional.empty());
+
+        assertEquals(List.of(c, b, a), page.items());
+    }
+
+    @Test
+    void emptyDay_givesAnEmptyLastPage() {
+        Page page = port.query(EventQuery.of(new QueryScope.Day(uniqueDay())), Optional.empty());
+
+        assertTrue(page.items().isEmpty());
+        assertFalse(page.hasMore());
+    }
+
+    // ---- range queries --------------------------------------------------------------------------------
+
+    @Test
+    void range_crossesMidnight_fromInclusiveToExclusive() {
+        LocalDate day = uniqueDay();
+        EventRecord tooEarly = event(key(day, "21:59:59.999"));
+        EventRecord atFrom = event(key(day, "22:00:00.000"));
+        EventRecord lateEvening = event(key(day, "23:59:59.999"));
+        EventRecord midnight = event(key(day.plusDays(1), "00:00:00.000"));
+        EventRecord earlyMorning = event(key(day.plusDays(1), "01:59:59.999"));
+        EventRecord atTo = event(key(day.plusDays(1), "02:00:00.000"));
+        port.appendAll(List.of(atTo, earlyMorning, midnight, lateEvening, atFrom, tooEarly));
+        QueryScope range = new QueryScope.Range(key(day, "22:00:00.000"), key(day.plusDays(1), "02:00:00.000"));
+
+        assertEquals(List.of(atFrom, lateEvening, midnight, earlyMorning), readAll(EventQuery.of(range)));
+        assertEquals(List.of(earlyMorning, midnight, lateEvening, atFrom), readAll(EventQuery.of(range).withOrder(SortOrder.DESC)));
+    }
+
+    @Test
+    void range_crossesMonthAndYearEnds() {
+        int year = uniqueYear();
+        EventRecord janEnd = event(key(LocalDate.of(year, 1, 31), "23:00:00.000"));
+        EventRecord febStart = event(key(LocalDate.of(year, 2, 1), "01:00:00.000"));
+        EventRecord febEnd = event(key(LocalDate.of(year, 2, 28), "12:00:00.000"));
+        EventRecord marStart = event(key(LocalDate.of(year, 3, 1), "00:00:00.000"));
+        EventRecord decEnd = event(key(LocalDate.of(year, 12, 31), "23:59:59.999"));
+        EventRecord newYear = event(key(LocalDate.of(year + 1, 1, 1), "00:00:00.000"));
+        port.appendAll(List.of(newYear, decEnd, marStart, febEnd, febStart, janEnd));
+
+        QueryScope monthEnd = new QueryScope.Range(key(LocalDate.of(year, 1, 31), "00:00:00.000"), key(LocalDate.of(year, 3, 1), "00:00:00.001"));
+        assertEquals(List.of(janEnd, febStart, febEnd, marStart), readAll(EventQuery.of(monthEnd)));
+
+        QueryScope yearEnd = new QueryScope.Range(key(LocalDate.of(year, 12, 31), "00:00:00.000"), key(LocalDate.of(year + 1, 1, 2), "00:00:00.000"));
+        assertEquals(List.of(newYear, decEnd), readAll(EventQuery.of(yearEnd).withOrder(SortOrder.DESC)));
+    }
+
+    @Test
+    void range_ofAFullYear_findsEventsAtBothEnds() {
+        int year = uniqueYear();
+        EventRecord first = event(key(LocalDate.of(year, 1, 1), "00:00:00.000"));
+        EventRecord last = event(key(LocalDate.of(year, 12, 31), "23:59:59.999"));
+        port.appendAll(List.of(last, first));
+        QueryScope wholeYear = new QueryScope.Range(key(LocalDate.of(year, 1, 1), "00:00:00.000"), key(LocalDate.of(year + 1, 1, 1), "00:00:00.000"));
+
+        assertEquals(List.of(first, last), readAll(EventQuery.of(wholeYear).withLimit(1)));
+    }
+
+    // ---- filters --------------------------------------------------------------------------------------
+
+    @Test
+    void filters_byUserAndByTypeAndBoth() {
+        LocalDate day = uniqueDay();
+        String alice = uniqueUser();
+        String bob = uniqueUser();
+        EventRecord aliceLogin = event(key(day, "08:00:00.000"), alice, "login");
+        EventRecord bobLogin = event(key(day, "08:00:01.000"), bob, "login");
+        EventRecord aliceView = event(key(day, "08:00:02.000"), alice, "view");
+        EventRecord bobView = event(key(day, "08:00:03.000"), bob, "view");
+        port.appendAll(List.of(aliceLogin, bobLogin, aliceView, bobView));
+        EventQuery dayQuery = EventQuery.of(new QueryScope.Day(day));
+        EventQuery rangeQuery = EventQuery.of(new QueryScope.Range(key(day, "00:00:00.000"), key(day.plusDays(1), "00:00:00.000")));
+
+        for (EventQuery query : List.of(dayQuery, rangeQuery)) {
+            assertEquals(List.of(aliceLogin, aliceView), readAll(query.withUserId(alice)));
+            assertEquals(List.of(bobView, aliceView), readAll(query.withEventType("view").withOrder(SortOrder.DESC)));
+            assertEquals(List.of(bobLogin), readAll(query.withUserId(bob).withEventType("login")));
+            assertEquals(List.of(), readAll(query.withUserId(uniqueUser())));
+        }
+        assertEquals(Set.of(aliceLogin, aliceView), Set.copyOf(readAll(EventQuery.of(new QueryScope.AllEvents()).withUserId(alice))));
+    }
+
+    @Test
+    void sparseFilter_stillFillsPages() {
+        LocalDate day = uniqueDay();
+        String rare = uniqueUser();
+        List<EventRecord> events = new ArrayList<>();
+        List<EventRecord> rareOnes = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            EventRecord e = i % 20 == 7 ? event(key(day, 10, i / 60, i % 60, 0), rare, "view") : event(key(day, 10, i / 60, i % 60, 0));
+            events.add(e);
+            if (e.userId().equals(rare)) {
+                rareOnes.add(e);
+            }
+        }
+        appendInBatches(events);
+
+        Page first = port.query(EventQuery.of(new QueryScope.Day(day)).withUserId(rare).withLimit(4), Optional.empty());
+
+        assertEquals(rareOnes.subList(0, 4), first.items());
+        assertTrue(first.hasMore());
+    }
+
+    // ---- pages ----------------------------------------------------------------------------------------
+
+    @Test
+    void limit_capsThePage() {
+        LocalDate day = uniqueDay();
+        List<EventRecord> events = IntStream.range(0, 10).mapToObj(i -> event(key(day, 7, 0, i, 0))).toList();
+        port.appendAll(events);
+
+        Page page = port.query(EventQuery.of(new QueryScope.Day(day)).withLimit(3), Optional.empty());
+
+        assertEquals(events.subList(0, 3), page.items());
+        assertTrue(page.hasMore());
+    }
+
+    @Test
+    void pageThatEndsExactlyAtTheLastEvent_hasNoResumeKey() {
+        LocalDate day = uniqueDay();
+        List<EventRecord> events = IntStream.range(0, 6).mapToObj(i -> event(key(day, 7, 0, i, 0))).toList();
+        port.appendAll(events);
+        EventQuery query = EventQuery.of(new QueryScope.Day(day)).withLimit(3);
+
+        Page first = port.query(query, Optional.empty());
+        Page second = port.query(query, first.resumeAfter());
+
+        assertEquals(events.subList(3, 6), second.items());
+        assertFalse(second.hasMore());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 7, 1000})
+    void pagination_returnsEveryMatchingEventExactlyOnce(int pageSize) {
+        int year = uniqueYear();
+        String user = uniqueUser();
+        List<EventRecord> events = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            LocalDate day = LocalDate.of(year, 12, 29).plusDays(i % 5);
+            events.add(event(key(day, i % 24, i % 60, (i * 7) % 60, i % 1000), user, i % 3 == 0 ? "login" : "view"));
+        }
+        appendInBatches(events);
+        List<EventRecord> ascending = events.stream().sorted(Comparator.comparing(EventRecord::key)).toList();
+        List<EventRecord> descending = new ArrayList<>(ascending);
+        Collections.reverse(descending);
+        QueryScope range = new QueryScope.Range(key(LocalDate.of(year, 12, 29), "00:00:00.000"), key(LocalDate.of(year + 1, 1, 3), "00:00:00.000"));
+        LocalDate middleDay = LocalDate.of(year, 12, 31);
+
+        assertEquals(ascending, readAll(EventQuery.of(range).withLimit(pageSize)));
+        assertEquals(descending, readAll(EventQuery.of(range).withLimit(pageSize).withOrder(SortOrder.DESC)));
+        assertEquals(ascending.stream().filter(e -> e.key().date().equals(middleDay)).toList(),
+                readAll(EventQuery.of(new QueryScope.Day(middleDay)).withLimit(pageSize)));
+        assertEquals(ascending.stream().filter(e -> e.eventType().equals("login")).toList(),
+                readAll(EventQuery.of(range).withEventType("login").withLimit(pageSize)));
+        assertEquals(Set.copyOf(events), Set.copyOf(readAll(EventQuery.of(new QueryScope.AllEvents()).withUserId(user).withLimit(pageSize))));
+    }
+
+    @Test
+    void scanOfAllEvents_coversManyDaysWithoutRepeats() {
+        int year = uniqueYear();
+        String user = uniqueUser();
+        List<EventRecord> events = IntStream.range(0, 60)
+                .mapToObj(i -> event(key(LocalDate.of(year, 1, 1).plusDays(i * 6L), "12:00:00.000"), user, "scan"))
+                .toList();
+        appendInBatches(events);
+
+        List<EventRecord> everything = readAll(EventQuery.of(new QueryScope.AllEvents()).withLimit(1000));
+        List<EventRecord> ours = everything.stream().filter(e -> e.userId().equals(user)).toList();
+
+        assertEquals(events.size(), ours.size(), "each of ours exactly once");
+        assertEquals(Set.copyOf(events), Set.copyOf(ours));
+        assertEquals(everything.size(), new HashSet<>(everything.stream().map(EventRecord::key).toList()).size(), "no key repeated");
+    }
+
+    // ---- concurrency ----------------------------------------------------------------------------------
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void concurrentAppendsOfDistinctEvents_areAllStored() throws Exception {
+        LocalDate day = uniqueDay();
+        int threads = 8;
+        int perThread = 25;
+        List<Callable<List<AppendResult>>> writers = new ArrayList<>();
+        List<EventRecord> all = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            List<EventRecord> mine = new ArrayList<>();
+            for (int i = 0; i < perThread; i++) {
+                mine.add(event(key(day, t, i, 0, 0), "writer-" + t, "load"));
+            }
+            all.addAll(mine);
+            writers.add(() -> mine.stream().map(port::append).toList());
+        }
+
+        for (List<AppendResult> results : runTogether(writers)) {
+            assertTrue(results.stream().allMatch(r -> r.outcome() == AppendOutcome.CREATED));
+        }
+
+        assertEquals(all.stream().sorted(Comparator.comparing(EventRecord::key)).toList(),
+                readAll(EventQuery.of(new QueryScope.Day(day)).withLimit(1000)));
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void concurrentAppendsOfOneKeyWithDifferentContent_storeExactlyOneAndNeverOverwrite() throws Exception {
+        EventKey key = key(uniqueDay(), "12:34:56.789");
+        List<EventRecord> rivals = IntStream.range(0, 8).mapToObj(i -> event(key, "rival-" + i, "race")).toList();
+
+        List<AppendResult> results = runTogether(rivals.stream().<Callable<AppendResult>>map(e -> () -> port.append(e)).toList());
+
+        List<AppendResult> winners = results.stream().filter(r -> r.outcome() == AppendOutcome.CREATED).toList();
+        assertEquals(1, winners.size(), "exactly one append creates the event");
+        assertEquals(7, results.stream().filter(r -> r.outcome() == AppendOutcome.CONFLICT).count());
+        assertEquals(Optional.of(winners.get(0).event()), port.find(key));
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void concurrentAppendsOfTheSameEvent_createOnceAndReportTheRestAsExisting() throws Exception {
+        EventRecord same = event(key(uniqueDay(), "01:02:03.004"), uniqueUser(), "retry");
+
+        List<AppendResult> results = runTogether(IntStream.range(0, 8)
+                .<Callable<AppendResult>>mapToObj(i -> () -> port.append(event(same.key(), same.userId(), same.eventType())))
+                .toList());
+
+        assertEquals(1, results.stream().filter(r -> r.outcome() == AppendOutcome.CREATED).count());
+        assertEquals(7, results.stream().filter(r -> r.outcome() == AppendOutcome.EXISTING).count());
+        assertEquals(Optional.of(same), port.find(same.key()));
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------------
+
+    /** Every page of the query, followed to the end; fails if a page breaks the limit. */
+    protected List<EventRecord> readAll(EventQuery query) {
+        List<EventRecord> all = new ArrayList<>();
+        Optional<EventKey> after = Optional.empty();
+        for (int pages = 0; pages < 100_000; pages++) {
+            Page page = port.query(query, after);
+            assertTrue(page.items().size() <= query.limit(), "page larger than its limit");
+            all.addAll(page.items());
+            if (!page.hasMore()) {
+                return all;
+            }
+            assertFalse(page.items().isEmpty() && after.equals(page.resumeAfter()), "a page must make progress");
+            after = page.resumeAfter();
+        }
+        throw new AssertionError("pagination did not end");
+    }
+
+    protected void appendInBatches(List<EventRecord> events) {
+        for (int i = 0; i < events.size(); i += 25) {
+            List<AppendResult> results = port.appendAll(events.subList(i, Math.min(events.size(), i + 25)));
+            assertTrue(results.stream().allMatch(r -> r.outcome() == AppendOutcome.CREATED),
+                    () -> results.stream().map(r -> r.outcome().label()).collect(Collectors.joining(",")));
+        }
+    }
+
+    private static <T> List<T> runTogether(List<Callable<T>> tasks) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> task : tasks) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return task.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get(60, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.eventlog.core.port;
+
+import dev.eventlog.core.domain.EventKey;
+import dev.eventlog.core.domain.EventRecord;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Test data: events at keys no other test uses, so tests stay independent on a shared store. */
+public final class TestEvents {
+
+    /** Years are handed out two at a time from a random start, so ranges across a year end stay private too. */
+    private static final AtomicInteger NEXT_YEAR = new AtomicInteger(2100 + ThreadLocalRandom.current().nextInt(0, 2000) * 2);
+    private static final AtomicInteger NEXT_USER = new AtomicInteger();
+
+    private TestEvents() {
+    }
+
+    /** A year that no other call returns, with the year after it also unused. */
+    public static int uniqueYear() {
+        return NEXT_YEAR.getAndAdd(2);
+    }
+
+    /** A day that no other call returns. */
+    public static LocalDate uniqueDay() {
+        return LocalDate.of(uniqueYear(), 6, 15);
+    }
+
+    /** A user id no other call returns. */
+    public static String uniqueUser() {
+        return "user-" + ThreadLocalRandom.current().nextInt(1_000_000) + "-" + NEXT_USER.incrementAndGet();
+    }
+
+    public static EventKey key(LocalDate day, String time) {
+        return EventKey.parse(day.toString(), time);
+    }
+
+    public static EventKey key(LocalDate day, int hour, int minute, int second, int millis) {
+        return new EventKey(day, LocalTime.of(hour, minute, second, millis * 1_000_000));
+    }
+
+    public static EventRecord event(EventKey key, String userId, String eventType) {
+        return new EventRecord(key, userId, eventType);
+    }
+
+    public static EventRecord event(EventKey key, String userId, String eventType, Map<String, String> attributes) {
+        return new EventRecord(key, userId, eventType, attributes);
+    }
+
+    /** An event at {@code key} for a fresh user, type {@code login}. */
+    public static EventRecord event(EventKey key) {
+        return new EventRecord(key, uniqueUser(), "login");
+    }
+}

@@ -1,0 +1,83 @@
+package dev.eventlog.inmemory;
+
+import dev.eventlog.core.domain.EventKey;
+import dev.eventlog.core.domain.EventRecord;
+import dev.eventlog.core.port.AppendResult;
+import dev.eventlog.core.port.EventLogPort;
+import dev.eventlog.core.query.EventQuery;
+import dev.eventlog.core.query.Page;
+import dev.eventlog.core.query.QueryScope;
+import dev.eventlog.core.query.SortOrder;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentNavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * {@link EventLogPort} in memory: a concurrent skip list ordered by key, so a day or a range costs
+ * O(log n + k) for the k events it walks, and appends are atomic without a global lock.
+ */
+public final class InMemoryEventLog implements EventLogPort {
+
+    private static final LocalTime LAST_MILLISECOND = LocalTime.of(23, 59, 59, 999_000_000);
+
+    private final ConcurrentSkipListMap<EventKey, EventRecord> events = new ConcurrentSkipListMap<>();
+
+    @Override
+    public AppendResult append(EventRecord event) {
+        EventRecord stored = events.putIfAbsent(event.key(), event);
+        if (stored == null) {
+            return AppendResult.created(event);
+        }
+        return stored.equals(event) ? AppendResult.existing(event) : AppendResult.conflict(event);
+    }
+
+    @Override
+    public List<AppendResult> appendAll(List<EventRecord> batch) {
+        return batch.stream().map(this::append).toList();
+    }
+
+    @Override
+    public Optional<EventRecord> find(EventKey key) {
+        return Optional.ofNullable(events.get(key));
+    }
+
+    @Override
+    public Page query(EventQuery query, Optional<EventKey> after) {
+        ConcurrentNavigableMap<EventKey, EventRecord> view = scoped(query.scope());
+        if (query.order() == SortOrder.DESC) {
+            view = view.descendingMap();
+        }
+        if (after.isPresent()) {
+            view = view.tailMap(after.get(), false);
+        }
+        List<EventRecord> items = new ArrayList<>(Math.min(query.limit(), 64));
+        for (EventRecord event : view.values()) {
+            if (!query.matches(event)) {
+                continue;
+            }
+            if (items.size() == query.limit()) {
+                return new Page(items, Optional.of(items.get(items.size() - 1).key()));
+            }
+            items.add(event);
+        }
+        return Page.last(items);
+    }
+
+    /** The number of stored events. */
+    public int size() {
+        return events.size();
+    }
+
+    private ConcurrentNavigableMap<EventKey, EventRecord> scoped(QueryScope scope) {
+        if (scope instanceof QueryScope.Day day) {
+            return events.subMap(new EventKey(day.date(), LocalTime.MIDNIGHT), true, new EventKey(day.date(), LAST_MILLISECOND), true);
+        }
+        if (scope instanceof QueryScope.Range range) {
+            return events.subMap(range.from(), true, range.to(), false);
+        }
+        return events;
+    }
+}

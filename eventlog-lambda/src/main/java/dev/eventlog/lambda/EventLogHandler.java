@@ -171,13 +171,13 @@ public final class EventLogHandler implements RequestHandler<APIGatewayV2HTTPEve
         if (!parsed.batch()) {
             AppendResult result = service.record(drafts.get(0));
             EventRecord event = result.event();
-            String body201 = EventJsonWriter.text(EventJsonWriter.event(event));
+            String stored = EventJsonWriter.text(EventJsonWriter.event(event));
             if (result.outcome() == AppendOutcome.CREATED) {
-                Reply reply = Reply.json(201, body201, 1);
+                Reply reply = Reply.json(201, stored, 1);
                 reply.headers().put("Location", "/events/" + event.key().dateText() + "/" + event.key().timeText());
                 return reply;
             }
-            return Reply.json(200, body201, 1);
+            return Reply.json(200, stored, 1);
         }
         BatchResult batch = service.recordAll(drafts);
         int status = switch (batch.overall()) {

@@ -14,6 +14,7 @@ import dev.eventlog.core.domain.StoreUnavailableException;
 import dev.eventlog.core.port.AppendOutcome;
 import dev.eventlog.core.port.AppendResult;
 import dev.eventlog.core.port.EventLogPort;
+import dev.eventlog.core.query.EventQuery;
 import dev.eventlog.core.query.ListRequest;
 import dev.eventlog.core.usecase.BatchResult;
 import dev.eventlog.core.usecase.EventLogService;
@@ -84,7 +85,7 @@ public final class EventLogHandler implements RequestHandler<APIGatewayV2HTTPEve
         } catch (ApiProblem problem) {
             reply = Reply.problem(problem.type(), problem.getMessage(), problem.errors(), problem.headers());
         } catch (InvalidInputException e) {
-            reply = Reply.problem(ProblemType.INVALID_INPUT, ApiProblem.describe(e.errors()), e.errors(), Map.of());
+            reply = Reply.problem(ProblemType.INVALID_INPUT, ApiProblem.describe(e.errors()), ApiProblem.reported(e.errors()), Map.of());
         } catch (EventConflictException e) {
             reply = Reply.problem(ProblemType.CONFLICT, e.getMessage()
                     + "; an event's date and time are its identity, so record a different event at another time", List.of(), Map.of());
@@ -145,7 +146,8 @@ public final class EventLogHandler implements RequestHandler<APIGatewayV2HTTPEve
     }
 
     private Reply list(ListRequest listRequest) {
-        EventPage page = service.list(listRequest);
+        EventQuery query = listRequest.toQuery();
+        EventPage page = PageBudget.fit(query, service.list(query, listRequest.nextToken()));
         return Reply.json(200, EventJsonWriter.page(page), page.items().size());
     }
 

@@ -296,4 +296,18 @@ class RecordEventsTest {
 
         assertEquals(List.of("dryRun"), api.call(event).assertProblem(400).errorFields());
     }
+
+    @Test
+    void thousandsOfUnknownFields_areListedUpToAHundredInASmallAnswer() {
+        StringBuilder body = new StringBuilder("{\"userId\":\"u\",\"eventType\":\"t\"");
+        for (int i = 0; i < 20_000; i++) {
+            body.append(",\"field").append(i).append("\":0");
+        }
+        var response = api.handler.handleRequest(ApiEvents.post(body.append('}').toString()), null);
+
+        HttpReply reply = HttpReply.of(response).assertProblem(400);
+        assertEquals(ApiProblem.MAX_LISTED_ERRORS, reply.errorFields().size());
+        assertTrue(reply.string("detail").startsWith("20000 fields are invalid"));
+        assertTrue(response.getBody().length() < 32 * 1024);
+    }
 }

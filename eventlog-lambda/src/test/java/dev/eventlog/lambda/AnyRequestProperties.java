@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.eventlog.inmemory.InMemoryEventLog;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,6 +15,7 @@ import java.util.Base64;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -21,7 +24,7 @@ import net.jqwik.api.Provide;
 class AnyRequestProperties {
 
     private final EventLogHandler handler = new EventLogHandler(new InMemoryEventLog(),
-            Clock.fixed(Instant.parse("2024-05-01T12:00:00Z"), ZoneOffset.UTC), new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+            Clock.fixed(Instant.parse("2024-05-01T12:00:00Z"), ZoneOffset.UTC), new PrintStream(OutputStream.nullOutputStream()));
 
     @Property(tries = 400)
     void anyBody_isAnsweredWithoutServerError(@ForAll("bodies") String body) {
@@ -87,7 +90,7 @@ class AnyRequestProperties {
                         "99999999999999999999", "-1", "a,b", "%2C", "%", "%E0%A4", "+", "", "AAAA", "9999-12-31", "0000-01-01T00:00:00"),
                 Arbitraries.strings().ofMaxLength(12));
         Arbitrary<String> pair = Arbitraries.oneOf(
-                net.jqwik.api.Combinators.combine(name, value).as((n, v) -> n + "=" + v),
+                Combinators.combine(name, value).as((n, v) -> n + "=" + v),
                 name);
         return pair.list().ofMaxSize(6).map(pairs -> String.join("&", pairs));
     }

@@ -34,12 +34,6 @@ final class ApiEvents {
         }
     }
 
-    static String json(APIGatewayV2HTTPEvent event) {
-        var out = new java.io.ByteArrayOutputStream();
-        SERIALIZER.toJson(event, out);
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
     /** POST /events through its own route with the given body as text. */
     static APIGatewayV2HTTPEvent post(String body) {
         APIGatewayV2HTTPEvent event = load("post-event-iam.json");

@@ -9,6 +9,8 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -37,8 +39,8 @@ record HttpReply(int status, Map<String, String> headers, JsonObject body) {
     }
 
     /** The field names of a problem's {@code errors}, in order. */
-    java.util.List<String> errorFields() {
-        java.util.List<String> fields = new java.util.ArrayList<>();
+    List<String> errorFields() {
+        List<String> fields = new ArrayList<>();
         if (body.has("errors")) {
             body.getAsJsonArray("errors").forEach(e -> fields.add(e.getAsJsonObject().get("field").getAsString()));
         }

@@ -192,8 +192,11 @@ public final class EventLogHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     /** True when a structural error already covers this field (itself, or the event or attribute map holding it). */
     private static boolean isBroken(String field, Set<String> broken) {
-        for (String b : broken) {
-            if (field.equals(b) || field.startsWith(b + ".")) {
+        if (broken.contains(field)) {
+            return true;
+        }
+        for (int dot = field.indexOf('.'); dot >= 0; dot = field.indexOf('.', dot + 1)) {
+            if (broken.contains(field.substring(0, dot))) {
                 return true;
             }
         }

@@ -15,10 +15,11 @@ record RouteMatch(ApiRoute route, String date, String time) {
      */
     static RouteMatch resolve(String routeKey, String method, String path, Map<String, String> pathParameters) {
         ApiRoute byKey = ApiRoute.byRouteKey(routeKey);
-        if (byKey != null && pathParameters != null && hasParameters(byKey, pathParameters)) {
+        Map<String, String> parameters = pathParameters == null ? Map.of() : pathParameters;
+        if (byKey != null && hasParameters(byKey, parameters)) {
             return new RouteMatch(byKey,
-                    decodeSegment(pathParameters.get("date"), "path parameter 'date'"),
-                    decodeSegment(pathParameters.get("time"), "path parameter 'time'"));
+                    decodeSegment(parameters.get("date"), "path parameter 'date'"),
+                    decodeSegment(parameters.get("time"), "path parameter 'time'"));
         }
         return byPath(method, path);
     }

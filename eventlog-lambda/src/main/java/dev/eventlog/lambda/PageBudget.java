@@ -6,6 +6,7 @@ import dev.eventlog.core.query.PageToken;
 import dev.eventlog.core.usecase.EventPage;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,6 +30,10 @@ final class PageBudget {
     /** The page itself when it fits, else its longest prefix that fits (at least one event), continuing after it. */
     static EventPage fit(EventQuery query, EventPage page) {
         List<EventRecord> items = page.items();
+        if (upperBound(items) <= MAX_BODY_BYTES) {
+            // The common case, settled without writing any event twice: even escaped, this page cannot overflow.
+            return page;
+        }
         long total = ENVELOPE_BYTES;
         for (int i = 0; i < items.size(); i++) {
             total += bytes(items.get(i)) + 1;
@@ -41,6 +46,24 @@ final class PageBudget {
             }
         }
         return page;
+    }
+
+    /**
+     * A bound on the page's body size from its text lengths alone: a UTF-16 char takes at most 6 bytes in the
+     * JSON ({@code \\uXXXX}), and each field adds its name, quotes and separators (less than 32 bytes).
+     */
+    private static long upperBound(List<EventRecord> items) {
+        long total = ENVELOPE_BYTES;
+        for (EventRecord event : items) {
+            long chars = event.userId().length() + event.eventType().length() + "YYYY-MM-DDHH:mm:ss.SSS".length();
+            int fields = 5;
+            for (Map.Entry<String, String> attribute : event.attributes().entrySet()) {
+                chars += attribute.getKey().length() + attribute.getValue().length();
+                fields++;
+            }
+            total += 6 * chars + 32L * fields + 1;
+        }
+        return total;
     }
 
     private static int bytes(EventRecord event) {

@@ -80,11 +80,12 @@ public final class HttpApiGateway implements HttpHandler {
             cors.responseHeaders(request).forEach(reply::header);
         }
         reply.header("apigw-requestid", requestId);
-        send(exchange, reply);
+        // Logged before the bytes go out, so a client that has its answer can already read the line.
         accessLog.write(new AccessLogEntry(requestId, sourceIp, PayloadV2EventBuilder.REQUEST_TIME.format(receivedAt),
                 exchange.getRequestMethod(), reply.routeKey(), reply.status(), exchange.getProtocol(),
                 reply.body().length, reply.errorMessage(), reply.errorResponseType(), null,
                 reply.integrationError()));
+        send(exchange, reply);
     }
 
     private Reply dispatch(GatewayRequest request, String requestId, Instant receivedAt, int localPort) {

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -102,6 +101,7 @@ final class SdkSignatureCalculator {
                 .method(base.method())
                 .protocol(base.protocol())
                 .host(base.host())
+                .port(base.port())
                 .encodedPath(base.encodedPath())
                 .rawQueryParameters(base.rawQueryParameters())
                 .headers(base.headers())
@@ -123,8 +123,16 @@ final class SdkSignatureCalculator {
         SdkHttpRequest.Builder builder = SdkHttpRequest.builder()
                 .method(SdkHttpMethod.fromValue(request.method()))
                 .protocol("http")
-                .host(LOCAL_HOST)
                 .encodedPath(request.rawPath());
+        // The signers add a Host header of their own when they see none under that exact name, so the request's
+        // host and port are set to what the client sent, and the header is put as "Host".
+        String host = request.header("host").orElse(LOCAL_HOST).trim();
+        int colon = host.lastIndexOf(':');
+        if (colon > 0 && colon > host.lastIndexOf(']') && host.substring(colon + 1).matches("\\d{1,5}")) {
+            builder.host(host.substring(0, colon)).port(Integer.parseInt(host.substring(colon + 1)));
+        } else {
+            builder.host(host.isEmpty() ? LOCAL_HOST : host);
+        }
         for (Map.Entry<String, String> pair : QueryString.parse(request.rawQuery())) {
             if (parts.presigned() && PRESIGN_PARAMETERS.contains(pair.getKey())) {
                 continue;
@@ -132,7 +140,12 @@ final class SdkSignatureCalculator {
             builder.appendRawQueryParameter(pair.getKey(), pair.getValue());
         }
         for (String name : parts.signedHeaders()) {
-            builder.putHeader(name.toLowerCase(Locale.ROOT), request.headerValues(name));
+            if (name.equals("host")) {
+                builder.putHeader("Host", request.headerValues(name));
+            } else if (!name.equals("x-amz-date") || parts.presigned()) {
+                // X-Amz-Date comes from the signing clock, which is set to the date the client signed with.
+                builder.putHeader(name, request.headerValues(name));
+            }
         }
         return builder;
     }

@@ -118,7 +118,7 @@ public final class RunnerCli {
         }
     }
 
-    private int serveUntilStopped(ServeOptions options) throws UsageException, IOException {
+    private int serveUntilStopped(ServeOptions options) throws IOException {
         RunningApi api = ServeCommand.start(options, handlers, out, err);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

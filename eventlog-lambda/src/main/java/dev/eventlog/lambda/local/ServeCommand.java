@@ -17,11 +17,11 @@ public final class ServeCommand {
      * Starts serving and prints the URL, the store and the auth mode to {@code console}; access-log lines go to
      * {@code accessLogOut} unless the options name a file.
      *
-     * @throws UsageException when the store options cannot be honoured
+     * @throws RuntimeException when the store cannot be opened (DynamoDB unreachable, table not creatable)
      * @throws IOException when the address cannot be bound or the access log cannot be opened
      */
     public static RunningApi start(ServeOptions options, HandlerFactory handlers, PrintStream accessLogOut,
-            PrintStream console) throws UsageException, IOException {
+            PrintStream console) throws IOException {
         AccessLogWriter accessLog = options.accessLog().isPresent()
                 ? new AccessLogWriter(new PrintStream(new FileOutputStream(options.accessLog().get().toFile(), true),
                         false, StandardCharsets.UTF_8), true)
@@ -29,7 +29,7 @@ public final class ServeCommand {
         OpenedStore store;
         try {
             store = StoreFactory.open(options.store());
-        } catch (UsageException | RuntimeException e) {
+        } catch (RuntimeException e) {
             accessLog.close();
             throw e;
         }

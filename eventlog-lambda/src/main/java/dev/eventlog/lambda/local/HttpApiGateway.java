@@ -75,6 +75,9 @@ public final class HttpApiGateway implements HttpHandler {
                     : dispatch(request, requestId, receivedAt, exchange.getLocalAddress().getPort());
         } catch (IOException e) {
             reply = Reply.gatewayError(400, "Bad Request", "BAD_REQUEST_BODY", "-");
+        } catch (RuntimeException e) {
+            System.err.println("Gateway failed on request " + requestId + ": " + e);
+            reply = Reply.gatewayError(500, "Internal Server Error", "INTEGRATION_FAILURE", "-");
         }
         if (request != null && !reply.isPreflight()) {
             cors.responseHeaders(request).forEach(reply::header);
@@ -141,7 +144,7 @@ public final class HttpApiGateway implements HttpHandler {
 
     private static void send(HttpExchange exchange, Reply reply) throws IOException {
         reply.headers().forEach((name, values) -> exchange.getResponseHeaders().put(name, values));
-        boolean noBody = reply.body().length == 0;
+        boolean noBody = reply.body().length == 0 || exchange.getRequestMethod().equals("HEAD");
         exchange.sendResponseHeaders(reply.status(), noBody ? -1 : reply.body().length);
         if (!noBody) {
             try (OutputStream out = exchange.getResponseBody()) {

@@ -17,7 +17,8 @@ import java.util.Optional;
 /**
  * Builds the payload format 2.0 event API Gateway hands to a Lambda proxy integration: lower-cased header names,
  * repeated headers and query parameters joined by commas, cookies apart, the route key and path parameters of
- * the matched route, the request context, and a base64 body unless the content type is textual.
+ * the matched route, the request context, and a base64 body unless the content type is textual. Like the
+ * HTTP API (and unlike REST APIs), it hands over {@code rawPath} and the path parameters percent-decoded.
  */
 public final class PayloadV2EventBuilder {
 
@@ -60,6 +61,7 @@ public final class PayloadV2EventBuilder {
             query.merge(pair.getKey(), pair.getValue(), (a, b) -> a + "," + b);
         }
 
+        String decodedPath = QueryString.percentDecode(request.rawPath());
         String host = request.header("host").orElse("localhost");
         String domainName = host.contains(":") ? host.substring(0, host.indexOf(':')) : host;
         APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = caller
@@ -78,7 +80,7 @@ public final class PayloadV2EventBuilder {
                 .withTimeEpoch(receivedAt.toEpochMilli())
                 .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
                         .withMethod(request.method())
-                        .withPath(request.rawPath())
+                        .withPath(decodedPath)
                         .withProtocol(request.protocol())
                         .withSourceIp(request.sourceIp())
                         .withUserAgent(request.header("user-agent").orElse(""))
@@ -94,7 +96,7 @@ public final class PayloadV2EventBuilder {
         return APIGatewayV2HTTPEvent.builder()
                 .withVersion("2.0")
                 .withRouteKey(route.routeKey())
-                .withRawPath(request.rawPath())
+                .withRawPath(decodedPath)
                 .withRawQueryString(request.rawQuery())
                 .withCookies(cookies.isEmpty() ? null : cookies)
                 .withHeaders(headers)

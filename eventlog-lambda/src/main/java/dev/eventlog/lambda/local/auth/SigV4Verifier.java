@@ -106,8 +106,15 @@ public final class SigV4Verifier {
             }
         }
         byte[] given = parts.signature().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
+        List<String> candidates;
+        try {
+            candidates = calculator.candidates(request, parts, credentials.secretAccessKey(), signedAt);
+        } catch (RuntimeException e) {
+            // The signers reject what no client could have signed (a malformed path, say): that is a mismatch.
+            return mismatch();
+        }
         boolean matched = false;
-        for (String candidate : calculator.candidates(request, parts, credentials.secretAccessKey(), signedAt)) {
+        for (String candidate : candidates) {
             // Every candidate is compared, in constant time, so timing says nothing about which one came close.
             matched |= MessageDigest.isEqual(given, candidate.getBytes(StandardCharsets.US_ASCII));
         }

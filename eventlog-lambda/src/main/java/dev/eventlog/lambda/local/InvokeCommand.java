@@ -39,7 +39,8 @@ public final class InvokeCommand {
             events.add(parse(source, read(source, stdin)));
         }
         try (OpenedStore store = StoreFactory.open(options.store())) {
-            RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler = handlers.create(store.port());
+            RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler =
+                    FunctionLogs.createLoggingToStderr(handlers, store.port());
             for (APIGatewayV2HTTPEvent event : events) {
                 APIGatewayV2HTTPResponse response =
                         handler.handleRequest(event, new LocalLambdaContext(UUID.randomUUID().toString()));

@@ -34,8 +34,9 @@ public final class ServeCommand {
             throw e;
         }
         Clock clock = Clock.systemUTC();
-        HttpApiGateway gateway = new HttpApiGateway(handlers.create(store.port()), options.cors(),
-                options.iam().map(credentials -> new SigV4Verifier(credentials, clock)), accessLog, clock);
+        HttpApiGateway gateway = new HttpApiGateway(FunctionLogs.createLoggingToStderr(handlers, store.port()),
+                options.cors(), options.iam().map(credentials -> new SigV4Verifier(credentials, clock)), accessLog,
+                clock);
         LocalHttpApiServer server;
         try {
             server = LocalHttpApiServer.start(options.host(), options.port(), gateway);

@@ -27,6 +27,9 @@ public final class LocalHttpApiServer implements AutoCloseable {
 
     /** Binds {@code host:port} (port 0 picks a free one) and starts serving {@code gateway}. */
     public static LocalHttpApiServer start(String host, int port, HttpApiGateway gateway) throws IOException {
+        // The JDK server writes a response's headers and body separately; with Nagle's algorithm on, a keep-alive
+        // client's delayed ACK then holds each response back by tens of milliseconds. Read at the first server.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 128);
         AtomicInteger count = new AtomicInteger();
         ThreadFactory threads = runnable -> {

@@ -14,4 +14,17 @@ if [ ! -f "$jar" ] || [ -n "$stale" ]; then
   echo "Building $jar (mvn -B -q -DskipTests -Dexec.skip -pl eventlog-lambda -am package)..." >&2
   mvn -B -q -DskipTests -Dexec.skip -pl eventlog-lambda -am package >&2
 fi
+# Class-data sharing: the first serve or invoke after a build records the classes it loads in an archive beside
+# the jar (written when that run ends); later runs map them instead of loading and verifying them again.
+# JVM warnings go to stderr so that stdout carries only the runner's own output.
+archive=eventlog-lambda/target/eventlog-lambda.jsa
+case "${1:-}" in
+  serve|invoke)
+    if [ -f "$archive" ] && [ "$archive" -nt "$jar" ]; then
+      exec java -XX:SharedArchiveFile="$archive" -Xlog:disable -Xlog:all=warning:stderr -jar "$jar" "$@"
+    fi
+    rm -f "$archive"
+    exec java -XX:ArchiveClassesAtExit="$archive" -Xlog:disable -Xlog:all=warning:stderr -jar "$jar" "$@"
+    ;;
+esac
 exec java -jar "$jar" "$@"

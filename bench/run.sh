@@ -27,7 +27,7 @@ LOAD_AT_START=$(cut -d" " -f1-3 /proc/loadavg)
 
 if [[ $MODE == full ]]; then
   COLD_WARMUP=2 COLD_RUNS=10
-  JMH_WARM=(-f 1 -wi 2 -w 1s -i 2 -r 2s)
+  JMH_WARM=(-f 1 -wi 2 -w 1s -i 3 -r 2s)
   JMH_PAIR_ROUNDS=2
   PAIRED=(300 1000)
   SIZES=(1000 100000)

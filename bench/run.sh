@@ -30,6 +30,7 @@ if [[ $MODE == full ]]; then
   JMH_WARM=(-f 1 -wi 2 -w 1s -i 3 -r 2s)
   JMH_PAIR_ROUNDS=2
   PAIRED=(300 1000)
+  PAIRED_READS=(200 5000 500)
   SIZES=(1000 100000)
   WRK_SECONDS=10
   RESULTS="${BENCH_RESULTS:-$BENCH/results.md}"
@@ -38,6 +39,7 @@ else
   JMH_WARM=(-f 1 -wi 0 -i 1 -r 500ms)
   JMH_PAIR_ROUNDS=1
   PAIRED=(5 20)
+  PAIRED_READS=(5 20 10)
   SIZES=(200 1000)
   WRK_SECONDS=2
   RESULTS="${BENCH_RESULTS:-$WORK/results.md}"
@@ -232,6 +234,9 @@ jmh handler-memory "${JMH_WARM[@]}" -p store=memory 'HandlerLatencyBenchmark|Ser
 log "read cost against log size: ${SIZES[*]} events"
 SIZE_LIST=$(IFS=,; echo "${SIZES[*]}")
 jmh readcost "${JMH_WARM[@]}" -p size="$SIZE_LIST" 'ReadCostBenchmark'
+log "read cost: the ${SIZES[0]}- and ${SIZES[1]}-event logs alternating call by call"
+"${BENCH_JAVA[@]}" dev.eventlog.bench.paired.PairedReadCostRun "${SIZES[@]}" "${PAIRED_READS[@]}" "$OUT/paired-readcost.tsv" \
+  2>"$WORK/paired-readcost.err" || { cat "$WORK/paired-readcost.err" >&2; fail "the paired read-cost run failed"; }
 
 # ---------------------------------------------------------------------------------------------- 4. throughput
 ensure_tool wrk wrk

@@ -39,6 +39,7 @@ public final class PairedLatencyRun {
             .keyConditionExpression("#d = :d")
             .expressionAttributeNames(Map.of("#d", "date"))
             .expressionAttributeValues(Map.of(":d", AttributeValue.fromS(SampleLog.FIRST_DAY.toString())))
+            .scanIndexForward(true)
             .consistentRead(true)
             .limit(101)
             .build();

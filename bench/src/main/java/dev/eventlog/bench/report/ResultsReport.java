@@ -30,6 +30,7 @@ public final class ResultsReport {
     private final Table sizes;
     private final Table throughput;
     private final Table paired;
+    private final Table pairedReads;
     private final JmhResults jmh;
     private final StringBuilder md = new StringBuilder();
 
@@ -40,6 +41,7 @@ public final class ResultsReport {
         sizes = Table.read(dir.resolve("sizes.tsv"));
         throughput = Table.read(dir.resolve("throughput.tsv"));
         paired = Table.read(dir.resolve("paired.tsv"));
+        pairedReads = Table.read(dir.resolve("paired-readcost.tsv"));
         jmh = JmhResults.readAll(dir);
     }
 
@@ -100,8 +102,9 @@ public final class ResultsReport {
                 Verdict.atMost(memoryPost == null ? Double.NaN : memoryPost.p50(), 20, "µs", "%.1f"));
         for (String store : List.of("memory", "dynalite")) {
             for (String read : List.of("getDay100", "getAllFirstPage")) {
-                double ratio = readRatio(store, read, sizes);
-                row("Read cost, " + readLabel(read) + " on " + store + ": p50 at " + count(sizes[1]) + " / at " + count(sizes[0]),
+                double ratio = pairedReadRatio(store, read);
+                row("Read cost, " + readLabel(read) + " on " + store + ": p50 at " + count(sizes[1]) + " / at " + count(sizes[0])
+                                + " (alternating call by call)",
                         String.format("%.2fx", ratio), "at most 1.3x", Verdict.atMost(ratio, 1.3, "x", "%.2f"));
             }
         }
@@ -194,6 +197,17 @@ public final class ResultsReport {
             }
         }
         line("");
+        line("Those are JMH runs, one size after the other. The target is judged on the paired run: one JVM, a handler on"
+                + " each log, the two called alternately (which goes first alternates too).");
+        line("");
+        line("| store | read | pairs | p50 / p99 at " + count(sizes[0]) + " | p50 / p99 at " + count(sizes[1]) + " | ratio (p50) |");
+        line("|---|---|---|---|---|---|");
+        for (Map<String, String> r : pairedReads.rows()) {
+            row(r.get("store"), readLabel(r.get("read")), r.get("pairs"), r.get("small_p50_us") + " / " + r.get("small_p99_us"),
+                    r.get("large_p50_us") + " / " + r.get("large_p99_us"),
+                    String.format("%.2fx", pairedReadRatio(r.get("store"), r.get("read"))));
+        }
+        line("");
     }
 
     private void localApi() {
@@ -226,6 +240,11 @@ public final class ResultsReport {
         Latency small = jmh.get("ReadCostBenchmark." + read, "store", store, "size", sizes[0]);
         Latency large = jmh.get("ReadCostBenchmark." + read, "store", store, "size", sizes[1]);
         return small == null || large == null ? Double.NaN : large.p50() / small.p50();
+    }
+
+    private double pairedReadRatio(String store, String read) {
+        return pairedReads.rows().stream().filter(r -> store.equals(r.get("store")) && read.equals(r.get("read"))).findFirst()
+                .map(r -> number(r, "large_p50_us") / number(r, "small_p50_us")).orElse(Double.NaN);
     }
 
     private double pairedRatio(String route) {

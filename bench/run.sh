@@ -3,7 +3,7 @@
 # warm latency, read cost against log size, local API throughput, jar size and loaded classes, prints one table
 # and writes it to bench/results.md. Everything it starts is stopped on exit.
 #
-#   bench/run.sh           full run (about 10-13 minutes on 2 cores)
+#   bench/run.sh           full run (about 10 minutes on 2 cores)
 #   bench/run.sh --smoke   tiny sizes, one iteration (1-2 minutes): proves the command still works
 #
 # Environment: BENCH_SKIP_BUILD=1 reuses the jars already built; BENCH_RESULTS=FILE writes the table elsewhere.

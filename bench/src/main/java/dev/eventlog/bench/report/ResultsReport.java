@@ -1,5 +1,6 @@
 package dev.eventlog.bench.report;
 
+import dev.eventlog.bench.data.SampleLog;
 import dev.eventlog.bench.report.JmhResults.Latency;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -184,7 +185,7 @@ public final class ResultsReport {
     private void readCost(String[] sizes) {
         line("## 3. Read cost against log size (p50 µs, through the handler)");
         line("");
-        line("The log holds " + 1000 + " events a day, so the newest day read here has the same size in both logs;"
+        line("The log holds " + String.format("%,d", SampleLog.EVENTS_PER_DAY) + " events a day, so the newest day read here has the same size in both logs;"
                 + " GET all is a paginated scan's first page (100 events).");
         line("");
         line("| store | read | p50 at " + count(sizes[0]) + " | p50 at " + count(sizes[1]) + " | ratio |");

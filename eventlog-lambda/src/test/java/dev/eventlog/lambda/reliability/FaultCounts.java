@@ -53,6 +53,17 @@ final class FaultCounts {
         return out;
     }
 
+    /** A copy of the counts as they are now. */
+    FaultCounts snapshot() {
+        FaultCounts copy = new FaultCounts();
+        copy.requests.set(requests());
+        copy.forwarded.set(forwardedCount());
+        for (FaultKind kind : FaultKind.values()) {
+            copy.injected.set(kind.ordinal(), injected(kind));
+        }
+        return copy;
+    }
+
     @Override
     public String toString() {
         return "requests=" + requests() + " forwarded=" + forwardedCount() + " injected=" + injectedTotal() + " " + perKind();

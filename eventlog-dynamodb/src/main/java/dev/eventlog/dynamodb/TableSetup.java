@@ -1,0 +1,88 @@
+package dev.eventlog.dynamodb;
+
+import dev.eventlog.core.domain.StoreConfigurationException;
+import dev.eventlog.core.domain.StoreUnavailableException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
+
+/** Creates the events table for local runs and tests, or checks that an existing one has the right keys. */
+final class TableSetup {
+
+    private static final Duration ACTIVE_WITHIN = Duration.ofMinutes(2);
+    private static final Duration POLL_EVERY = Duration.ofMillis(100);
+
+    private TableSetup() {
+    }
+
+    static void create(DynamoDbClient client, String tableName) {
+        try {
+            try {
+                client.createTable(CreateTableRequest.builder()
+                        .tableName(tableName)
+                        .keySchema(
+                                KeySchemaElement.builder().attributeName(EventItem.DATE).keyType(KeyType.HASH).build(),
+                                KeySchemaElement.builder().attributeName(EventItem.TIME).keyType(KeyType.RANGE).build())
+                        .attributeDefinitions(
+                                AttributeDefinition.builder().attributeName(EventItem.DATE).attributeType(ScalarAttributeType.S).build(),
+                                AttributeDefinition.builder().attributeName(EventItem.TIME).attributeType(ScalarAttributeType.S).build())
+                        .billingMode(BillingMode.PAY_PER_REQUEST)
+                        .build());
+            } catch (ResourceInUseException exists) {
+                // Created before (or being created): check below that it is a table this store can use.
+            }
+            checkKeySchema(awaitActive(client, tableName));
+        } catch (SdkException e) {
+            throw DynamoDbFailures.translate(e, tableName);
+        }
+    }
+
+    private static TableDescription awaitActive(DynamoDbClient client, String tableName) {
+        Instant deadline = Instant.now().plus(ACTIVE_WITHIN);
+        while (true) {
+            TableDescription table = client.describeTable(r -> r.tableName(tableName)).table();
+            if (table.tableStatus() == TableStatus.ACTIVE) {
+                return table;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new StoreUnavailableException("DynamoDB table '" + tableName + "' is still " + table.tableStatusAsString()
+                        + " after " + ACTIVE_WITHIN.toSeconds() + " s", null);
+            }
+            try {
+                Thread.sleep(POLL_EVERY.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StoreUnavailableException("interrupted while waiting for DynamoDB table '" + tableName + "'", e);
+            }
+        }
+    }
+
+    private static void checkKeySchema(TableDescription table) {
+        Map<String, String> keys = table.keySchema().stream()
+                .collect(Collectors.toMap(KeySchemaElement::attributeName, KeySchemaElement::keyTypeAsString));
+        Map<String, String> types = table.attributeDefinitions().stream()
+                .collect(Collectors.toMap(AttributeDefinition::attributeName, AttributeDefinition::attributeTypeAsString));
+        boolean fits = keys.equals(Map.of(EventItem.DATE, "HASH", EventItem.TIME, "RANGE"))
+                && "S".equals(types.get(EventItem.DATE)) && "S".equals(types.get(EventItem.TIME));
+        if (!fits) {
+            List<String> found = table.keySchema().stream()
+                    .map(k -> k.attributeName() + " " + k.keyTypeAsString() + " " + types.get(k.attributeName()))
+                    .toList();
+            throw new StoreConfigurationException("DynamoDB table '" + table.tableName() + "' exists with key schema " + found
+                    + "; this store needs hash key 'date' (S) and range key 'time' (S)", null);
+        }
+    }
+}

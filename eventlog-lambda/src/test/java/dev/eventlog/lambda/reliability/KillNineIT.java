@@ -47,7 +47,11 @@ class KillNineIT {
             Thread.sleep(UNDER_LOAD.toMillis());
             int beforeKill = posters.acknowledged().size();
             server.kill();
-            Thread.sleep(500);
+            if (!dynalite.isRunning()) {
+                // Not what this test is about, but seen once on a loaded machine: say so, and carry on with the store up.
+                System.out.println("[kill -9 server] note: dynalite exited when the server was killed; restarting it");
+                dynalite.restart();
+            }
             server.start();
             waitForAcknowledged(posters, beforeKill + 50);
             posters.stop();

@@ -22,16 +22,6 @@ record LoadReport(long requests, long errors, Map<String, Long> errorKinds, long
         return sum / ((to - from) * sliceSeconds);
     }
 
-    /**
-     * Throughput of the last tenth of the slices after the warm-up over that of the first tenth after it; 1.0 is
-     * perfectly steady.
-     */
-    double lastOverFirstTenth(int warmupSlices) {
-        int steady = perSlice.length - warmupSlices;
-        int tenth = Math.max(1, steady / 10);
-        return throughput(perSlice.length - tenth, perSlice.length) / throughput(warmupSlices, warmupSlices + tenth);
-    }
-
     @Override
     public String toString() {
         return String.format("requests=%d errors=%d %s p50=%.2fms p99=%.2fms max=%.1fms req/s per %.1fs slice=%s",

@@ -24,14 +24,15 @@ import java.util.TreeMap;
 
 /**
  * Coverage-guided fuzzing of the handler's request parsing and validation: method, path, query string and body.
- * Under {@code mvn verify} it replays the committed corpus ({@code HandlerFuzzTestInputs}) as a regression test;
+ * Under {@code mvn verify} it replays the committed corpus ({@code HandlerFuzzITInputs}) as a regression test, in
+ * the integration-test phase so that Jazzer's agent never loads into the JVM the timed suites run in;
  * {@code JAZZER_FUZZ=1} fuzzes for real and adds what it finds there.
  *
  * <p>An input is {@code METHOD TARGET} on the first line and the body after it. Whatever the input, the answer is
  * a 2xx, or a 4xx problem that stored nothing (a batch's 409 stores only the events it reports created); every
  * event a 2xx reports is stored as reported.
  */
-class HandlerFuzzTest {
+class HandlerFuzzIT {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-05-05T05:05:05.005Z"), ZoneOffset.UTC);
 

@@ -96,11 +96,6 @@ final class EventItem {
         }
     }
 
-    /** The key named by a stored item's key attributes. */
-    static EventKey keyOf(Map<String, AttributeValue> item) {
-        return EventKey.parse(text(item.get(DATE)), text(item.get(TIME)));
-    }
-
     private static AttributeValue string(String value) {
         return AttributeValue.fromS(value);
     }

@@ -171,7 +171,8 @@ public final class DynaliteServer implements AutoCloseable {
                     + ". Install Node.js 20 or newer and put 'node' on the PATH.", e);
         }
         Instant deadline = Instant.now().plus(START_WITHIN);
-        while (!answers()) {
+        // The port must answer while our process lives: an answer after it died would come from whoever took the port.
+        while (!(answers() && process.isAlive())) {
             if (!process.isAlive() || Instant.now().isAfter(deadline)) {
                 String reason = process.isAlive() ? "did not answer within " + START_WITHIN.toSeconds() + " s" : "exited with " + process.exitValue();
                 kill();

@@ -1,0 +1,278 @@
+package dev.eventlog.infra;
+
+import static dev.eventlog.infra.TestStacks.arn;
+import static dev.eventlog.infra.TestStacks.logicalId;
+import static dev.eventlog.infra.TestStacks.ref;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import software.amazon.awscdk.assertions.Annotations;
+import software.amazon.awscdk.assertions.Capture;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DefaultConfigurationTemplateTest {
+
+  private EventLogStack stack;
+  private Template template;
+
+  @BeforeAll
+  void synthesize() {
+    stack = TestStacks.stack(Map.of());
+    template = Template.fromStack(stack);
+  }
+
+  @Test
+  void table_isKeyedByDateAndTime_onDemand_recoverable_andProtected() {
+    template.resourceCountIs("AWS::DynamoDB::Table", 1);
+    template.hasResource("AWS::DynamoDB::Table", Map.of(
+        "DeletionPolicy", "Retain",
+        "UpdateReplacePolicy", "Retain",
+        "Properties", Map.of(
+            "KeySchema", List.of(
+                Map.of("AttributeName", "date", "KeyType", "HASH"),
+                Map.of("AttributeName", "time", "KeyType", "RANGE")),
+            "AttributeDefinitions", List.of(
+                Map.of("AttributeName", "date", "AttributeType", "S"),
+                Map.of("AttributeName", "time", "AttributeType", "S")),
+            "BillingMode", "PAY_PER_REQUEST",
+            "ProvisionedThroughput", Match.absent(),
+            "TableName", Match.absent(),
+            "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true),
+            "DeletionProtectionEnabled", true)));
+  }
+
+  @Test
+  void functionLogGroup_isCreatedExplicitly_withRetention() {
+    template.hasResourceProperties("AWS::Logs::LogGroup", Map.of(
+        "RetentionInDays", EventLogConfig.DEFAULT_LOG_RETENTION_DAYS));
+    template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+        "LoggingConfig", Map.of("LogGroup", ref(stack.function().logGroup())))));
+    // The function log group and the access log group; nothing else may create one.
+    template.resourceCountIs("AWS::Logs::LogGroup", 2);
+    template.allResourcesProperties("AWS::Logs::LogGroup", Map.of(
+        "RetentionInDays", EventLogConfig.DEFAULT_LOG_RETENTION_DAYS));
+  }
+
+  @Test
+  void functionRole_allowsOnlyTheAdapterActions_onThisTable_andLogs_onItsOwnGroup() {
+    template.hasResourceProperties("AWS::IAM::Role", Map.of(
+        "AssumeRolePolicyDocument", Match.objectLike(Map.of("Statement", List.of(Map.of(
+            "Action", "sts:AssumeRole",
+            "Effect", "Allow",
+            "Principal", Map.of("Service", "lambda.amazonaws.com"))))),
+        "ManagedPolicyArns", Match.absent(),
+        "Policies", List.of(Map.of(
+            "PolicyName", "EventLogFunction",
+            "PolicyDocument", Map.of(
+                "Version", "2012-10-17",
+                "Statement", List.of(
+                    Map.of(
+                        "Sid", "ReadAndAppendEvents",
+                        "Effect", "Allow",
+                        "Action", List.of("dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:Query", "dynamodb:Scan"),
+                        "Resource", arn(stack.table().table())),
+                    Map.of(
+                        "Sid", "WriteOwnLogs",
+                        "Effect", "Allow",
+                        "Action", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
+                        "Resource", arn(stack.function().logGroup()))))))));
+    // No separate (default) policy may widen the role later.
+    template.resourceCountIs("AWS::IAM::Policy", 0);
+  }
+
+  @Test
+  void noPolicyAnywhere_grantsWildcardActions_orAllResources_orUsesAwsManagedPolicies() {
+    List<Object> actions = new ArrayList<>();
+    List<Object> resources = new ArrayList<>();
+    collect(template.toJSON(), "Action", actions);
+    collect(template.toJSON(), "Resource", resources);
+    assertFalse(actions.isEmpty());
+    actions.forEach(action -> assertFalse(String.valueOf(action).contains("*"), "wildcard action " + action));
+    resources.forEach(resource -> assertFalse("*".equals(resource), "a statement grants on every resource"));
+    template.allResourcesProperties("AWS::IAM::Role", Map.of("ManagedPolicyArns", Match.absent()));
+  }
+
+  /** Every value under the given key anywhere in the template, with lists flattened. */
+  private static void collect(Object node, String key, List<Object> found) {
+    if (node instanceof Map<?, ?> map) {
+      map.forEach((k, v) -> {
+        if (key.equals(k)) {
+          if (v instanceof List<?> list) {
+            found.addAll(list);
+          } else {
+            found.add(v);
+          }
+        }
+        collect(v, key, found);
+      });
+    } else if (node instanceof List<?> list) {
+      list.forEach(item -> collect(item, key, found));
+    }
+  }
+
+  @Test
+  void function_runsTheProvenHandler_onLatestJava_withSnapStart_andDeliberateLimits() {
+    template.resourceCountIs("AWS::Lambda::Function", 1);
+    template.hasResourceProperties("AWS::Lambda::Function", Map.of(
+        "Runtime", "java25",
+        "Handler", "dev.eventlog.lambda.EventLogHandler::handleRequest",
+        "Architectures", List.of("arm64"),
+        "MemorySize", EventLogConfig.DEFAULT_MEMORY_SIZE_MB,
+        "Timeout", 20,
+        "SnapStart", Map.of("ApplyOn", "PublishedVersions"),
+        "Role", arn(stack.function().role()),
+        "Environment", Map.of("Variables", Map.of("TABLE_NAME", ref(stack.table().table()))),
+        "Code", Match.objectLike(Map.of("S3Key", Match.stringLikeRegexp("[0-9a-f]{64}\\.jar")))));
+  }
+
+  @Test
+  void alias_pointsAtAPublishedVersion() {
+    template.resourceCountIs("AWS::Lambda::Version", 1);
+    String versionId = template.getResourceId("AWS::Lambda::Version");
+    template.hasResourceProperties("AWS::Lambda::Alias", Map.of(
+        "Name", EventFunction.ALIAS_NAME,
+        "FunctionName", ref(stack.function().function()),
+        "FunctionVersion", Map.of("Fn::GetAtt", List.of(versionId, "Version"))));
+  }
+
+  @Test
+  void api_answersCorsLikeTheOriginal() {
+    template.hasResourceProperties("AWS::ApiGatewayV2::Api", Match.objectLike(Map.of(
+        "ProtocolType", "HTTP",
+        "CorsConfiguration", Map.of(
+            "AllowOrigins", List.of("*"),
+            "AllowMethods", List.of("GET", "POST"),
+            "AllowHeaders", List.of("*")))));
+  }
+
+  @Test
+  void api_hasExactlyTheFourRoutes_eachWithIamAuthorization_toOneProxyIntegration() {
+    template.resourceCountIs("AWS::ApiGatewayV2::Route", 4);
+    template.resourceCountIs("AWS::ApiGatewayV2::Integration", 1);
+    String integrationId = template.getResourceId("AWS::ApiGatewayV2::Integration");
+    for (Route route : Route.ALL) {
+      template.hasResourceProperties("AWS::ApiGatewayV2::Route", Map.of(
+          "ApiId", ref(stack.api().api()),
+          "RouteKey", route.routeKey(),
+          "AuthorizationType", "AWS_IAM",
+          "Target", Map.of("Fn::Join", List.of("", List.of("integrations/", Map.of("Ref", integrationId))))));
+    }
+    template.hasResourceProperties("AWS::ApiGatewayV2::Integration", Map.of(
+        "ApiId", ref(stack.api().api()),
+        "IntegrationType", "AWS_PROXY",
+        "PayloadFormatVersion", "2.0",
+        "IntegrationUri", ref(stack.function().alias())));
+  }
+
+  @Test
+  void apiGateway_mayInvokeTheAlias_forEachRoute() {
+    template.resourcePropertiesCountIs("AWS::Lambda::Permission", Map.of(
+        "Action", "lambda:InvokeFunction",
+        "Principal", "apigateway.amazonaws.com",
+        "FunctionName", ref(stack.function().alias()),
+        "SourceArn", Match.anyValue()), 4);
+    template.resourceCountIs("AWS::Lambda::Permission", 4);
+  }
+
+  @Test
+  void defaultStage_autoDeploys_throttles_andLogsTheOriginalJsonFields() {
+    template.resourceCountIs("AWS::ApiGatewayV2::Stage", 1);
+    Capture format = new Capture();
+    template.hasResourceProperties("AWS::ApiGatewayV2::Stage", Map.of(
+        "ApiId", ref(stack.api().api()),
+        "StageName", "$default",
+        "AutoDeploy", true,
+        "DefaultRouteSettings", Map.of(
+            "ThrottlingRateLimit", EventLogConfig.DEFAULT_THROTTLE_RATE_LIMIT,
+            "ThrottlingBurstLimit", EventLogConfig.DEFAULT_THROTTLE_BURST_LIMIT),
+        "AccessLogSettings", Map.of(
+            "DestinationArn", arn(stack.api().accessLogGroup()),
+            "Format", format)));
+
+    Map<String, Object> fields = jsonObject(format.asString());
+    assertEquals(List.of("requestId", "ip", "requestTime", "httpMethod", "routeKey", "status", "protocol",
+        "responseLength", "errorMessage", "errorResponseType", "authorizerError", "integrationErrorMessage"),
+        new ArrayList<>(fields.keySet()));
+    assertEquals("$context.identity.sourceIp", fields.get("ip"));
+    assertEquals("$context.error.message", fields.get("errorMessage"));
+    assertEquals("$context.error.responseType", fields.get("errorResponseType"));
+    assertEquals("$context.authorizer.error", fields.get("authorizerError"));
+    assertEquals("$context.integrationErrorMessage", fields.get("integrationErrorMessage"));
+    fields.forEach((name, variable) -> assertTrue(String.valueOf(variable).startsWith("$context."), name));
+  }
+
+  @Test
+  void requesterPolicy_allowsInvokeOnExactlyTheFourRoutes_ofThisApisStage() {
+    String api = logicalId(stack.api().api());
+    template.hasResourceProperties("AWS::IAM::ManagedPolicy", Map.of(
+        "PolicyDocument", Map.of(
+            "Version", "2012-10-17",
+            "Statement", List.of(Map.of(
+                "Sid", "InvokeEventLogRoutes",
+                "Effect", "Allow",
+                "Action", "execute-api:Invoke",
+                "Resource", List.of(
+                    executeApiArn(api, "/$default/GET/events"),
+                    executeApiArn(api, "/$default/POST/events"),
+                    executeApiArn(api, "/$default/GET/events/*"),
+                    executeApiArn(api, "/$default/GET/events/*/*")))))));
+  }
+
+  @Test
+  void byDefault_noRequesterUser_andNoCustomDomain() {
+    template.resourceCountIs("AWS::IAM::User", 0);
+    template.resourceCountIs("AWS::CertificateManager::Certificate", 0);
+    template.resourceCountIs("AWS::ApiGatewayV2::DomainName", 0);
+    template.resourceCountIs("AWS::ApiGatewayV2::ApiMapping", 0);
+    template.resourceCountIs("AWS::Route53::RecordSet", 0);
+  }
+
+  @Test
+  void outputs_nameTheApiUrl_table_andRequesterPolicy() {
+    template.hasOutput("ApiUrl", Map.of("Value", Map.of("Fn::Join", List.of("", List.of(
+        "https://", ref(stack.api().api()), ".execute-api.", Map.of("Ref", "AWS::Region"), ".",
+        Map.of("Ref", "AWS::URLSuffix"), "/")))));
+    template.hasOutput("TableName", Map.of("Value", ref(stack.table().table())));
+    template.hasOutput("RequesterPolicyArn", Map.of("Value", ref(stack.requesterAccess().policy())));
+    assertTrue(template.findOutputs("CustomDomainUrl").isEmpty());
+    assertTrue(template.findOutputs("RequesterUserName").isEmpty());
+  }
+
+  @Test
+  void synthesis_leavesNoWarningOrError() {
+    Annotations annotations = Annotations.fromStack(stack);
+    annotations.hasNoWarning("*", Match.anyValue());
+    annotations.hasNoError("*", Match.anyValue());
+  }
+
+  @Test
+  void stack_isEnvironmentAgnostic_soSynthesisNeedsNoAccountOrRegion() {
+    assertTrue(software.amazon.awscdk.Token.isUnresolved(stack.getAccount()));
+    assertTrue(software.amazon.awscdk.Token.isUnresolved(stack.getRegion()));
+    assertEquals("EventLog", stack.getStackName());
+  }
+
+  static Map<String, Object> executeApiArn(String apiLogicalId, String suffix) {
+    return Map.of("Fn::Join", List.of("", List.of(
+        "arn:", Map.of("Ref", "AWS::Partition"), ":execute-api:", Map.of("Ref", "AWS::Region"), ":",
+        Map.of("Ref", "AWS::AccountId"), ":", Map.of("Ref", apiLogicalId), suffix)));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> jsonObject(String json) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, java.util.LinkedHashMap.class);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new AssertionError("access log format is not JSON: " + json, e);
+    }
+  }
+}

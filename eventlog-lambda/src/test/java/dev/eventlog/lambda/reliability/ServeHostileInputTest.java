@@ -93,13 +93,15 @@ class ServeHostileInputTest {
                 broken("chunked body that stops early", ascii("POST /events HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n400\r\n{\"date\":"), true),
                 broken("bad chunk size", ascii("POST /events HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n"), true),
                 broken("a 64 KiB header", ascii("GET /events HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(64 * 1024) + "\r\n\r\n"), false),
-                broken("a 1 MiB header", ascii("GET /events HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(1024 * 1024) + "\r\n\r\n"), false),
-                broken("10,000 headers", ascii("GET /events HTTP/1.1\r\nHost: x\r\n" + "X-H: v\r\n".repeat(10_000) + "\r\n"), false),
+                refusedByTheHttpServer("a 1 MiB header", ascii("GET /events HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(1024 * 1024) + "\r\n\r\n")),
+                refusedByTheHttpServer("10,000 headers", ascii("GET /events HTTP/1.1\r\nHost: x\r\n" + "X-H: v\r\n".repeat(10_000) + "\r\n")),
                 broken("a 100 KiB path", ascii("GET /events/" + "9".repeat(100 * 1024) + " HTTP/1.1\r\nHost: x\r\n\r\n"), false),
-                broken("request line that never ends", ascii("GET /events" + "x".repeat(8192)), true))
+                refusedByTheHttpServer("request line that never ends", ascii("GET /events" + "x".repeat(8192))))
                 .map(c -> DynamicTest.dynamicTest(c.name(), () -> {
                     RawHttpClient.Reply reply = raw.exchange(c.bytes(), c.endAfterSending());
-                    assertClientError(reply, c.name());
+                    if (!(c.closeAllowed() && !reply.answered())) {
+                        assertClientError(reply, c.name());
+                    }
                     stillServing();
                 }));
     }
@@ -134,11 +136,19 @@ class ServeHostileInputTest {
         }
     }
 
-    private record Broken(String name, byte[] bytes, boolean endAfterSending) {
+    private record Broken(String name, byte[] bytes, boolean endAfterSending, boolean closeAllowed) {
     }
 
     private static Broken broken(String name, byte[] bytes, boolean endAfterSending) {
-        return new Broken(name, bytes, endAfterSending);
+        return new Broken(name, bytes, endAfterSending, false);
+    }
+
+    /**
+     * Requests the JDK's HTTP server refuses itself, before any of the runner's code sees them, by closing the
+     * connection (its limits on header count and line length). A 4xx is also fine; the server must keep serving.
+     */
+    private static Broken refusedByTheHttpServer(String name, byte[] bytes) {
+        return new Broken(name, bytes, true, true);
     }
 
     private void assertNothingStored() throws IOException {

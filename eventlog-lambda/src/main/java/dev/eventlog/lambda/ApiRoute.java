@@ -1,0 +1,40 @@
+package dev.eventlog.lambda;
+
+import java.util.List;
+
+/** The routes of the HTTP API, named by their API Gateway route keys, with the query parameters each accepts. */
+enum ApiRoute {
+    LIST_EVENTS("GET /events", List.of("date", "from", "to", "userId", "eventType", "order", "limit", "nextToken")),
+    RECORD_EVENTS("POST /events", List.of()),
+    LIST_DAY("GET /events/{date}", List.of("userId", "eventType", "order", "limit", "nextToken")),
+    GET_EVENT("GET /events/{date}/{time}", List.of());
+
+    private final String routeKey;
+    private final List<String> queryParameters;
+
+    ApiRoute(String routeKey, List<String> queryParameters) {
+        this.routeKey = routeKey;
+        this.queryParameters = queryParameters;
+    }
+
+    String routeKey() {
+        return routeKey;
+    }
+
+    String method() {
+        return routeKey.substring(0, routeKey.indexOf(' '));
+    }
+
+    List<String> queryParameters() {
+        return queryParameters;
+    }
+
+    static ApiRoute byRouteKey(String routeKey) {
+        for (ApiRoute route : values()) {
+            if (route.routeKey.equals(routeKey)) {
+                return route;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,222 @@
+package dev.eventlog.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.eventlog.core.domain.EventConflictException;
+import dev.eventlog.core.domain.EventDraft;
+import dev.eventlog.core.domain.EventNotFoundException;
+import dev.eventlog.core.domain.EventRecord;
+import dev.eventlog.core.domain.FieldError;
+import dev.eventlog.core.domain.InvalidInputException;
+import dev.eventlog.core.domain.StoreUnavailableException;
+import dev.eventlog.core.port.AppendOutcome;
+import dev.eventlog.core.port.AppendResult;
+import dev.eventlog.core.port.EventLogPort;
+import dev.eventlog.core.query.EventQuery;
+import dev.eventlog.core.query.ListRequest;
+import dev.eventlog.core.usecase.BatchResult;
+import dev.eventlog.core.usecase.EventLogService;
+import dev.eventlog.core.usecase.EventPage;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Inbound adapter: the Lambda function behind the API Gateway HTTP API (payload 2.0). It routes each request to a
+ * use case and answers with JSON, or with RFC 9457 problem+json for every error. Handler string:
+ * {@code dev.eventlog.lambda.EventLogHandler::handleRequest}.
+ */
+public final class EventLogHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    static final String JSON = "application/json";
+    static final String PROBLEM_JSON = "application/problem+json";
+    /** Seconds a client should wait before retrying when the store is unavailable. */
+    static final String RETRY_AFTER_SECONDS = "1";
+    private static final Set<String> RANGE_PARAMETERS = Set.of("date", "from", "to");
+
+    private final EventLogService service;
+    private final AccessLog accessLog;
+    /** Held here because CRaC holds registered resources only weakly. */
+    @SuppressWarnings({"unused", "FieldCanBeLocal"})
+    private final SnapStartPriming priming;
+
+    /**
+     * The production wiring, as the Lambda runtime builds it: the store from the environment ({@code TABLE_NAME}
+     * for DynamoDB, or {@code EVENTLOG_STORE=memory}), and SnapStart priming registered.
+     */
+    public EventLogHandler() {
+        this(StoreWiring.fromEnvironment(System.getenv()), Clock.systemUTC(), System.out, true);
+    }
+
+    public EventLogHandler(EventLogPort store) {
+        this(store, Clock.systemUTC());
+    }
+
+    public EventLogHandler(EventLogPort store, Clock clock) {
+        this(store, clock, System.out, false);
+    }
+
+    /** With the access log written to {@code log} instead of standard output. */
+    EventLogHandler(EventLogPort store, Clock clock, PrintStream log) {
+        this(store, clock, log, false);
+    }
+
+    private EventLogHandler(EventLogPort store, Clock clock, PrintStream log, boolean primeForSnapStart) {
+        this.service = new EventLogService(store, clock);
+        this.accessLog = new AccessLog(log);
+        this.priming = primeForSnapStart ? SnapStartPriming.register(this) : null;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        long started = System.nanoTime();
+        APIGatewayV2HTTPEvent request = event == null ? new APIGatewayV2HTTPEvent() : event;
+        RequestLine line = RequestLine.of(request, context);
+        Reply reply;
+        Throwable failure = null;
+        try {
+            reply = serve(request, line);
+        } catch (ApiProblem problem) {
+            reply = Reply.problem(problem.type(), problem.getMessage(), problem.errors(), problem.headers());
+        } catch (InvalidInputException e) {
+            reply = Reply.problem(ProblemType.INVALID_INPUT, ApiProblem.describe(e.errors()), ApiProblem.reported(e.errors()), Map.of());
+        } catch (EventConflictException e) {
+            reply = Reply.problem(ProblemType.CONFLICT, e.getMessage()
+                    + "; an event's date and time are its identity, so record a different event at another time", List.of(), Map.of());
+        } catch (EventNotFoundException e) {
+            reply = Reply.problem(ProblemType.NOT_FOUND, e.getMessage(), List.of(), Map.of());
+        } catch (StoreUnavailableException e) {
+            failure = e;
+            reply = Reply.problem(ProblemType.STORE_UNAVAILABLE, "the event store is unavailable right now; nothing was lost, try again shortly",
+                    List.of(), Map.of("Retry-After", RETRY_AFTER_SECONDS));
+        } catch (RuntimeException | StackOverflowError e) {
+            failure = e;
+            reply = Reply.problem(ProblemType.INTERNAL_ERROR, "the request could not be completed because of an error on the server",
+                    List.of(), Map.of());
+        }
+        long durationMs = (System.nanoTime() - started) / 1_000_000;
+        accessLog.write(line.requestId(), line.routeKey(), line.method(), line.path(), reply.status(), durationMs, reply.itemCount(), failure);
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(reply.status())
+                .withHeaders(reply.headers())
+                .withBody(reply.body())
+                .withIsBase64Encoded(false)
+                .build();
+    }
+
+    private Reply serve(APIGatewayV2HTTPEvent request, RequestLine line) {
+        RouteMatch match = RouteMatch.resolve(request.getRouteKey(), line.method(), line.routePath(), request.getPathParameters());
+        ApiRoute route = match.route();
+        if (route == ApiRoute.LIST_DAY) {
+            refuseRangeParameters(request);
+        }
+        QueryParameters query = QueryParameters.read(request.getQueryStringParameters(), request.getRawQueryString(),
+                route.queryParameters(), route.routeKey());
+        return switch (route) {
+            case LIST_EVENTS -> list(new ListRequest(query.get("date"), query.get("from"), query.get("to"), query.get("userId"),
+                    query.get("eventType"), query.get("order"), query.get("limit"), query.get("nextToken")));
+            case LIST_DAY -> list(new ListRequest(match.date(), null, null, query.get("userId"),
+                    query.get("eventType"), query.get("order"), query.get("limit"), query.get("nextToken")));
+            case GET_EVENT -> Reply.json(200, EventJsonWriter.text(EventJsonWriter.event(service.get(match.date(), match.time()))), 1);
+            case RECORD_EVENTS -> record(RequestBody.text(request.getBody(), request.getIsBase64Encoded()));
+        };
+    }
+
+    private static void refuseRangeParameters(APIGatewayV2HTTPEvent request) {
+        Map<String, String> given = request.getQueryStringParameters();
+        if (given == null) {
+            return;
+        }
+        List<FieldError> errors = new ArrayList<>();
+        for (String name : given.keySet()) {
+            if (RANGE_PARAMETERS.contains(name)) {
+                errors.add(new FieldError(name, "cannot be used with GET /events/{date}, whose path already names the day;"
+                        + " use GET /events?date= or GET /events?from=&to= instead"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiProblem.invalid(errors);
+        }
+    }
+
+    private Reply list(ListRequest listRequest) {
+        EventQuery query = listRequest.toQuery();
+        EventPage page = PageBudget.fit(query, service.list(query, listRequest.nextToken()));
+        return Reply.json(200, EventJsonWriter.page(page), page.items().size());
+    }
+
+    private Reply record(String body) {
+        EventJsonReader.ParsedBody parsed = EventJsonReader.read(body);
+        List<FieldError> errors = new ArrayList<>(parsed.errors());
+        List<EventDraft> drafts = parsed.drafts();
+        if (parsed.batch() && (drafts.isEmpty() || drafts.size() > EventLogService.MAX_BATCH)) {
+            errors.add(new FieldError("events", "a batch must hold 1 to " + EventLogService.MAX_BATCH + " events (got " + drafts.size() + ")"));
+        }
+        for (int i = 0; i < drafts.size() && drafts.size() <= EventLogService.MAX_BATCH; i++) {
+            String prefix = parsed.batch() ? "[" + i + "]." : "";
+            for (FieldError error : drafts.get(i).errors()) {
+                FieldError reported = error.prefixed(prefix);
+                if (!isBroken(reported.field(), parsed.brokenFields())) {
+                    errors.add(reported);
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiProblem.invalid(errors);
+        }
+        if (!parsed.batch()) {
+            AppendResult result = service.record(drafts.get(0));
+            EventRecord event = result.event();
+            String stored = EventJsonWriter.text(EventJsonWriter.event(event));
+            if (result.outcome() == AppendOutcome.CREATED) {
+                Reply reply = Reply.json(201, stored, 1);
+                reply.headers().put("Location", "/events/" + event.key().dateText() + "/" + event.key().timeText());
+                return reply;
+            }
+            return Reply.json(200, stored, 1);
+        }
+        BatchResult batch = service.recordAll(drafts);
+        int status = switch (batch.overall()) {
+            case CONFLICT -> 409;
+            case CREATED -> 201;
+            case EXISTING -> 200;
+        };
+        return Reply.json(status, EventJsonWriter.batch(batch), batch.results().size());
+    }
+
+    /** True when a structural error already covers this field (itself, or the event or attribute map holding it). */
+    private static boolean isBroken(String field, Set<String> broken) {
+        if (broken.contains(field)) {
+            return true;
+        }
+        for (int dot = field.indexOf('.'); dot >= 0; dot = field.indexOf('.', dot + 1)) {
+            if (broken.contains(field.substring(0, dot))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A response in the making: status, headers, body, and how many events it carries (for the log). */
+    private record Reply(int status, Map<String, String> headers, String body, int itemCount) {
+
+        static Reply json(int status, String body, int itemCount) {
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("Content-Type", JSON);
+            return new Reply(status, headers, body, itemCount);
+        }
+
+        static Reply problem(ProblemType type, String detail, List<FieldError> errors, Map<String, String> extraHeaders) {
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("Content-Type", PROBLEM_JSON);
+            headers.putAll(extraHeaders);
+            return new Reply(type.status(), headers, EventJsonWriter.problem(type, detail, errors), 0);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.eventlog.lambda;
+
+/** The kinds of problem the API answers with; each has one status, a stable type URI and a title. */
+enum ProblemType {
+    INVALID_INPUT(400, "invalid-input", "Invalid input"),
+    NOT_FOUND(404, "not-found", "Not found"),
+    METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
+    CONFLICT(409, "conflict", "Conflict"),
+    BODY_TOO_LARGE(413, "body-too-large", "Request body too large"),
+    STORE_UNAVAILABLE(503, "store-unavailable", "Store unavailable"),
+    INTERNAL_ERROR(500, "internal-error", "Internal error");
+
+    /** Every type URI starts with this; docs/openapi.yaml documents each one. */
+    static final String URI_PREFIX = "urn:eventlog:problem:";
+
+    private final int status;
+    private final String slug;
+    private final String title;
+
+    ProblemType(int status, String slug, String title) {
+        this.status = status;
+        this.slug = slug;
+        this.title = title;
+    }
+
+    int status() {
+        return status;
+    }
+
+    String uri() {
+        return URI_PREFIX + slug;
+    }
+
+    String title() {
+        return title;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.eventlog.lambda;
+
+import dev.eventlog.core.domain.FieldError;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The query string of one request, checked against the parameters a route accepts. Each parameter may be
+ * given once: API Gateway joins repeated parameters with commas in {@code queryStringParameters}, so the raw
+ * query string is counted to tell a repeat from a comma inside one value.
+ */
+final class QueryParameters {
+
+    /** Parameters whose valid values never hold a comma, so a comma there can only be a joined repeat. */
+    private static final Set<String> COMMA_FREE = Set.of("date", "from", "to", "order", "limit", "nextToken");
+
+    private final Map<String, String> values;
+
+    private QueryParameters(Map<String, String> values) {
+        this.values = values;
+    }
+
+    /**
+     * Reads the parameters of a request, refusing (400, all problems at once) any not in {@code allowed} and any
+     * given more than once.
+     */
+    static QueryParameters read(Map<String, String> decoded, String rawQueryString, List<String> allowed, String route) {
+        Map<String, Integer> counts = countRaw(rawQueryString);
+        Map<String, String> values = new LinkedHashMap<>();
+        if (decoded != null) {
+            decoded.forEach((name, value) -> values.put(name, value == null ? "" : value));
+        } else if (rawQueryString != null) {
+            for (String pair : rawQueryString.split("&")) {
+                if (!pair.isEmpty()) {
+                    int eq = pair.indexOf('=');
+                    String name = PercentDecoding.decode(eq < 0 ? pair : pair.substring(0, eq), true, "the query string");
+                    String value = eq < 0 ? "" : PercentDecoding.decode(pair.substring(eq + 1), true, "the query string");
+                    values.merge(name, value, (a, b) -> a + "," + b);
+                }
+            }
+        }
+        List<FieldError> errors = new ArrayList<>();
+        for (Map.Entry<String, String> entry : values.entrySet()) {
+            String name = entry.getKey();
+            String shown = name.length() > 64 ? name.substring(0, 64) + "..." : name;
+            if (!allowed.contains(name)) {
+                errors.add(new FieldError(shown, allowed.isEmpty()
+                        ? "is not a query parameter of " + route + ", which takes none"
+                        : "is not a query parameter of " + route + "; it takes " + String.join(", ", allowed)));
+            } else if (counts.getOrDefault(name, 1) > 1) {
+                errors.add(new FieldError(name, "is given " + counts.get(name) + " times; give it at most once"));
+            } else if (!counts.containsKey(name) && COMMA_FREE.contains(name) && entry.getValue().contains(",")) {
+                errors.add(new FieldError(name, "holds a comma: it was given more than once (repeats arrive joined by commas); give it at most once"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiProblem.invalid(errors);
+        }
+        return new QueryParameters(values);
+    }
+
+    /** How often each (decoded) name occurs in the raw query string; empty when there is none. */
+    private static Map<String, Integer> countRaw(String rawQueryString) {
+        Map<String, Integer> counts = new HashMap<>();
+        if (rawQueryString == null || rawQueryString.isEmpty()) {
+            return counts;
+        }
+        for (String pair : rawQueryString.split("&")) {
+            if (!pair.isEmpty()) {
+                int eq = pair.indexOf('=');
+                String name = PercentDecoding.decode(eq < 0 ? pair : pair.substring(0, eq), true, "the query string");
+                counts.merge(name, 1, Integer::sum);
+            }
+        }
+        return counts;
+    }
+
+    /** The value, or null when the parameter was not given. */
+    String get(String name) {
+        return values.get(name);
+    }
+
+    int size() {
+        return values.size();
+    }
+}

@@ -38,6 +38,7 @@ final class GatewayEvents {
                 .withRouteKey("$default")
                 .withRawPath(rawPath)
                 .withRawQueryString(rawQuery)
+                .withQueryStringParameters(rawQuery.isEmpty() ? null : leniently(rawQuery))
                 .withHeaders(Map.of("host", "127.0.0.1"))
                 .withRequestContext(context)
                 .withIsBase64Encoded(false);
@@ -54,6 +55,39 @@ final class GatewayEvents {
 
     static APIGatewayV2HTTPEvent request(String method, String target, String body) {
         return request(method, target, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The query parameters as the gateway hands them over: decoded without complaint (a malformed escape stays as
+     * it is, invalid UTF-8 becomes U+FFFD) and repeats joined with commas. Only the raw query string shows the damage.
+     */
+    private static Map<String, String> leniently(String rawQuery) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (String pair : rawQuery.split("&")) {
+            if (!pair.isEmpty()) {
+                int eq = pair.indexOf('=');
+                String name = lenientDecode(eq < 0 ? pair : pair.substring(0, eq));
+                String value = eq < 0 ? "" : lenientDecode(pair.substring(eq + 1));
+                out.merge(name, value, (a, b) -> a + "," + b);
+            }
+        }
+        return out;
+    }
+
+    private static String lenientDecode(String text) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        byte[] raw = text.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < raw.length; i++) {
+            int high = raw[i] == '%' && i + 2 < raw.length ? Character.digit(raw[i + 1], 16) : -1;
+            int low = high < 0 ? -1 : Character.digit(raw[i + 2], 16);
+            if (low >= 0) {
+                out.write(high * 16 + low);
+                i += 2;
+            } else {
+                out.write(raw[i]);
+            }
+        }
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     private static String utf8(byte[] bytes) {

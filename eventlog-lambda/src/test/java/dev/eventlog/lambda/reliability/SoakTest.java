@@ -59,8 +59,8 @@ class SoakTest {
         System.out.printf("[soak] steady: %s%n", steady);
         System.out.printf("[soak] throughput %.0f req/s; last tenth / first tenth = %.3f (median of 1 s slices)%n",
                 steady.throughput(0, steady.perSlice().length), ratio);
-        System.out.printf("[soak] heap after full GC: start of steady state %.1f MiB, end %.1f MiB, growth %.1f MiB (bound %d MiB)%n",
-                heapAtStart / 1048576.0, heapAtEnd / 1048576.0, (heapAtEnd - heapAtStart) / 1048576.0, HEAP_BOUND_BYTES / 1048576);
+        System.out.printf("[soak] heap after full GC: start of steady state %.1f MiB, end %.1f MiB, growth %+d KiB (bound %d MiB)%n",
+                heapAtStart / 1048576.0, heapAtEnd / 1048576.0, (heapAtEnd - heapAtStart) / 1024, HEAP_BOUND_BYTES / 1048576);
 
         assertEquals(0, warmup.errors(), "errors during warm-up: " + warmup.errorKinds());
         assertEquals(0, steady.errors(), "errors: " + steady.errorKinds());

@@ -57,7 +57,7 @@ class StorageFaultsTest {
     private static final Duration ATTEMPT_TIMEOUT = Duration.ofMillis(800);
     private static final Duration HELD_FOR = Duration.ofMillis(1_300);
     /** How long a client waits for an answer before it gives up on the request and sends it again. */
-    private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(4);
+    private static final Duration CLIENT_TIMEOUT = Duration.ofMillis(1_500);
     private static final int CLIENT_ATTEMPTS = 12;
     private static final int OUTAGE_REQUESTS = 24;
     private static final String TABLE = "faults";

@@ -6,7 +6,7 @@ public final class EventConflictException extends EventLogException {
     private final EventKey key;
 
     public EventConflictException(EventKey key) {
-        super("an event with a different content is already recorded at " + key);
+        super("an event with different content is already recorded at " + key);
         this.key = key;
     }
 

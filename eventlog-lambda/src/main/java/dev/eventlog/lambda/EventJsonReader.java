@@ -39,6 +39,10 @@ final class EventJsonReader {
         if (body == null || body.isBlank()) {
             throw ApiProblem.badRequest("the request body is empty; send one event object or an array of 1 to 25 event objects");
         }
+        if (body.charAt(0) == '\uFEFF') {
+            // JSON text must not start with a byte-order mark (RFC 8259); the parser would skip it unnoticed.
+            throw ApiProblem.badRequest("the request body starts with a byte-order mark (U+FEFF); send the JSON without one");
+        }
         Collector collector = new Collector();
         try (JsonReader reader = new JsonReader(new StringReader(body))) {
             reader.setStrictness(Strictness.STRICT);

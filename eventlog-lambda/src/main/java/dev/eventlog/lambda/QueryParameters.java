@@ -63,7 +63,10 @@ final class QueryParameters {
         return new QueryParameters(values);
     }
 
-    /** How often each (decoded) name occurs in the raw query string; empty when there is none. */
+    /**
+     * How often each (decoded) name occurs in the raw query string; empty when there is none. Refuses (400) a raw
+     * query string whose names or values are not valid percent-encoded UTF-8.
+     */
     private static Map<String, Integer> countRaw(String rawQueryString) {
         Map<String, Integer> counts = new HashMap<>();
         if (rawQueryString == null || rawQueryString.isEmpty()) {
@@ -73,6 +76,10 @@ final class QueryParameters {
             if (!pair.isEmpty()) {
                 int eq = pair.indexOf('=');
                 String name = PercentDecoding.decode(eq < 0 ? pair : pair.substring(0, eq), true, "the query string");
+                if (eq >= 0) {
+                    // The gateway's decoded values replace invalid UTF-8 silently; the raw value is where it shows.
+                    PercentDecoding.decode(pair.substring(eq + 1), true, "the query string");
+                }
                 counts.merge(name, 1, Integer::sum);
             }
         }

@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.google.gson.JsonObject;
+import dev.eventlog.lambda.local.LocalLambdaContext;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -47,66 +44,8 @@ class AccessLogTest {
 
     @Test
     void requestId_comesFromTheLambdaContextWhenThereIsOne() {
-        api.handler.handleRequest(ApiEvents.load("get-events.json"), new FixedContext("c0ffee-1234"));
+        api.handler.handleRequest(ApiEvents.load("get-events.json"), new LocalLambdaContext("c0ffee-1234"));
 
         assertEquals("c0ffee-1234", api.logLines().get(0).get("requestId").getAsString());
-    }
-
-    /** A Lambda context that knows only its request id. */
-    private record FixedContext(String awsRequestId) implements Context {
-        @Override
-        public String getAwsRequestId() {
-            return awsRequestId;
-        }
-
-        @Override
-        public String getLogGroupName() {
-            return null;
-        }
-
-        @Override
-        public String getLogStreamName() {
-            return null;
-        }
-
-        @Override
-        public String getFunctionName() {
-            return "eventlog";
-        }
-
-        @Override
-        public String getFunctionVersion() {
-            return "1";
-        }
-
-        @Override
-        public String getInvokedFunctionArn() {
-            return null;
-        }
-
-        @Override
-        public CognitoIdentity getIdentity() {
-            return null;
-        }
-
-        @Override
-        public ClientContext getClientContext() {
-            return null;
-        }
-
-        @Override
-        public int getRemainingTimeInMillis() {
-            return 3000;
-        }
-
-        @Override
-        public int getMemoryLimitInMB() {
-            return 512;
-        }
-
-        @Override
-        public LambdaLogger getLogger() {
-            return null;
-        }
     }
 }

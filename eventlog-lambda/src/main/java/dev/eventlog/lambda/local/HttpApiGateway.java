@@ -66,13 +66,19 @@ public final class HttpApiGateway implements HttpHandler {
             Map<String, List<String>> headers = new LinkedHashMap<>();
             exchange.getRequestHeaders().forEach((name, values) ->
                     headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>()).addAll(values));
-            Optional<byte[]> body = readBody(exchange.getRequestBody());
-            request = new GatewayRequest(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                    exchange.getRequestURI().getRawQuery(), headers, body.orElse(new byte[0]), sourceIp,
-                    exchange.getProtocol());
-            reply = body.isEmpty()
-                    ? Reply.gatewayError(413, "Request Entity Too Large", "REQUEST_TOO_LARGE", "-")
-                    : dispatch(request, requestId, receivedAt, exchange.getLocalAddress().getPort());
+            Optional<RequestHeadCheck.Refusal> refusal = RequestHeadCheck.check(exchange.getRequestMethod(),
+                    exchange.getRequestURI().toString(), exchange.getProtocol(), headers);
+            if (refusal.isPresent()) {
+                reply = Reply.gatewayError(refusal.get().status(), refusal.get().message(), refusal.get().responseType(), "-");
+            } else {
+                Optional<byte[]> body = readBody(exchange.getRequestBody());
+                request = new GatewayRequest(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                        exchange.getRequestURI().getRawQuery(), headers, body.orElse(new byte[0]), sourceIp,
+                        exchange.getProtocol());
+                reply = body.isEmpty()
+                        ? Reply.gatewayError(413, "Request Entity Too Large", "REQUEST_TOO_LARGE", "-")
+                        : dispatch(request, requestId, receivedAt, exchange.getLocalAddress().getPort());
+            }
         } catch (IOException e) {
             reply = Reply.gatewayError(400, "Bad Request", "BAD_REQUEST_BODY", "-");
         } catch (RuntimeException e) {

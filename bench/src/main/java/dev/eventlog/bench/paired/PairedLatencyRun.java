@@ -3,6 +3,7 @@ package dev.eventlog.bench.paired;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dev.eventlog.bench.data.SampleLog;
 import dev.eventlog.bench.dynalite.DynaliteStores;
+import dev.eventlog.bench.dynalite.RawRequests;
 import dev.eventlog.bench.handler.ApiRequests;
 import dev.eventlog.bench.handler.QuietHandler;
 import dev.eventlog.core.domain.EventKey;
@@ -34,20 +35,8 @@ public final class PairedLatencyRun {
     private final EventKey key = SampleLog.key(DynaliteStores.WARM_EVENTS / 2);
     private final APIGatewayV2HTTPEvent getDay = ApiRequests.get("/events", "date=" + SampleLog.FIRST_DAY + "&limit=100");
     private final APIGatewayV2HTTPEvent getByKey = ApiRequests.get("/events/" + key.dateText() + "/" + key.timeText(), "");
-    private final QueryRequest query = QueryRequest.builder()
-            .tableName(DynaliteStores.WARM_TABLE)
-            .keyConditionExpression("#d = :d")
-            .expressionAttributeNames(Map.of("#d", "date"))
-            .expressionAttributeValues(Map.of(":d", AttributeValue.fromS(SampleLog.FIRST_DAY.toString())))
-            .scanIndexForward(true)
-            .consistentRead(true)
-            .limit(101)
-            .build();
-    private final GetItemRequest get = GetItemRequest.builder()
-            .tableName(DynaliteStores.WARM_TABLE)
-            .key(Map.of("date", AttributeValue.fromS(key.dateText()), "time", AttributeValue.fromS(key.timeText())))
-            .consistentRead(true)
-            .build();
+    private final QueryRequest query = RawRequests.warmDayQuery();
+    private final GetItemRequest get = RawRequests.warmGet(key);
 
     private PairedLatencyRun() {
     }

@@ -2,6 +2,7 @@ package dev.eventlog.bench.sdk;
 
 import dev.eventlog.bench.data.SampleLog;
 import dev.eventlog.bench.dynalite.DynaliteStores;
+import dev.eventlog.bench.dynalite.RawRequests;
 import dev.eventlog.core.domain.EventKey;
 import java.time.Instant;
 import java.util.Map;
@@ -39,22 +40,8 @@ public class RawSdkLatencyBenchmark {
     @Setup
     public void setUp() {
         client = DynaliteStores.client();
-        // Strongly consistent and one more than the page, as the store asks, so it can tell whether more events remain.
-        query = QueryRequest.builder()
-                .tableName(DynaliteStores.WARM_TABLE)
-                .keyConditionExpression("#d = :d")
-                .expressionAttributeNames(Map.of("#d", "date"))
-                .expressionAttributeValues(Map.of(":d", AttributeValue.fromS(SampleLog.FIRST_DAY.toString())))
-                .scanIndexForward(true)
-                .consistentRead(true)
-                .limit(101)
-                .build();
-        EventKey key = SampleLog.key(DynaliteStores.WARM_EVENTS / 2);
-        get = GetItemRequest.builder()
-                .tableName(DynaliteStores.WARM_TABLE)
-                .key(Map.of("date", AttributeValue.fromS(key.dateText()), "time", AttributeValue.fromS(key.timeText())))
-                .consistentRead(true)
-                .build();
+        query = RawRequests.warmDayQuery();
+        get = RawRequests.warmGet(SampleLog.key(DynaliteStores.WARM_EVENTS / 2));
     }
 
     /** The conditional write the store issues for a new event (a fresh key every call, so it always succeeds). */

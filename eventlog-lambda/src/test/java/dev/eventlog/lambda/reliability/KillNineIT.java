@@ -36,11 +36,16 @@ class KillNineIT {
     @TempDir
     Path dataDir;
 
+    /** The shaded jar serving on the given dynalite, its table created if missing. */
+    private static ServerProcess serveOn(DynaliteServer dynalite) throws IOException {
+        return ServerProcess.serve(CREDENTIALS, "--store", "dynamodb", "--table", "crash",
+                "--endpoint-url", dynalite.endpoint().toString(), "--region", "us-east-1", "--create-table");
+    }
+
     @Test
     void killedServer_losesNoAcknowledgedEvent() throws Exception {
         try (DynaliteServer dynalite = DynaliteServer.start(Files.createDirectories(dataDir.resolve("dynalite")));
-             ServerProcess server = ServerProcess.serve(CREDENTIALS, "--store", "dynamodb", "--table", "crash",
-                     "--endpoint-url", dynalite.endpoint().toString(), "--region", "us-east-1", "--create-table")) {
+             ServerProcess server = serveOn(dynalite)) {
             Posters posters = new Posters(server.port(), POSTERS, "2024-10-01");
             posters.start();
             waitForAcknowledged(posters, 50);
@@ -67,8 +72,7 @@ class KillNineIT {
     @Test
     void killedStore_gets503sMeanwhile_andTheServerRecoversWithoutRestart() throws Exception {
         try (DynaliteServer dynalite = DynaliteServer.start(Files.createDirectories(dataDir.resolve("dynalite")));
-             ServerProcess server = ServerProcess.serve(CREDENTIALS, "--store", "dynamodb", "--table", "crash",
-                     "--endpoint-url", dynalite.endpoint().toString(), "--region", "us-east-1", "--create-table")) {
+             ServerProcess server = serveOn(dynalite)) {
             Posters posters = new Posters(server.port(), POSTERS, "2024-10-02");
             posters.start();
             waitForAcknowledged(posters, 50);

@@ -48,6 +48,7 @@ fi
 LAMBDA_FLAGS=(-XX:+TieredCompilation -XX:TieredStopAtLevel=1)
 
 LAMBDA_JAR="$ROOT/eventlog-lambda/target/eventlog-lambda.jar"
+LOCAL_JAR="$ROOT/eventlog-local/target/eventlog-local.jar"
 BENCH_JAR="$BENCH/target/benchmarks.jar"
 BASELINE_JAR="$BENCH/straightforward/target/straightforward.jar"
 DYNALITE="$ROOT/eventlog-dynamodb/node_modules/dynalite/cli.js"
@@ -109,14 +110,14 @@ if [[ "${BENCH_SKIP_BUILD:-0}" != 1 ]]; then
     log "building $what"
     (cd "$dir" && "$@") >"$WORK/build.log" 2>&1 || { tail -60 "$WORK/build.log" >&2; fail "building $what failed"; }
   }
-  build "and installing the modules under test" "$ROOT" mvn -B -q -Dstyle.color=never install -DskipTests -pl eventlog-lambda -am
+  build "and installing the modules under test" "$ROOT" mvn -B -q -Dstyle.color=never install -DskipTests -Dexec.skip -pl eventlog-local -am
   build "the benchmarks" "$BENCH" mvn -B -q -Dstyle.color=never package
   build "the straightforward baseline" "$BENCH/straightforward" mvn -B -q -Dstyle.color=never package
   build "the Node.js original (npm ci)" "$BENCH/node-original" npm ci --no-audit --no-fund --loglevel=error
 fi
 [[ -f $DYNALITE ]] || (cd "$ROOT/eventlog-dynamodb" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) \
   || fail "dynalite is not installed; run 'npm ci' in eventlog-dynamodb"
-for jar in "$LAMBDA_JAR" "$BENCH_JAR" "$BASELINE_JAR"; do
+for jar in "$LAMBDA_JAR" "$LOCAL_JAR" "$BENCH_JAR" "$BASELINE_JAR"; do
   [[ -f $jar ]] || fail "missing $jar (run without BENCH_SKIP_BUILD)"
 done
 
@@ -166,8 +167,8 @@ set_command() {
     hello) COMMAND=(java "${LAMBDA_FLAGS[@]}" -cp "$BENCH/target/classes" dev.eventlog.bench.floor.HelloFloor) ;;
     node-original) COMMAND=(node "$BENCH/node-original/cold.js") ;;
     java-straightforward) COMMAND=(java "${LAMBDA_FLAGS[@]}" -jar "$BASELINE_JAR") ;;
-    eventlog) COMMAND=(java "${LAMBDA_FLAGS[@]}" -jar "$LAMBDA_JAR" "${INVOKE_ARGS[@]}") ;;
-    eventlog-appcds) COMMAND=(java "${LAMBDA_FLAGS[@]}" -XX:SharedArchiveFile="$CDS_ARCHIVE" -jar "$LAMBDA_JAR" "${INVOKE_ARGS[@]}") ;;
+    eventlog) COMMAND=(java "${LAMBDA_FLAGS[@]}" -jar "$LOCAL_JAR" "${INVOKE_ARGS[@]}") ;;
+    eventlog-appcds) COMMAND=(java "${LAMBDA_FLAGS[@]}" -XX:SharedArchiveFile="$CDS_ARCHIVE" -jar "$LOCAL_JAR" "${INVOKE_ARGS[@]}") ;;
   esac
 }
 VARIANTS=(hello node-original java-straightforward eventlog eventlog-appcds)
@@ -182,7 +183,7 @@ check_output() {
 }
 
 log "cold start: AppCDS archive for the invoke command (one training run)"
-java "${LAMBDA_FLAGS[@]}" -XX:ArchiveClassesAtExit="$CDS_ARCHIVE" -jar "$LAMBDA_JAR" "${INVOKE_ARGS[@]}" \
+java "${LAMBDA_FLAGS[@]}" -XX:ArchiveClassesAtExit="$CDS_ARCHIVE" -jar "$LOCAL_JAR" "${INVOKE_ARGS[@]}" \
   >"$WORK/cds-train.out" 2>"$WORK/cds-train.err" || { cat "$WORK/cds-train.err" >&2; fail "the AppCDS training run failed"; }
 [[ -f $CDS_ARCHIVE ]] || fail "the JVM wrote no AppCDS archive"
 
@@ -241,7 +242,7 @@ log "read cost: the ${SIZES[0]}- and ${SIZES[1]}-event logs alternating call by 
 # ---------------------------------------------------------------------------------------------- 4. throughput
 ensure_tool wrk wrk
 API_PORT=$(free_port)
-java -jar "$LAMBDA_JAR" serve --port "$API_PORT" --store memory >"$WORK/serve.log" 2>&1 &
+java -jar "$LOCAL_JAR" serve --port "$API_PORT" --store memory >"$WORK/serve.log" 2>&1 &
 PIDS+=($!)
 await_http "$API_PORT" "the local runner" "${PIDS[-1]}"
 cat >"$WORK/post.lua" <<'EOF'

@@ -2,8 +2,12 @@ package dev.eventlog.lambda;
 
 import java.util.List;
 
-/** The routes of the HTTP API, named by their API Gateway route keys, with the query parameters each accepts. */
-enum ApiRoute {
+/**
+ * The routes of the HTTP API, named by their API Gateway route keys, with the query parameters each accepts: the
+ * one route table. The local gateway derives its routes from it, and the CDK app's routes and the OpenAPI
+ * document are tested equal to it.
+ */
+public enum ApiRoute {
     LIST_EVENTS("GET /events", List.of("date", "from", "to", "userId", "eventType", "order", "limit", "nextToken")),
     RECORD_EVENTS("POST /events", List.of()),
     LIST_DAY("GET /events/{date}", List.of("userId", "eventType", "order", "limit", "nextToken")),
@@ -17,19 +21,26 @@ enum ApiRoute {
         this.queryParameters = queryParameters;
     }
 
-    String routeKey() {
+    /** The API Gateway route key, e.g. {@code GET /events/{date}}. */
+    public String routeKey() {
         return routeKey;
     }
 
-    String method() {
+    public String method() {
         return routeKey.substring(0, routeKey.indexOf(' '));
     }
 
-    List<String> queryParameters() {
+    /** The path template, e.g. {@code /events/{date}}. */
+    public String path() {
+        return routeKey.substring(routeKey.indexOf(' ') + 1);
+    }
+
+    public List<String> queryParameters() {
         return queryParameters;
     }
 
-    static ApiRoute byRouteKey(String routeKey) {
+    /** The route with this route key, or null. */
+    public static ApiRoute byRouteKey(String routeKey) {
         for (ApiRoute route : values()) {
             if (route.routeKey.equals(routeKey)) {
                 return route;

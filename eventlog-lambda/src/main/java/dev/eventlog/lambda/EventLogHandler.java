@@ -13,18 +13,17 @@ import dev.eventlog.core.domain.InvalidInputException;
 import dev.eventlog.core.domain.StoreUnavailableException;
 import dev.eventlog.core.port.AppendOutcome;
 import dev.eventlog.core.port.AppendResult;
-import dev.eventlog.core.port.EventLogPort;
 import dev.eventlog.core.query.EventQuery;
 import dev.eventlog.core.query.ListRequest;
 import dev.eventlog.core.usecase.BatchResult;
 import dev.eventlog.core.usecase.EventLogService;
 import dev.eventlog.core.usecase.EventPage;
 import java.io.PrintStream;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -42,35 +41,29 @@ public final class EventLogHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     private final EventLogService service;
     private final AccessLog accessLog;
-    /** Held here because CRaC holds registered resources only weakly. */
-    @SuppressWarnings({"unused", "FieldCanBeLocal"})
-    private final SnapStartPriming priming;
 
     /**
-     * The production wiring, as the Lambda runtime builds it: the store from the environment ({@code TABLE_NAME}
-     * for DynamoDB, or {@code EVENTLOG_STORE=memory}), and SnapStart priming registered.
+     * The constructor the Lambda runtime calls: the production graph from the environment (see
+     * {@link FunctionWiring}), with SnapStart priming registered.
      */
     public EventLogHandler() {
-        this(StoreWiring.fromEnvironment(System.getenv()), Clock.systemUTC(), System.out, true);
+        this(FunctionWiring.fromEnvironment(System.getenv()));
     }
 
-    public EventLogHandler(EventLogPort store) {
-        this(store, Clock.systemUTC());
+    private EventLogHandler(FunctionWiring wiring) {
+        this(wiring.service(), System.out);
+        wiring.primeBeforeSnapshot(this);
     }
 
-    public EventLogHandler(EventLogPort store, Clock clock) {
-        this(store, clock, System.out, false);
+    /** A handler on the given use cases, writing its access log to standard output. */
+    public EventLogHandler(EventLogService service) {
+        this(service, System.out);
     }
 
-    /** With the access log written to {@code log} instead of standard output. */
-    EventLogHandler(EventLogPort store, Clock clock, PrintStream log) {
-        this(store, clock, log, false);
-    }
-
-    private EventLogHandler(EventLogPort store, Clock clock, PrintStream log, boolean primeForSnapStart) {
-        this.service = new EventLogService(store, clock);
+    /** A handler on the given use cases, writing its access log to {@code log}. */
+    public EventLogHandler(EventLogService service, PrintStream log) {
+        this.service = Objects.requireNonNull(service, "service");
         this.accessLog = new AccessLog(log);
-        this.priming = primeForSnapStart ? SnapStartPriming.register(this) : null;
     }
 
     @Override

@@ -5,15 +5,67 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.AbstractMap.SimpleEntry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
-/** Decodes percent-encoded UTF-8 as found in URL paths and query strings; refuses broken escapes. */
-final class PercentDecoding {
+/**
+ * Percent-decoding of URL paths and query strings, the one rule the handler and the local gateway share.
+ *
+ * <p>In a query string a {@code +} stands for a space, as in HTML form encoding (WHATWG URL standard,
+ * "application/x-www-form-urlencoded parsing"); in a path it is a literal {@code +}. API Gateway applies the same
+ * rule when it fills {@code queryStringParameters}: its developer guide for Lambda proxy integrations does not
+ * say so, but a {@code +} sent in a query parameter reaches the function as a space (reported with the event
+ * that shows it in aws/aws-cdk issue 19827), whereas {@code rawQueryString} keeps the request's bytes. A client
+ * that means a literal plus sends {@code %2B}.
+ */
+public final class PercentDecoding {
+
+    /** Whether a {@code +} in a query string decodes to a space (see the class comment for the source). */
+    public static final boolean QUERY_PLUS_IS_SPACE = true;
 
     private PercentDecoding() {
     }
 
-    /** The decoded text; {@code plusIsSpace} for query strings, where a '+' stands for a space. */
-    static String decode(String text, boolean plusIsSpace, String what) {
+    /** A query-string name or value, decoded. */
+    public static String queryComponent(String raw) {
+        return decode(raw, QUERY_PLUS_IS_SPACE);
+    }
+
+    /** A path or path segment, decoded ({@code +} stays a plus). */
+    public static String path(String raw) {
+        return decode(raw, false);
+    }
+
+    /**
+     * The name/value pairs of a raw query string, decoded, in the order sent; a name without {@code =} has the
+     * empty value.
+     *
+     * @throws IllegalArgumentException when a name or value is not valid percent-encoded UTF-8
+     */
+    public static List<Map.Entry<String, String>> queryPairs(String rawQuery) {
+        List<Map.Entry<String, String>> pairs = new ArrayList<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return pairs;
+        }
+        for (String part : rawQuery.split("&")) {
+            if (!part.isEmpty()) {
+                int eq = part.indexOf('=');
+                String name = eq < 0 ? part : part.substring(0, eq);
+                String value = eq < 0 ? "" : part.substring(eq + 1);
+                pairs.add(new SimpleEntry<>(queryComponent(name), queryComponent(value)));
+            }
+        }
+        return pairs;
+    }
+
+    /**
+     * The decoded text.
+     *
+     * @throws IllegalArgumentException when a {@code %} is not followed by two hex digits or the bytes are not UTF-8
+     */
+    public static String decode(String text, boolean plusIsSpace) {
         if (text.indexOf('%') < 0 && (!plusIsSpace || text.indexOf('+') < 0)) {
             return text;
         }
@@ -24,7 +76,7 @@ final class PercentDecoding {
                 int high = i + 2 < text.length() ? Character.digit(text.charAt(i + 1), 16) : -1;
                 int low = high < 0 ? -1 : Character.digit(text.charAt(i + 2), 16);
                 if (low < 0) {
-                    throw ApiProblem.badRequest(what + " has a '%' that is not followed by two hex digits");
+                    throw new IllegalArgumentException("has a '%' that is not followed by two hex digits");
                 }
                 bytes.write(high * 16 + low);
                 i += 2;
@@ -46,7 +98,7 @@ final class PercentDecoding {
                     .decode(ByteBuffer.wrap(bytes.toByteArray()))
                     .toString();
         } catch (CharacterCodingException e) {
-            throw ApiProblem.badRequest(what + " is percent-encoded but not as UTF-8");
+            throw new IllegalArgumentException("is percent-encoded but not as UTF-8");
         }
     }
 }

@@ -37,8 +37,8 @@ final class QueryParameters {
             for (String pair : rawQueryString.split("&")) {
                 if (!pair.isEmpty()) {
                     int eq = pair.indexOf('=');
-                    String name = PercentDecoding.decode(eq < 0 ? pair : pair.substring(0, eq), true, "the query string");
-                    String value = eq < 0 ? "" : PercentDecoding.decode(pair.substring(eq + 1), true, "the query string");
+                    String name = queryComponent(eq < 0 ? pair : pair.substring(0, eq));
+                    String value = eq < 0 ? "" : queryComponent(pair.substring(eq + 1));
                     values.merge(name, value, (a, b) -> a + "," + b);
                 }
             }
@@ -75,15 +75,23 @@ final class QueryParameters {
         for (String pair : rawQueryString.split("&")) {
             if (!pair.isEmpty()) {
                 int eq = pair.indexOf('=');
-                String name = PercentDecoding.decode(eq < 0 ? pair : pair.substring(0, eq), true, "the query string");
+                String name = queryComponent(eq < 0 ? pair : pair.substring(0, eq));
                 if (eq >= 0) {
                     // The gateway's decoded values replace invalid UTF-8 silently; the raw value is where it shows.
-                    PercentDecoding.decode(pair.substring(eq + 1), true, "the query string");
+                    queryComponent(pair.substring(eq + 1));
                 }
                 counts.merge(name, 1, Integer::sum);
             }
         }
         return counts;
+    }
+
+    private static String queryComponent(String raw) {
+        try {
+            return PercentDecoding.queryComponent(raw);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest("the query string " + e.getMessage());
+        }
     }
 
     /** The value, or null when the parameter was not given. */

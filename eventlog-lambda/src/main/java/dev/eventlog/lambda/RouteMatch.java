@@ -58,7 +58,14 @@ record RouteMatch(ApiRoute route, String date, String time) {
     }
 
     private static String decodeSegment(String segment, String what) {
-        return segment == null ? null : PercentDecoding.decode(segment, false, what);
+        if (segment == null) {
+            return null;
+        }
+        try {
+            return PercentDecoding.path(segment);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest(what + " " + e.getMessage());
+        }
     }
 
     private static String shown(String method) {

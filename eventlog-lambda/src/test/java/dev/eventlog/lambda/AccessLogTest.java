@@ -1,11 +1,13 @@
 package dev.eventlog.lambda;
 
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
-import dev.eventlog.lambda.local.LocalLambdaContext;
+import com.amazonaws.services.lambda.runtime.Context;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +46,9 @@ class AccessLogTest {
 
     @Test
     void requestId_comesFromTheLambdaContextWhenThereIsOne() {
-        api.handler.handleRequest(ApiEvents.load("get-events.json"), new LocalLambdaContext("c0ffee-1234"));
+        Context context = mock(Context.class);
+        when(context.getAwsRequestId()).thenReturn("c0ffee-1234");
+        api.handler.handleRequest(ApiEvents.load("get-events.json"), context);
 
         assertEquals("c0ffee-1234", api.logLines().get(0).get("requestId").getAsString());
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.eventlog.core.usecase.EventLogService;
 import dev.eventlog.inmemory.InMemoryEventLog;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -23,8 +24,8 @@ import net.jqwik.api.Provide;
 /** Whatever a client sends, the answer is a 2xx or a 4xx, never a 5xx or an exception; every 4xx is problem+json. */
 class AnyRequestProperties {
 
-    private final EventLogHandler handler = new EventLogHandler(new InMemoryEventLog(),
-            Clock.fixed(Instant.parse("2024-05-01T12:00:00Z"), ZoneOffset.UTC), new PrintStream(OutputStream.nullOutputStream()));
+    private final EventLogHandler handler = new EventLogHandler(new EventLogService(new InMemoryEventLog(),
+            Clock.fixed(Instant.parse("2024-05-01T12:00:00Z"), ZoneOffset.UTC)), new PrintStream(OutputStream.nullOutputStream()));
 
     @Property(tries = 400)
     void anyBody_isAnsweredWithoutServerError(@ForAll("bodies") String body) {

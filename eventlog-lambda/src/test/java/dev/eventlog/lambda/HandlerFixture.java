@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.eventlog.core.port.EventLogPort;
+import dev.eventlog.core.usecase.EventLogService;
 import dev.eventlog.inmemory.InMemoryEventLog;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -29,7 +30,8 @@ final class HandlerFixture {
 
     HandlerFixture(EventLogPort store) {
         this.store = store;
-        this.handler = new EventLogHandler(store, Clock.fixed(NOW, ZoneOffset.UTC), new PrintStream(log, true, StandardCharsets.UTF_8));
+        this.handler = new EventLogHandler(new EventLogService(store, Clock.fixed(NOW, ZoneOffset.UTC)),
+                new PrintStream(log, true, StandardCharsets.UTF_8));
     }
 
     HttpReply call(APIGatewayV2HTTPEvent event) {

@@ -67,14 +67,4 @@ class LambdaRuntimeDynamoDbIT {
         assertEquals("user-1", dynamoDb.client().getItem(b -> b.tableName(TABLE).consistentRead(true).key(Map.of(
                 "date", AttributeValue.fromS("2024-05-01"), "time", AttributeValue.fromS("14:19:00.000")))).item().get("userId").s());
     }
-
-    @Test
-    void primingWroteItsEventToTheTableBeforeTheFirstInvocation() throws Exception {
-        runtime.invoke(eventFile("get-events.json"));
-
-        assertTrue(runtime.restored());
-        var item = dynamoDb.client().getItem(b -> b.tableName(TABLE).consistentRead(true).key(Map.of(
-                "date", AttributeValue.fromS(SnapStartPriming.DATE), "time", AttributeValue.fromS(SnapStartPriming.TIME)))).item();
-        assertEquals("snapstart-priming", item.get("eventType").s());
-    }
 }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.eventlog.dynamodb.DynaliteServer;
+import dev.eventlog.dynamodb.DynamoDbEventLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,9 +26,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The shaded jar in the real Lambda runtime interface client, with the production constructor and an
- * in-memory store ({@code EVENTLOG_STORE=memory}): the handler string, constructor and payload mapping the CDK
- * relies on, proven by requests that round-trip through the runtime's own serialization.
+ * The shaded jar in the real Lambda runtime interface client, with the production constructor on a
+ * DynamoDB-protocol server (dynalite): the handler string, constructor and payload mapping the CDK relies on,
+ * proven by requests that round-trip through the runtime's own serialization.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class LambdaRuntimeIT {
@@ -34,17 +36,29 @@ class LambdaRuntimeIT {
     @TempDir
     static Path taskRoot;
 
+    private static final String TABLE = "events-runtime-it";
+
+    private static DynaliteServer dynamoDb;
     private static LambdaRuntimeProcess runtime;
 
     @BeforeAll
     static void startRuntime() throws IOException {
-        runtime = LambdaRuntimeProcess.start(taskRoot, Map.of("EVENTLOG_STORE", "memory"));
+        dynamoDb = DynaliteServer.start();
+        DynamoDbEventLog.createTable(dynamoDb.client(), TABLE);
+        runtime = LambdaRuntimeProcess.start(taskRoot, Map.of(
+                "TABLE_NAME", TABLE,
+                "AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.endpoint().toString(),
+                "AWS_ACCESS_KEY_ID", "AKIDLOCAL",
+                "AWS_SECRET_ACCESS_KEY", "local-secret"));
     }
 
     @AfterAll
     static void stopRuntime() {
         if (runtime != null) {
             runtime.close();
+        }
+        if (dynamoDb != null) {
+            dynamoDb.close();
         }
     }
 
@@ -83,13 +97,28 @@ class LambdaRuntimeIT {
     }
 
     @Test
-    void snapStartPriming_ranBeforeTheCheckpoint() throws Exception {
+    void snapStartPriming_ranBeforeTheCheckpointAndWroteNothing() throws Exception {
         JsonObject primed = runtime.invoke(eventFile("default-route-get-event.json")
                 .replace("/events/2024-05-01/14:19:00.000", "/events/1970-01-01/00:00:00.000"));
 
         assertTrue(runtime.restored(), "the runtime asked for its restore after the checkpoint hooks ran");
-        assertEquals(200, primed.get("statusCode").getAsInt(), primed::toString);
-        assertTrue(primed.get("body").getAsString().contains("snapstart-priming"));
+        assertEquals(404, primed.get("statusCode").getAsInt(), primed::toString);
+        assertEquals(0, dynamoDb.client().scan(b -> b.tableName(TABLE).consistentRead(true)).items().stream()
+                .filter(item -> item.get("date").s().startsWith("1970")).count());
+    }
+
+    @Test
+    void shadedJar_isTheFunctionOnly_noLocalRunnerNoInMemoryStoreNoMainClass() throws IOException {
+        try (ZipFile zip = new ZipFile(LambdaRuntimeProcess.lambdaJar().toFile())) {
+            List<String> strays = zip.stream().map(ZipEntry::getName)
+                    .filter(name -> name.startsWith("dev/eventlog/local/") || name.startsWith("dev/eventlog/inmemory/"))
+                    .toList();
+            assertEquals(List.of(), strays);
+            ZipEntry manifestEntry = zip.getEntry("META-INF/MANIFEST.MF");
+            String manifest = manifestEntry == null ? ""
+                    : new String(zip.getInputStream(manifestEntry).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertFalse(manifest.contains("Main-Class"), manifest);
+        }
     }
 
     @Test

@@ -1,34 +1,43 @@
 package dev.eventlog.lambda;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import java.util.Map;
+import com.google.gson.JsonArray;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Priming runs a real POST and GET through the handler against a key in 1970; running it again is harmless. */
+/** Priming exercises the POST and GET paths through the handler and changes nothing in the store. */
 class SnapStartPrimingTest {
 
     @Test
-    void priming_recordsAndReadsItsOwnEventAndIsHarmlessWhenRepeated() throws Exception {
+    void priming_answersLikeTheApiAndLeavesTheStoreAsItWas() {
         HandlerFixture api = new HandlerFixture();
-        SnapStartPriming priming = primingFor(api.handler);
+        api.given(HandlerFixture.event("2024-05-01", "10:00:00", "alice", "login"));
+        JsonArray before = api.list("").items();
 
-        assertArrayEquals(new int[] {201, 200}, priming.prime());
-        assertArrayEquals(new int[] {200, 200}, priming.prime());
+        List<Integer> statuses = SnapStartPriming.of(api.handler, api.store).prime();
 
-        HttpReply stored = api.call(ApiEvents.get("GET /events/{date}/{time}", "/events/1970-01-01/00:00:00.000", null,
-                Map.of("date", SnapStartPriming.DATE, "time", SnapStartPriming.TIME)));
-        assertEquals("snapstart-priming", stored.string("eventType"));
-        assertEquals(1, api.list("date=1970-01-01").body().get("Count").getAsInt(), "one event, however often primed");
+        assertEquals(List.of(201, 404, 200), statuses, "a would-be POST, a read of a missing event, a day read");
+        assertEquals(before, api.list("").items());
+        assertEquals(1, api.list("").items().size());
+        assertEquals(0, api.list("date=" + SnapStartPriming.DATE).items().size());
     }
 
     @Test
-    void registering_isHarmlessOnAJvmWithoutCrac() {
-        SnapStartPriming.register(new HandlerFixture().handler);
+    void priming_twice_stillWritesNothing() {
+        HandlerFixture api = new HandlerFixture();
+        SnapStartPriming priming = SnapStartPriming.of(api.handler, api.store);
+
+        priming.prime();
+        priming.prime();
+
+        assertEquals(0, api.list("").items().size());
     }
 
-    private static SnapStartPriming primingFor(EventLogHandler handler) {
-        return SnapStartPriming.register(handler);
+    @Test
+    void registering_returnsTheResourceOnAJvmWithoutCrac() {
+        HandlerFixture api = new HandlerFixture();
+        assertNotNull(SnapStartPriming.register(api.handler, api.store));
     }
 }

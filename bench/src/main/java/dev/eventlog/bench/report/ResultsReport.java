@@ -125,7 +125,7 @@ public final class ResultsReport {
         line("## 1. Cold start");
         line("");
         line("One fresh JVM (flags `-XX:+TieredCompilation -XX:TieredStopAtLevel=1`, as the Lambda Java runtime starts it)"
-                + " running `eventlog-lambda.jar invoke` on a POST event and then a GET event, both through the handler,"
+                + " running `eventlog-local.jar invoke` on a POST event and then a GET event, both through the handler,"
                 + " DynamoDB store on dynalite; beside it, in the same rounds, the floor and the baselines.");
         line("");
         line("| variant | wall s | CPU s (user+sys) | peak RSS MiB | classes loaded |");

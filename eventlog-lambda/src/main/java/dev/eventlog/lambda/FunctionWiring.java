@@ -1,0 +1,54 @@
+package dev.eventlog.lambda;
+
+import dev.eventlog.core.port.EventLogPort;
+import dev.eventlog.core.usecase.EventLogService;
+import dev.eventlog.dynamodb.DynamoDbEventLog;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * The production object graph, built once from the function's environment: the DynamoDB store on the table named
+ * by {@code TABLE_NAME} and the use cases on it with the system clock. The deployed function has no other store:
+ * one that silently kept events in memory would lose them.
+ */
+public final class FunctionWiring {
+
+    static final String TABLE_VARIABLE = "TABLE_NAME";
+
+    /** Strongly held: CRaC keeps registered resources only weakly, and the runtime builds one handler per process. */
+    private static SnapStartPriming priming;
+
+    private final EventLogPort store;
+    private final EventLogService service;
+
+    private FunctionWiring(EventLogPort store) {
+        this.store = store;
+        this.service = new EventLogService(store, Clock.systemUTC());
+    }
+
+    /** The graph for this environment; refuses one that names no table. */
+    public static FunctionWiring fromEnvironment(Map<String, String> environment) {
+        String table = environment.get(TABLE_VARIABLE);
+        if (table == null || table.isBlank()) {
+            throw new IllegalStateException(TABLE_VARIABLE + " is not set: set it to the name of the DynamoDB table that holds the events");
+        }
+        return new FunctionWiring(DynamoDbEventLog.fromEnvironment(environment));
+    }
+
+    public EventLogPort store() {
+        return store;
+    }
+
+    public EventLogService service() {
+        return service;
+    }
+
+    /** Registers priming of {@code handler} on this store before a SnapStart snapshot (a no-op without CRaC). */
+    void primeBeforeSnapshot(EventLogHandler handler) {
+        register(SnapStartPriming.register(handler, store));
+    }
+
+    private static synchronized void register(SnapStartPriming registered) {
+        priming = registered;
+    }
+}

@@ -1,0 +1,308 @@
+package dev.eventlog.local;
+
+import dev.eventlog.local.auth.CredentialsFile;
+import dev.eventlog.local.auth.IamCredentials;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Parses the options of {@code serve} and {@code invoke} ({@code --name value} or {@code --name=value}); any
+ * unknown option, missing or bad value becomes a {@link UsageException} with a one-line message.
+ */
+public final class CommandLineParser {
+
+    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z0-9]+)+-\\d+|local");
+    private static final Pattern TABLE = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
+
+    private final Map<String, String> environment;
+
+    /** @param environment where {@code AWS_REGION}, {@code AWS_ACCESS_KEY_ID} and friends are looked up */
+    public CommandLineParser(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
+    /** The options of {@code serve}. */
+    public ServeOptions parseServe(List<String> args) throws UsageException {
+        Arguments in = new Arguments(args);
+        String host = "127.0.0.1";
+        int port = 3000;
+        Optional<Path> accessLog = Optional.empty();
+        List<String> origins = List.of("*");
+        List<String> methods = List.of("GET", "POST");
+        List<String> headers = List.of("*");
+        List<String> expose = List.of();
+        int maxAge = -1;
+        boolean credentialsAllowed = false;
+        boolean corsOff = false;
+        boolean iam = false;
+        Optional<String> accessKey = Optional.empty();
+        Optional<String> secretKey = Optional.empty();
+        Optional<Path> credentialsFile = Optional.empty();
+        Optional<String> profile = Optional.empty();
+        StoreArguments store = new StoreArguments();
+        while (in.hasNext()) {
+            String option = in.next();
+            switch (option) {
+                case "--host" -> host = nonBlank(option, in.value(option));
+                case "--port" -> port = intIn(option, in.value(option), 0, 65535);
+                case "--access-log" -> accessLog = Optional.of(Path.of(nonBlank(option, in.value(option))));
+                case "--cors-allow-origins" -> origins = list(option, in.value(option));
+                case "--cors-allow-methods" -> methods = methods(option, in.value(option));
+                case "--cors-allow-headers" -> headers = list(option, in.value(option));
+                case "--cors-expose-headers" -> expose = list(option, in.value(option));
+                case "--cors-max-age" -> maxAge = intIn(option, in.value(option), 0, 86400);
+                case "--cors-allow-credentials" -> credentialsAllowed = in.flag(option);
+                case "--no-cors" -> corsOff = in.flag(option);
+                case "--iam" -> iam = in.flag(option);
+                case "--iam-access-key" -> accessKey = Optional.of(nonBlank(option, in.value(option)));
+                case "--iam-secret-key" -> secretKey = Optional.of(nonBlank(option, in.value(option)));
+                case "--iam-credentials-file" -> credentialsFile = Optional.of(Path.of(nonBlank(option,
+                        in.value(option))));
+                case "--iam-profile" -> profile = Optional.of(nonBlank(option, in.value(option)));
+                default -> {
+                    if (!store.accept(option, in)) {
+                        throw unknown(option, "serve");
+                    }
+                }
+            }
+        }
+        if (credentialsAllowed && origins.contains("*")) {
+            throw new UsageException("--cors-allow-credentials cannot be combined with --cors-allow-origins '*'");
+        }
+        CorsPolicy cors = corsOff ? CorsPolicy.disabled()
+                : new CorsPolicy(origins, methods, headers, expose, maxAge, credentialsAllowed);
+        boolean iamDetails = accessKey.isPresent() || secretKey.isPresent() || credentialsFile.isPresent()
+                || profile.isPresent();
+        if (iamDetails && !iam) {
+            throw new UsageException("IAM credentials were given without --iam; add --iam to require signatures");
+        }
+        StoreOptions storeOptions = store.build();
+        Optional<IamCredentials> credentials = iam
+                ? Optional.of(iamCredentials(accessKey, secretKey, credentialsFile, profile, storeOptions.region()))
+                : Optional.empty();
+        return new ServeOptions(host, port, accessLog, cors, credentials, storeOptions);
+    }
+
+    /** The options of {@code invoke}. */
+    public InvokeOptions parseInvoke(List<String> args) throws UsageException {
+        Arguments in = new Arguments(args);
+        List<String> events = new ArrayList<>();
+        StoreArguments store = new StoreArguments();
+        while (in.hasNext()) {
+            String option = in.next();
+            if (option.equals("--event")) {
+                events.add(in.value(option));
+            } else if (!store.accept(option, in)) {
+                throw unknown(option, "invoke");
+            }
+        }
+        if (events.isEmpty()) {
+            throw new UsageException("invoke needs at least one --event FILE (or --event - for stdin)");
+        }
+        if (events.stream().filter("-"::equals).count() > 1) {
+            throw new UsageException("--event - (stdin) can be given only once");
+        }
+        return new InvokeOptions(events, store.build());
+    }
+
+    private IamCredentials iamCredentials(Optional<String> accessKey, Optional<String> secretKey,
+            Optional<Path> file, Optional<String> profile, String region) throws UsageException {
+        if (file.isPresent() || profile.isPresent()) {
+            if (accessKey.isPresent() || secretKey.isPresent()) {
+                throw new UsageException("give either --iam-access-key/--iam-secret-key or --iam-credentials-file,"
+                        + " not both");
+            }
+            Path path = file.orElseGet(this::defaultCredentialsFile);
+            String name = profile.orElse("default");
+            try {
+                CredentialsFile.KeyPair pair = CredentialsFile.read(path, name).orElseThrow(() ->
+                        new UsageException("profile '" + name + "' in " + path
+                                + " has no aws_access_key_id and aws_secret_access_key"));
+                return new IamCredentials(pair.accessKeyId(), pair.secretAccessKey(), region);
+            } catch (IOException e) {
+                throw new UsageException("cannot read credentials file " + path + ": " + e.getMessage());
+            }
+        }
+        Optional<String> key = accessKey.or(() -> env("AWS_ACCESS_KEY_ID"));
+        Optional<String> secret = secretKey.or(() -> env("AWS_SECRET_ACCESS_KEY"));
+        if (key.isEmpty() || secret.isEmpty()) {
+            throw new UsageException("--iam needs --iam-access-key and --iam-secret-key (or AWS_ACCESS_KEY_ID and"
+                    + " AWS_SECRET_ACCESS_KEY, or --iam-credentials-file)");
+        }
+        return new IamCredentials(key.get(), secret.get(), region);
+    }
+
+    private Path defaultCredentialsFile() {
+        return env("AWS_SHARED_CREDENTIALS_FILE").map(Path::of)
+                .orElseGet(() -> Path.of(System.getProperty("user.home"), ".aws", "credentials"));
+    }
+
+    private Optional<String> env(String name) {
+        return Optional.ofNullable(environment.get(name)).filter(v -> !v.isBlank());
+    }
+
+    private static UsageException unknown(String option, String command) {
+        return new UsageException(option.startsWith("-")
+                ? "unknown option '" + option + "' for " + command + " (see --help)"
+                : "unexpected argument '" + option + "' for " + command + " (options start with --; see --help)");
+    }
+
+    private static String nonBlank(String option, String value) throws UsageException {
+        if (value.isBlank()) {
+            throw new UsageException(option + " needs a non-empty value");
+        }
+        return value;
+    }
+
+    private static int intIn(String option, String value, int min, int max) throws UsageException {
+        try {
+            int number = Integer.parseInt(value.trim());
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the accepted range
+        }
+        throw new UsageException(option + " must be a whole number from " + min + " to " + max + ", got '"
+                + value + "'");
+    }
+
+    private static List<String> list(String option, String value) throws UsageException {
+        List<String> items = Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        if (items.isEmpty()) {
+            throw new UsageException(option + " needs a comma-separated list, got '" + value + "'");
+        }
+        return items;
+    }
+
+    private static List<String> methods(String option, String value) throws UsageException {
+        List<String> methods = new ArrayList<>();
+        for (String method : list(option, value)) {
+            String upper = method.toUpperCase(Locale.ROOT);
+            if (!upper.equals("*") && !upper.matches("[A-Z]+")) {
+                throw new UsageException(option + " has a bad method '" + method + "'");
+            }
+            methods.add(upper);
+        }
+        return methods;
+    }
+
+    /** The store options shared by both commands. */
+    private final class StoreArguments {
+        private StoreOptions.Kind kind = StoreOptions.Kind.MEMORY;
+        private Optional<String> table = Optional.empty();
+        private Optional<URI> endpoint = Optional.empty();
+        private Optional<String> region = Optional.empty();
+        private boolean createTable;
+
+        boolean accept(String option, Arguments in) throws UsageException {
+            switch (option) {
+                case "--store" -> {
+                    String value = in.value(option);
+                    kind = switch (value) {
+                        case "memory" -> StoreOptions.Kind.MEMORY;
+                        case "dynamodb" -> StoreOptions.Kind.DYNAMODB;
+                        default -> throw new UsageException("--store must be 'memory' or 'dynamodb', got '"
+                                + value + "'");
+                    };
+                }
+                case "--table" -> {
+                    String value = in.value(option);
+                    if (!TABLE.matcher(value).matches()) {
+                        throw new UsageException("--table must be 3-255 letters, digits, '_', '-' or '.', got '"
+                                + value + "'");
+                    }
+                    table = Optional.of(value);
+                }
+                case "--endpoint-url" -> endpoint = Optional.of(endpoint(in.value(option)));
+                case "--region" -> {
+                    String value = in.value(option);
+                    if (!REGION.matcher(value).matches()) {
+                        throw new UsageException("--region must look like 'us-east-1', got '" + value + "'");
+                    }
+                    region = Optional.of(value);
+                }
+                case "--create-table" -> createTable = in.flag(option);
+                default -> {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        StoreOptions build() throws UsageException {
+            if (kind == StoreOptions.Kind.MEMORY && (table.isPresent() || endpoint.isPresent() || createTable)) {
+                throw new UsageException("--table, --endpoint-url and --create-table need --store dynamodb");
+            }
+            String resolvedRegion = region.or(() -> env("AWS_REGION")).or(() -> env("AWS_DEFAULT_REGION"))
+                    .orElse("us-east-1");
+            return new StoreOptions(kind, table.orElse(StoreOptions.DEFAULT_TABLE), endpoint, resolvedRegion,
+                    createTable);
+        }
+
+        private static URI endpoint(String value) throws UsageException {
+            try {
+                URI uri = new URI(value);
+                if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                    return uri;
+                }
+            } catch (URISyntaxException e) {
+                // reported below
+            }
+            throw new UsageException("--endpoint-url must be an http(s) URL such as http://localhost:8000, got '"
+                    + value + "'");
+        }
+    }
+
+    /** The arguments still to read. */
+    private static final class Arguments {
+        private final List<String> args;
+        private int next;
+        private String inlineValue;
+
+        Arguments(List<String> args) {
+            this.args = args;
+        }
+
+        boolean hasNext() {
+            return next < args.size();
+        }
+
+        String next() {
+            String arg = args.get(next++);
+            inlineValue = null;
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 2) {
+                inlineValue = arg.substring(eq + 1);
+                return arg.substring(0, eq);
+            }
+            return arg;
+        }
+
+        String value(String option) throws UsageException {
+            if (inlineValue != null) {
+                return inlineValue;
+            }
+            if (next >= args.size() || (args.get(next).startsWith("--") && args.get(next).length() > 2)) {
+                throw new UsageException(option + " needs a value");
+            }
+            return args.get(next++);
+        }
+
+        boolean flag(String option) throws UsageException {
+            if (inlineValue != null) {
+                throw new UsageException(option + " takes no value");
+            }
+            return true;
+        }
+    }
+}

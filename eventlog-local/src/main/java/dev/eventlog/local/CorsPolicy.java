@@ -1,0 +1,110 @@
+package dev.eventlog.local;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The HTTP API's {@code corsConfiguration}: the gateway answers preflight requests itself and adds the CORS
+ * headers to actual responses for allowed origins; the handler never sets them.
+ *
+ * @param maxAgeSeconds {@code Access-Control-Max-Age}, or a negative number for none
+ */
+public record CorsPolicy(
+        List<String> allowOrigins,
+        List<String> allowMethods,
+        List<String> allowHeaders,
+        List<String> exposeHeaders,
+        int maxAgeSeconds,
+        boolean allowCredentials) {
+
+    public CorsPolicy {
+        allowOrigins = List.copyOf(allowOrigins);
+        allowMethods = List.copyOf(allowMethods);
+        allowHeaders = List.copyOf(allowHeaders);
+        exposeHeaders = List.copyOf(exposeHeaders);
+    }
+
+    /** The original deployment's configuration: any origin, GET and POST, any header. */
+    public static CorsPolicy defaults() {
+        return new CorsPolicy(List.of("*"), List.of("GET", "POST"), List.of("*"), List.of(), -1, false);
+    }
+
+    /** No CORS at all: no preflight answers, no headers. */
+    public static CorsPolicy disabled() {
+        return new CorsPolicy(List.of(), List.of(), List.of(), List.of(), -1, false);
+    }
+
+    /** Whether the request is a CORS preflight, which the gateway answers before routing and authorization. */
+    public boolean isPreflight(GatewayRequest request) {
+        return !allowOrigins.isEmpty()
+                && request.method().equals("OPTIONS")
+                && request.header("origin").isPresent()
+                && request.header("access-control-request-method").isPresent();
+    }
+
+    /** The headers of the gateway's 204 answer to a preflight; empty when the origin or method is not allowed. */
+    public Map<String, String> preflightHeaders(GatewayRequest request) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        Optional<String> origin = allowedOrigin(request);
+        String method = request.header("access-control-request-method").orElse("").trim();
+        boolean methodAllowed = allowMethods.contains("*")
+                || allowMethods.stream().anyMatch(m -> m.equalsIgnoreCase(method));
+        if (origin.isEmpty() || !methodAllowed) {
+            return headers;
+        }
+        headers.put("Access-Control-Allow-Origin", origin.get());
+        headers.put("Access-Control-Allow-Methods", String.join(",", allowMethods));
+        String requested = request.header("access-control-request-headers").orElse("");
+        if (allowHeaders.contains("*")) {
+            if (!requested.isBlank()) {
+                headers.put("Access-Control-Allow-Headers", requested.toLowerCase(Locale.ROOT));
+            }
+        } else if (!allowHeaders.isEmpty()) {
+            headers.put("Access-Control-Allow-Headers", String.join(",", allowHeaders));
+        }
+        if (maxAgeSeconds >= 0) {
+            headers.put("Access-Control-Max-Age", Integer.toString(maxAgeSeconds));
+        }
+        if (allowCredentials) {
+            headers.put("Access-Control-Allow-Credentials", "true");
+        }
+        if (!allowOrigins.contains("*")) {
+            headers.put("Vary", "Origin");
+        }
+        return headers;
+    }
+
+    /** The CORS headers added to an actual (non-preflight) response. */
+    public Map<String, String> responseHeaders(GatewayRequest request) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        Optional<String> origin = allowedOrigin(request);
+        if (origin.isEmpty()) {
+            return headers;
+        }
+        headers.put("Access-Control-Allow-Origin", origin.get());
+        if (!exposeHeaders.isEmpty()) {
+            headers.put("Access-Control-Expose-Headers", String.join(",", exposeHeaders));
+        }
+        if (allowCredentials) {
+            headers.put("Access-Control-Allow-Credentials", "true");
+        }
+        if (!allowOrigins.contains("*")) {
+            headers.put("Vary", "Origin");
+        }
+        return headers;
+    }
+
+    private Optional<String> allowedOrigin(GatewayRequest request) {
+        Optional<String> origin = request.header("origin").map(String::trim);
+        if (origin.isEmpty() || allowOrigins.isEmpty()) {
+            return Optional.empty();
+        }
+        if (allowOrigins.contains("*")) {
+            return Optional.of(allowCredentials ? origin.get() : "*");
+        }
+        return allowOrigins.stream().filter(o -> o.equalsIgnoreCase(origin.get())).findFirst().map(o -> origin.get());
+    }
+}

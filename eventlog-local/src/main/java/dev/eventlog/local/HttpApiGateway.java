@@ -1,0 +1,227 @@
+package dev.eventlog.local;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.google.gson.Gson;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import dev.eventlog.local.auth.AuthDecision;
+import dev.eventlog.local.auth.CallerIdentity;
+import dev.eventlog.local.auth.SigV4Verifier;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The local stand-in for the HTTP API's {@code $default} stage: CORS preflight, payload limit, route matching,
+ * IAM (SigV4) authorization, the payload 2.0 event, the Lambda proxy response mapped back to HTTP, and one
+ * access-log line per request. It runs any payload 2.0 handler.
+ */
+public final class HttpApiGateway implements HttpHandler {
+
+    /** API Gateway's request payload limit. */
+    public static final int MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
+
+    private static final Gson GSON = new Gson();
+    private static final Set<String> HEADERS_THE_GATEWAY_OWNS =
+            Set.of("content-length", "transfer-encoding", "connection", "date");
+
+    private final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler;
+    private final CorsPolicy cors;
+    private final Optional<SigV4Verifier> iam;
+    private final AccessLogWriter accessLog;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public HttpApiGateway(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler, CorsPolicy cors,
+            Optional<SigV4Verifier> iam, AccessLogWriter accessLog, Clock clock) {
+        this.handler = handler;
+        this.cors = cors;
+        this.iam = iam;
+        this.accessLog = accessLog;
+        this.clock = clock;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        Instant receivedAt = clock.instant();
+        String requestId = newRequestId();
+        String sourceIp = exchange.getRemoteAddress().getAddress().getHostAddress();
+        Reply reply;
+        GatewayRequest request = null;
+        try {
+            Map<String, List<String>> headers = new LinkedHashMap<>();
+            exchange.getRequestHeaders().forEach((name, values) ->
+                    headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>()).addAll(values));
+            Optional<RequestHeadCheck.Refusal> refusal = RequestHeadCheck.check(exchange.getRequestMethod(),
+                    exchange.getRequestURI().toString(), exchange.getProtocol(), headers);
+            if (refusal.isPresent()) {
+                reply = Reply.gatewayError(refusal.get().status(), refusal.get().message(), refusal.get().responseType(), "-");
+            } else {
+                Optional<byte[]> body = readBody(exchange.getRequestBody());
+                request = new GatewayRequest(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                        exchange.getRequestURI().getRawQuery(), headers, body.orElse(new byte[0]), sourceIp,
+                        exchange.getProtocol());
+                reply = body.isEmpty()
+                        ? Reply.gatewayError(413, "Request Entity Too Large", "REQUEST_TOO_LARGE", "-")
+                        : dispatch(request, requestId, receivedAt, exchange.getLocalAddress().getPort());
+            }
+        } catch (IOException e) {
+            reply = Reply.gatewayError(400, "Bad Request", "BAD_REQUEST_BODY", "-");
+        } catch (RuntimeException e) {
+            System.err.println("Gateway failed on request " + requestId + ": " + e);
+            reply = Reply.gatewayError(500, "Internal Server Error", "INTEGRATION_FAILURE", "-");
+        }
+        if (request != null && !reply.isPreflight()) {
+            cors.responseHeaders(request).forEach(reply::header);
+        }
+        reply.header("apigw-requestid", requestId);
+        // Logged before the bytes go out, so a client that has its answer can already read the line.
+        accessLog.write(new AccessLogEntry(requestId, sourceIp, PayloadV2EventBuilder.REQUEST_TIME.format(receivedAt),
+                exchange.getRequestMethod(), reply.routeKey(), reply.status(), exchange.getProtocol(),
+                reply.body().length, reply.errorMessage(), reply.errorResponseType(), null,
+                reply.integrationError()));
+        send(exchange, reply);
+    }
+
+    private Reply dispatch(GatewayRequest request, String requestId, Instant receivedAt, int localPort) {
+        if (cors.isPreflight(request)) {
+            Reply reply = Reply.forPreflight();
+            cors.preflightHeaders(request).forEach(reply::header);
+            return reply;
+        }
+        Optional<HttpApiRoutes.Match> route = HttpApiRoutes.match(request.method(), request.rawPath());
+        if (route.isEmpty()) {
+            return Reply.gatewayError(404, "Not Found", "RESOURCE_NOT_FOUND", "-");
+        }
+        String routeKey = route.get().routeKey();
+        Optional<CallerIdentity> caller = Optional.empty();
+        if (iam.isPresent()) {
+            AuthDecision decision = iam.get().verify(request);
+            if (decision instanceof AuthDecision.Denied denied) {
+                Reply reply = Reply.gatewayError(403, denied.message(), denied.responseType(), routeKey);
+                reply.header("x-amzn-ErrorType", denied.errorType());
+                return reply;
+            }
+            caller = Optional.of(((AuthDecision.Allowed) decision).caller());
+        }
+        APIGatewayV2HTTPEvent event =
+                PayloadV2EventBuilder.build(request, route.get(), requestId, receivedAt, localPort, caller);
+        APIGatewayV2HTTPResponse response;
+        try {
+            response = handler.handleRequest(event, new LocalLambdaContext(requestId));
+        } catch (RuntimeException | Error e) {
+            System.err.println("Handler failed on request " + requestId + ": " + e);
+            return Reply.integrationError(routeKey, "The Lambda function returned an error: " + e);
+        }
+        if (response == null || response.getStatusCode() < 100 || response.getStatusCode() > 599) {
+            return Reply.integrationError(routeKey, "The Lambda function returned an invalid response");
+        }
+        return Reply.fromHandler(response, routeKey);
+    }
+
+    private static Optional<byte[]> readBody(InputStream in) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        long total = 0;
+        int read;
+        while ((read = in.read(buffer)) >= 0) {
+            total += read;
+            // Past the limit the rest is read and dropped, so the client sees the 413 instead of a reset connection.
+            if (total <= MAX_PAYLOAD_BYTES) {
+                body.write(buffer, 0, read);
+            }
+        }
+        return total > MAX_PAYLOAD_BYTES ? Optional.empty() : Optional.of(body.toByteArray());
+    }
+
+    private static void send(HttpExchange exchange, Reply reply) throws IOException {
+        reply.headers().forEach((name, values) -> exchange.getResponseHeaders().put(name, values));
+        boolean noBody = reply.body().length == 0 || exchange.getRequestMethod().equals("HEAD");
+        exchange.sendResponseHeaders(reply.status(), noBody ? -1 : reply.body().length);
+        if (!noBody) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(reply.body());
+            }
+        }
+        exchange.close();
+    }
+
+    private String newRequestId() {
+        byte[] bytes = new byte[10];
+        random.nextBytes(bytes);
+        return Base64.getEncoder().encodeToString(bytes).substring(0, 14) + "=";
+    }
+
+    /** What the gateway answers, and what the access log says about it. */
+    private record Reply(int status, Map<String, List<String>> headers, byte[] body, String routeKey,
+            String errorMessage, String errorResponseType, String integrationError, boolean isPreflight) {
+
+        static Reply gatewayError(int status, String message, String responseType, String routeKey) {
+            Reply reply = new Reply(status, new LinkedHashMap<>(),
+                    GSON.toJson(Map.of("message", message)).getBytes(StandardCharsets.UTF_8), routeKey, message,
+                    responseType, null, false);
+            reply.header("Content-Type", "application/json");
+            return reply;
+        }
+
+        static Reply integrationError(String routeKey, String integrationError) {
+            Reply base = gatewayError(500, "Internal Server Error", "INTEGRATION_FAILURE", routeKey);
+            return new Reply(base.status, base.headers, base.body, routeKey, base.errorMessage,
+                    base.errorResponseType, integrationError, false);
+        }
+
+        static Reply forPreflight() {
+            return new Reply(204, new LinkedHashMap<>(), new byte[0], "-", null, null, null, true);
+        }
+
+        static Reply fromHandler(APIGatewayV2HTTPResponse response, String routeKey) {
+            Reply reply = new Reply(response.getStatusCode(), new LinkedHashMap<>(), decodedBody(response), routeKey,
+                    null, null, null, false);
+            if (response.getHeaders() != null) {
+                response.getHeaders().forEach(reply::header);
+            }
+            if (response.getMultiValueHeaders() != null) {
+                response.getMultiValueHeaders().forEach((name, values) -> values.forEach(v -> reply.add(name, v)));
+            }
+            if (response.getCookies() != null) {
+                response.getCookies().forEach(cookie -> reply.add("Set-Cookie", cookie));
+            }
+            return reply;
+        }
+
+        private static byte[] decodedBody(APIGatewayV2HTTPResponse response) {
+            if (response.getBody() == null) {
+                return new byte[0];
+            }
+            return response.getIsBase64Encoded()
+                    ? Base64.getDecoder().decode(response.getBody())
+                    : response.getBody().getBytes(StandardCharsets.UTF_8);
+        }
+
+        void header(String name, String value) {
+            if (!HEADERS_THE_GATEWAY_OWNS.contains(name.toLowerCase(Locale.ROOT))) {
+                headers.put(name, new ArrayList<>(List.of(value)));
+            }
+        }
+
+        void add(String name, String value) {
+            if (!HEADERS_THE_GATEWAY_OWNS.contains(name.toLowerCase(Locale.ROOT))) {
+                headers.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.eventlog.local;
+
+import dev.eventlog.lambda.ApiRoute;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The routes of the deployed HTTP API, taken from the handler's {@link ApiRoute} table and matched as API Gateway
+ * matches them: method and path exactly, one non-empty path segment per parameter. A known path with another
+ * method matches nothing, as there.
+ */
+public final class HttpApiRoutes {
+
+    /** A matched route: its route key and its path parameters (decoded). */
+    public record Match(String routeKey, Map<String, String> pathParameters) {
+    }
+
+    private HttpApiRoutes() {
+    }
+
+    /** The route that {@code method} and {@code rawPath} select, if any. */
+    public static Optional<Match> match(String method, String rawPath) {
+        if (!rawPath.startsWith("/")) {
+            return Optional.empty();
+        }
+        String[] segments = rawPath.substring(1).split("/", -1);
+        for (ApiRoute route : ApiRoute.values()) {
+            List<String> pattern = List.of(route.path().substring(1).split("/"));
+            if (!route.method().equals(method) || pattern.size() != segments.length) {
+                continue;
+            }
+            Map<String, String> parameters = new LinkedHashMap<>();
+            boolean matches = true;
+            for (int i = 0; i < segments.length && matches; i++) {
+                String part = pattern.get(i);
+                if (part.startsWith("{")) {
+                    matches = !segments[i].isEmpty();
+                    parameters.put(part.substring(1, part.length() - 1), RawQuery.path(segments[i]));
+                } else {
+                    matches = part.equals(segments[i]);
+                }
+            }
+            if (matches) {
+                return Optional.of(new Match(route.routeKey(), parameters));
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,137 @@
+package dev.eventlog.local;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The runner's command line: dispatches {@code serve}, {@code invoke} and {@code --help}, turns every bad option
+ * into one line on stderr and exit status 2, and keeps {@code serve} running until the JVM is asked to stop.
+ */
+public final class RunnerCli {
+
+    /** Exit status: success. */
+    public static final int OK = 0;
+    /** Exit status: the command ran but failed (port taken, store unreachable, handler error). */
+    public static final int FAILED = 1;
+    /** Exit status: bad command line or input. */
+    public static final int USAGE = 2;
+
+    static final String HELP = """
+            Usage: java -jar eventlog-local.jar <command> [options]
+
+            Commands:
+              serve                         run the HTTP API locally, like the deployed $default stage
+              invoke --event FILE [...]     run the handler on payload 2.0 event files, print each response
+              --help                        show this help
+
+            serve options:
+              --host HOST                   address to listen on (default 127.0.0.1)
+              --port PORT                   port to listen on, 0 for any free port (default 3000)
+              --access-log FILE             append access-log lines to FILE (default stdout)
+              --cors-allow-origins LIST     comma-separated allowed origins, * for any (default *)
+              --cors-allow-methods LIST     allowed methods for preflight (default GET,POST)
+              --cors-allow-headers LIST     allowed request headers, * for any (default *)
+              --cors-expose-headers LIST    response headers exposed to browsers (default none)
+              --cors-max-age SECONDS        preflight cache time, 0-86400 (default none)
+              --cors-allow-credentials      allow credentials (needs explicit origins)
+              --no-cors                     answer no preflight and add no CORS headers
+              --iam                         require AWS Signature Version 4 (service execute-api) on every route
+              --iam-access-key KEY          the access key id to accept (default $AWS_ACCESS_KEY_ID)
+              --iam-secret-key SECRET       its secret (default $AWS_SECRET_ACCESS_KEY)
+              --iam-credentials-file FILE   read the key pair from an AWS credentials file instead
+                                            (default ~/.aws/credentials when --iam-profile is given)
+              --iam-profile NAME            the profile in that file (default "default")
+
+            invoke options:
+              --event FILE                  a payload 2.0 event file, - for stdin; repeat to run several in order
+
+            store options (serve and invoke):
+              --store memory|dynamodb       the store (default memory: embedded, lost on exit)
+              --table NAME                  DynamoDB table (default EventLog)
+              --endpoint-url URL            DynamoDB endpoint, e.g. a local emulator (default: AWS)
+              --region REGION               AWS region for DynamoDB and for SigV4 scopes
+                                            (default $AWS_REGION, else us-east-1)
+              --create-table                create the DynamoDB table if it does not exist
+
+            Exit status: 0 success, 1 failure while running, 2 bad options or input.
+            """;
+
+    private final HandlerFactory handlers;
+    private final CommandLineParser parser;
+    private final InputStream in;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public RunnerCli(HandlerFactory handlers, Map<String, String> environment, InputStream in, PrintStream out,
+            PrintStream err) {
+        this.handlers = handlers;
+        this.parser = new CommandLineParser(environment);
+        this.in = in;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Runs the command; for {@code serve} this returns only after a shutdown signal. Returns the exit status. */
+    public int run(String... args) {
+        if (args.length == 0) {
+            err.println("error: missing command; use serve, invoke or --help");
+            return USAGE;
+        }
+        List<String> options = Arrays.asList(args).subList(1, args.length);
+        try {
+            switch (args[0]) {
+                case "--help", "-h", "help" -> {
+                    out.print(HELP);
+                    return OK;
+                }
+                case "serve" -> {
+                    if (options.contains("--help")) {
+                        out.print(HELP);
+                        return OK;
+                    }
+                    return serveUntilStopped(parser.parseServe(options));
+                }
+                case "invoke" -> {
+                    if (options.contains("--help")) {
+                        out.print(HELP);
+                        return OK;
+                    }
+                    InvokeCommand.run(parser.parseInvoke(options), handlers, in, out);
+                    return OK;
+                }
+                default -> {
+                    err.println("error: unknown command '" + args[0] + "'; use serve, invoke or --help");
+                    return USAGE;
+                }
+            }
+        } catch (UsageException e) {
+            err.println("error: " + e.getMessage());
+            return USAGE;
+        } catch (IOException | RuntimeException e) {
+            err.println("error: " + e.getMessage());
+            return FAILED;
+        }
+    }
+
+    private int serveUntilStopped(ServeOptions options) throws IOException {
+        RunningApi api = ServeCommand.start(options, handlers, out, err);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            err.println("Stopping...");
+            api.close();
+            stopped.countDown();
+        }, "serve-shutdown"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            api.close();
+            Thread.currentThread().interrupt();
+        }
+        return OK;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.eventlog.local;
+
+import dev.eventlog.local.auth.SigV4Verifier;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+
+/** {@code serve}: opens the store, builds the handler and starts the local HTTP API in front of it. */
+public final class ServeCommand {
+
+    private ServeCommand() {
+    }
+
+    /**
+     * Starts serving and prints the URL, the store and the auth mode to {@code console}; access-log lines go to
+     * {@code accessLogOut} unless the options name a file.
+     *
+     * @throws RuntimeException when the store cannot be opened (DynamoDB unreachable, table not creatable)
+     * @throws IOException when the address cannot be bound or the access log cannot be opened
+     */
+    public static RunningApi start(ServeOptions options, HandlerFactory handlers, PrintStream accessLogOut,
+            PrintStream console) throws IOException {
+        AccessLogWriter accessLog = options.accessLog().isPresent()
+                ? new AccessLogWriter(new PrintStream(new FileOutputStream(options.accessLog().get().toFile(), true),
+                        false, StandardCharsets.UTF_8), true)
+                : new AccessLogWriter(accessLogOut, false);
+        OpenedStore store;
+        try {
+            store = StoreFactory.open(options.store());
+        } catch (RuntimeException e) {
+            accessLog.close();
+            throw e;
+        }
+        Clock clock = Clock.systemUTC();
+        HttpApiGateway gateway = new HttpApiGateway(FunctionLogs.createLoggingToStderr(handlers, store.port()),
+                options.cors(), options.iam().map(credentials -> new SigV4Verifier(credentials, clock)), accessLog,
+                clock);
+        LocalHttpApiServer server;
+        try {
+            server = LocalHttpApiServer.start(options.host(), options.port(), gateway);
+        } catch (IOException e) {
+            accessLog.close();
+            store.close();
+            throw new IOException("cannot listen on " + options.host() + ":" + options.port() + ": "
+                    + e.getMessage(), e);
+        }
+        RunningApi api = new RunningApi(server, accessLog, store);
+        console.println("EventLog API listening on " + api.url() + " (stage $default)");
+        console.println("  store: " + options.store().describe());
+        console.println("  auth:  " + options.iam()
+                .map(c -> "IAM (SigV4) required: access key " + c.accessKeyId() + ", region " + c.region()
+                        + ", service execute-api")
+                .orElse("none"));
+        if (options.iam().isEmpty()) {
+            console.println("  WARNING: authentication is off; the deployed API requires IAM (SigV4). Use --iam to"
+                    + " check signatures.");
+        }
+        console.println("  cors:  " + (options.cors().allowOrigins().isEmpty() ? "off"
+                : "origins " + String.join(",", options.cors().allowOrigins())));
+        console.println("  access log: " + options.accessLog().map(Object::toString).orElse("stdout"));
+        console.println("Press Ctrl-C to stop.");
+        return api;
+    }
+}

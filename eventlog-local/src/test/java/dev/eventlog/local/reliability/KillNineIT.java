@@ -1,0 +1,134 @@
+package dev.eventlog.local.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.eventlog.dynamodb.DynaliteServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Crashes under load: the shaded jar's {@code serve --store dynamodb} against dynalite keeping its data on disk,
+ * with concurrent posters. First the server is killed with SIGKILL and started again; then dynalite itself is
+ * killed and restarted while the server keeps running (and answers 503 meanwhile). Every event acknowledged at any
+ * point must be readable afterwards, exactly as sent.
+ */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
+class KillNineIT {
+
+    private static final int POSTERS = 8;
+    private static final Duration UNDER_LOAD = Duration.ofSeconds(Long.getLong("eventlog.kill.loadSeconds", 4));
+    private static final Map<String, String> CREDENTIALS = Map.of(
+            "AWS_ACCESS_KEY_ID", "kill9", "AWS_SECRET_ACCESS_KEY", "kill9", "AWS_REGION", "us-east-1");
+
+    @TempDir
+    Path dataDir;
+
+    /** The shaded jar serving on the given dynalite, its table created if missing. */
+    private static ServerProcess serveOn(DynaliteServer dynalite) throws IOException {
+        return ServerProcess.serve(CREDENTIALS, "--store", "dynamodb", "--table", "crash",
+                "--endpoint-url", dynalite.endpoint().toString(), "--region", "us-east-1", "--create-table");
+    }
+
+    @Test
+    void killedServer_losesNoAcknowledgedEvent() throws Exception {
+        try (DynaliteServer dynalite = DynaliteServer.start(Files.createDirectories(dataDir.resolve("dynalite")));
+             ServerProcess server = serveOn(dynalite)) {
+            Posters posters = new Posters(server.port(), POSTERS, "2024-10-01");
+            posters.start();
+            waitForAcknowledged(posters, 50);
+            Thread.sleep(UNDER_LOAD.toMillis());
+            int beforeKill = posters.acknowledged().size();
+            server.kill();
+            if (!dynalite.isRunning()) {
+                // Not what this test is about, but seen once on a loaded machine: say so, and carry on with the store up.
+                System.out.println("[kill -9 server] note: dynalite exited when the server was killed; restarting it");
+                dynalite.restart();
+            }
+            server.start();
+            waitForAcknowledged(posters, beforeKill + 50);
+            posters.stop();
+
+            int verified = verify(server.port(), posters);
+            System.out.printf("%n[kill -9 server] acknowledged before the kill=%d, in total=%d, verified=%d, lost=0; answers %s%n",
+                    beforeKill, posters.acknowledged().size(), verified, posters.answers());
+            assertEquals(List.of(), posters.violations());
+            assertTrue(posters.count("connection failed") > 0, "the kill struck requests in flight");
+        }
+    }
+
+    @Test
+    void killedStore_gets503sMeanwhile_andTheServerRecoversWithoutRestart() throws Exception {
+        try (DynaliteServer dynalite = DynaliteServer.start(Files.createDirectories(dataDir.resolve("dynalite")));
+             ServerProcess server = serveOn(dynalite)) {
+            Posters posters = new Posters(server.port(), POSTERS, "2024-10-02");
+            posters.start();
+            waitForAcknowledged(posters, 50);
+            Thread.sleep(UNDER_LOAD.toMillis());
+            int beforeKill = posters.acknowledged().size();
+            dynalite.kill();
+            Instant killedAt = Instant.now();
+            while (posters.count("503") < POSTERS && Duration.between(killedAt, Instant.now()).toSeconds() < 60) {
+                Thread.sleep(100);
+            }
+            long unavailable = posters.count("503");
+            dynalite.restart();
+            Instant restartedAt = Instant.now();
+            waitForAcknowledged(posters, beforeKill + 50);
+            double recoverySeconds = Duration.between(restartedAt, Instant.now()).toMillis() / 1000.0;
+            posters.stop();
+
+            assertTrue(server.isAlive(), "the server was never restarted");
+            int verified = verify(server.port(), posters);
+            System.out.printf("%n[kill -9 dynalite] acknowledged before the kill=%d, in total=%d, verified=%d, lost=0; "
+                            + "503 answers while it was down=%d; recovered %.1f s after dynalite restarted; answers %s%n",
+                    beforeKill, posters.acknowledged().size(), verified, unavailable, recoverySeconds, posters.answers());
+            assertEquals(List.of(), posters.violations());
+            assertTrue(unavailable >= POSTERS, "the server answered 503 while the store was down");
+            assertEquals(0, posters.count("500"), "never a 500");
+        }
+    }
+
+    private static void waitForAcknowledged(Posters posters, int atLeast) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        while (posters.acknowledged().size() < atLeast) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("only " + posters.acknowledged().size() + " events acknowledged; answers " + posters.answers()
+                        + "; violations " + posters.violations());
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /** Reads every acknowledged event back through the server; returns how many matched what was sent. */
+    private static int verify(int port, Posters posters) throws IOException {
+        List<String> lost = new ArrayList<>();
+        int verified = 0;
+        try (KeepAliveConnection connection = new KeepAliveConnection(port, 30_000)) {
+            for (Map.Entry<String, String> entry : posters.acknowledged().entrySet()) {
+                HttpMessage response = connection.send("GET", entry.getKey(), null);
+                JsonObject sent = JsonParser.parseString(entry.getValue()).getAsJsonObject();
+                sent.addProperty("time", entry.getKey().substring(entry.getKey().lastIndexOf('/') + 1));
+                if (response.status() == 200 && JsonParser.parseString(response.bodyText()).equals(sent)) {
+                    verified++;
+                } else {
+                    lost.add(entry.getKey() + " -> " + response.status() + " " + response.bodyText());
+                }
+            }
+        }
+        assertEquals(List.of(), lost, "acknowledged events lost or changed");
+        return verified;
+    }
+}

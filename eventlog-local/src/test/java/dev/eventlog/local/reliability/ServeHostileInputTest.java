@@ -1,0 +1,195 @@
+package dev.eventlog.local.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonParser;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Hostile input over raw sockets against {@code serve}: broken HTTP as well as hostile content. Every request gets a
+ * 4xx, from the handler as problem+json or from the gateway itself where API Gateway would answer first; the same
+ * server keeps serving after each; and at the end nothing at all is stored.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(120)
+class ServeHostileInputTest {
+
+    private LocalServe api;
+    private RawHttpClient raw;
+
+    @BeforeAll
+    void start() throws Exception {
+        api = LocalServe.inMemory(System.out);
+        raw = new RawHttpClient(api.port(), Duration.ofSeconds(20));
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        try {
+            assertNothingStored();
+        } finally {
+            api.close();
+        }
+    }
+
+    @AfterEach
+    void stillServing() throws IOException {
+        RawHttpClient.Reply reply = raw.exchange(request("GET", "/events?limit=1", new byte[0]));
+        assertEquals(200, reply.status(), "the server keeps serving: " + reply);
+    }
+
+    static Stream<HostileRequests.Hostile> hostileRequests() {
+        return HostileRequests.all().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hostileRequests")
+    void hostileContent_isRefusedWithA4xx(HostileRequests.Hostile hostile) throws IOException {
+        RawHttpClient.Reply reply = raw.exchange(request(hostile.method(), hostile.target(), hostile.body()));
+        assertClientError(reply, hostile.name());
+    }
+
+    @TestFactory
+    Stream<DynamicTest> brokenHttp_isRefusedWithA4xx() {
+        return Stream.of(
+                broken("garbage request line", ascii("HELLO\r\n\r\n"), false),
+                broken("request line without a target", ascii("GET\r\nHost: x\r\n\r\n"), false),
+                broken("request line with extra parts", ascii("GET /events HTTP/1.1 extra\r\nHost: x\r\n\r\n"), false),
+                broken("unknown protocol version", ascii("GET /events HTTP/9.9\r\nHost: x\r\n\r\n"), false),
+                broken("NUL bytes in the request line", ascii("GET /ev\0ents HTTP/1.1\r\nHost: x\r\n\r\n"), false),
+                broken("raw invalid UTF-8 in the path", concat(ascii("GET /events/"), new byte[] {(byte) 0xFF, (byte) 0xFE}, ascii(" HTTP/1.1\r\nHost: x\r\n\r\n")), false),
+                broken("raw invalid UTF-8 in the query", concat(ascii("GET /events?userId="), new byte[] {(byte) 0xC3, (byte) 0x28}, ascii(" HTTP/1.1\r\nHost: x\r\n\r\n")), false),
+                broken("invalid percent-encoding in the path", ascii("GET /events/%G1 HTTP/1.1\r\nHost: x\r\n\r\n"), false),
+                broken("header line without a colon", ascii("GET /events HTTP/1.1\r\nHost: x\r\nthis is not a header\r\n\r\n"), false),
+                broken("Content-Length not a number", ascii("POST /events HTTP/1.1\r\nHost: x\r\nContent-Length: ten\r\n\r\n{}"), true),
+                broken("negative Content-Length", ascii("POST /events HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n{}"), true),
+                broken("POST without Content-Length", ascii("POST /events HTTP/1.1\r\nHost: x\r\n\r\n"), false),
+                broken("Content-Length larger than the body, then the end", concat(ascii("POST /events HTTP/1.1\r\nHost: x\r\nContent-Length: 500\r\n\r\n"),
+                        HostileRequests.bytes(HostileRequests.event("2024-04-01", "10:00:00"))), true),
+                broken("Content-Length smaller than the body", concat(ascii("POST /events HTTP/1.1\r\nHost: x\r\nContent-Length: 20\r\n\r\n"),
+                        HostileRequests.bytes(HostileRequests.event("2024-04-01", "10:00:01"))), false),
+                broken("body that stops early", concat(ascii("POST /events HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n"),
+                        HostileRequests.bytes("[" + HostileRequests.event("2024-04-01", "10:00:02"))), true),
+                broken("chunked body that stops early", ascii("POST /events HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n400\r\n{\"date\":"), true),
+                broken("bad chunk size", ascii("POST /events HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n"), true),
+                broken("a 64 KiB header", ascii("GET /events HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(64 * 1024) + "\r\n\r\n"), false),
+                refusedByTheHttpServer("a 1 MiB header", ascii("GET /events HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(1024 * 1024) + "\r\n\r\n")),
+                refusedByTheHttpServer("10,000 headers", ascii("GET /events HTTP/1.1\r\nHost: x\r\n" + "X-H: v\r\n".repeat(10_000) + "\r\n")),
+                broken("a 100 KiB path", ascii("GET /events/" + "9".repeat(100 * 1024) + " HTTP/1.1\r\nHost: x\r\n\r\n"), false),
+                refusedByTheHttpServer("request line that never ends", ascii("GET /events" + "x".repeat(8192))))
+                .map(c -> DynamicTest.dynamicTest(c.name(), () -> {
+                    RawHttpClient.Reply reply = raw.exchange(c.bytes(), c.endAfterSending());
+                    if (!(c.closeAllowed() && !reply.answered())) {
+                        assertClientError(reply, c.name());
+                    }
+                    stillServing();
+                }));
+    }
+
+    @Test
+    void bodyOneByteOver10MB_isRefusedByTheGatewayWith413() throws IOException {
+        int size = 10 * 1024 * 1024 + 1;
+        byte[] body = new byte[size];
+        java.util.Arrays.fill(body, (byte) ' ');
+        body[0] = '[';
+        body[size - 1] = ']';
+        RawHttpClient.Reply reply = new RawHttpClient(api.port(), Duration.ofSeconds(60)).exchange(request("POST", "/events", body));
+        assertEquals(413, reply.status(), reply.toString());
+    }
+
+    @Test
+    void requestThatNeverCompletes_doesNotStopOthersBeingServed() throws Exception {
+        List<Socket> stalled = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 16; i++) {
+                Socket socket = new Socket(InetAddress.getLoopbackAddress(), api.port());
+                OutputStream out = socket.getOutputStream();
+                out.write(ascii("POST /events HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n{\"date\":"));
+                out.flush();
+                stalled.add(socket);
+            }
+            stillServing();
+        } finally {
+            for (Socket socket : stalled) {
+                socket.close();
+            }
+        }
+    }
+
+    private record Broken(String name, byte[] bytes, boolean endAfterSending, boolean closeAllowed) {
+    }
+
+    private static Broken broken(String name, byte[] bytes, boolean endAfterSending) {
+        return new Broken(name, bytes, endAfterSending, false);
+    }
+
+    /**
+     * Requests the JDK's HTTP server refuses itself, before any of the runner's code sees them, by closing the
+     * connection (its limits on header count and line length). A 4xx is also fine; the server must keep serving.
+     */
+    private static Broken refusedByTheHttpServer(String name, byte[] bytes) {
+        return new Broken(name, bytes, true, true);
+    }
+
+    private void assertNothingStored() throws IOException {
+        RawHttpClient.Reply reply = raw.exchange(request("GET", "/events?limit=1000", new byte[0]));
+        assertEquals(200, reply.status(), reply.toString());
+        assertEquals(0, JsonParser.parseString(reply.response().bodyText()).getAsJsonObject().get("Count").getAsInt(),
+                "nothing stored: " + reply);
+    }
+
+    /** A 4xx: the handler's problem+json, or the gateway's own JSON message where API Gateway answers first. */
+    private static void assertClientError(RawHttpClient.Reply reply, String name) {
+        assertTrue(reply.answered(), name + ": expected a 4xx answer, got " + reply);
+        int status = reply.status();
+        String contentType = String.valueOf(reply.response().header("content-type")).toLowerCase(Locale.ROOT);
+        if (contentType.startsWith("application/problem+json")) {
+            ProblemResponses.assertClientProblem(status, java.util.Map.of("Content-Type", contentType), reply.response().bodyText(), name);
+        } else {
+            assertTrue(status >= 400 && status < 500, name + ": expected a 4xx, got " + reply);
+        }
+    }
+
+    static byte[] request(String method, String target, byte[] body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(ascii(method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"));
+        if (body.length > 0 || method.equals("POST")) {
+            out.writeBytes(ascii("Content-Length: " + body.length + "\r\n"));
+        }
+        out.writeBytes(ascii("Connection: close\r\n\r\n"));
+        out.writeBytes(body);
+        return out.toByteArray();
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
+    }
+}

@@ -14,17 +14,40 @@ if [ ! -f "$jar" ] || [ -n "$stale" ]; then
   echo "Building $jar (mvn -B -q -DskipTests -Dexec.skip -pl eventlog-local -am package)..." >&2
   mvn -B -q -DskipTests -Dexec.skip -pl eventlog-local -am package >&2
 fi
-# Class-data sharing: the first serve or invoke after a build records the classes it loads in an archive beside
-# the jar (written when that run ends); later runs map them instead of loading and verifying them again.
-# JVM warnings go to stderr so that stdout carries only the runner's own output.
-archive=eventlog-local/target/eventlog-local.jsa
+# Start-up cache: the first serve or invoke after a build (or after a change of JDK) records what it loads in a
+# cache beside the jar, written when that run ends; later runs map it instead of loading, verifying and linking
+# those classes again. On JDK 24 and newer that is the JDK's ahead-of-time cache (JEP 483: classes loaded and
+# linked; JEP 514/515 on 25: made in one step, with method profiles); on 17-23 an application class-data-sharing
+# archive (AppCDS). JDK 24 records a configuration first and assembles the cache at the start of the next run.
+# A cache the JVM cannot use is never fatal (the JVM runs without it), and the JDK stamp below makes the next run
+# record a new one. The JVM's own messages go to stderr, so stdout carries only the runner's output.
 case "${1:-}" in
   serve|invoke)
-    if [ -f "$archive" ] && [ "$archive" -nt "$jar" ]; then
-      exec java -XX:SharedArchiveFile="$archive" -Xlog:disable -Xlog:all=warning:stderr -jar "$jar" "$@"
+    quiet="-XX:+DisplayVMOutputToStderr -Xlog:disable -Xlog:all=warning:stderr"
+    jvm=$(java -version 2>&1 | head -n 2 | tr '\n' ' ')
+    feature=$(printf '%s' "$jvm" | sed -n 's/.*version "\([0-9][0-9]*\).*/\1/p')
+    base=eventlog-local/target/eventlog-local
+    use="" record=""
+    if [ "${feature:-0}" -ge 25 ]; then
+      cache=$base.aot use="-XX:AOTCache=$cache" record="-XX:AOTCacheOutput=$cache"
+    elif [ "${feature:-0}" -eq 24 ]; then
+      cache=$base.aot use="-XX:AOTCache=$cache" record="-XX:AOTMode=record -XX:AOTConfiguration=$base.aotconf"
+      if [ ! -f "$cache" ] && [ -f "$base.aotconf" ] && [ "$base.aotconf" -nt "$jar" ] && [ "$(cat "$base.jvm" 2>/dev/null)" = "$jvm" ]; then
+        echo "Assembling the start-up cache $cache (once)..." >&2
+        # shellcheck disable=SC2086
+        java $quiet -XX:AOTMode=create -XX:AOTConfiguration="$base.aotconf" -XX:AOTCache="$cache" -jar "$jar" >&2 || rm -f "$cache"
+      fi
+    else
+      cache=$base.jsa use="-XX:SharedArchiveFile=$cache" record="-XX:ArchiveClassesAtExit=$cache"
     fi
-    rm -f "$archive"
-    exec java -XX:ArchiveClassesAtExit="$archive" -Xlog:disable -Xlog:all=warning:stderr -jar "$jar" "$@"
+    if [ -f "$cache" ] && [ "$cache" -nt "$jar" ] && [ "$(cat "$base.jvm" 2>/dev/null)" = "$jvm" ]; then
+      # shellcheck disable=SC2086
+      exec java $quiet $use -jar "$jar" "$@"
+    fi
+    rm -f "$base.aot" "$base.aotconf" "$base.jsa"
+    printf '%s' "$jvm" >"$base.jvm"
+    # shellcheck disable=SC2086
+    exec java $quiet $record -jar "$jar" "$@"
     ;;
 esac
 exec java -jar "$jar" "$@"

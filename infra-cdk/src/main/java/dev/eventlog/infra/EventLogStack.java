@@ -26,10 +26,13 @@ public final class EventLogStack extends Stack {
         .map(settings -> new CustomDomain(this, "CustomDomain", settings, api.api(), api.stage()));
     this.requesterAccess = new RequesterAccess(this, "Requester", api, config.requesterUser());
 
-    CfnOutput.Builder.create(this, "ApiUrl")
-        .description("Base URL of the HTTP API (execute-api endpoint)")
-        .value(api.stage().getUrl())
-        .build();
+    if (!config.disableExecuteApiEndpoint()) {
+      // A disabled endpoint refuses every request, so its URL is left out rather than handed to anyone.
+      CfnOutput.Builder.create(this, "ApiUrl")
+          .description("Base URL of the HTTP API (execute-api endpoint)")
+          .value(api.stage().getUrl())
+          .build();
+    }
     customDomain.ifPresent(domain -> CfnOutput.Builder.create(this, "CustomDomainUrl")
         .description("Base URL of the HTTP API under its custom domain")
         .value("https://" + config.customDomain().orElseThrow().domainName() + "/")

@@ -40,9 +40,9 @@ public final class EventFunction extends Construct {
   public static final String TABLE_NAME_VARIABLE = "TABLE_NAME";
   public static final String WRITE_SHARDS_VARIABLE = "EVENTLOG_WRITE_SHARDS";
   public static final String RETENTION_DAYS_VARIABLE = "EVENTLOG_RETENTION_DAYS";
-  // The HTTP API gives up on an integration after 30 s. 20 s leaves 10 s of that for a SnapStart restore (whose
-  // hooks Lambda limits to 10 s), so the caller still gets the function's own answer, including a clean 503 once
-  // the store's client gives up on a throttled or unreachable table, and never the gateway's timeout.
+  // The HTTP API gives up on an integration after 30 s. 20 s leaves the other 10 s for a SnapStart restore, which
+  // Lambda allows 10 s (runtime and afterRestore hooks included), so the caller always gets the function's own
+  // answer, such as a clean 503 once the store's client gives up on the table, never the gateway's timeout.
   static final Duration TIMEOUT = Duration.seconds(20);
 
   private final LogGroup logGroup;

@@ -41,10 +41,10 @@ public final class EventLogAlarms extends Construct {
     this.functionErrors = countAlarm("FunctionErrors", prefix,
         handler.metricErrors(sum()),
         "The function failed invocations: it crashed, ran out of memory or reached its "
-            + EventFunction.TIMEOUT.toSeconds().intValue() + " s timeout, so those callers got the gateway's 5xx instead of "
-            + "the function's answer. Find the requests in the function's log group and their X-Ray traces; a "
-            + "timeout usually means a slow or throttled table, an out-of-memory error a page too large for the "
-            + "memory size.");
+            + EventFunction.TIMEOUT.toSeconds().intValue() + " s timeout, so those callers got the gateway's 5xx "
+            + "instead of the function's answer. Find the requests in the function's log group and their X-Ray "
+            + "traces; a timeout usually means a slow or throttled table, an out-of-memory error a page too large "
+            + "for the memory size.");
     this.functionThrottles = countAlarm("FunctionThrottles", prefix,
         handler.metricThrottles(sum()),
         "Lambda refused invocations because the function reached its reserved concurrency or the account's "
@@ -59,9 +59,10 @@ public final class EventLogAlarms extends Construct {
     this.apiLatency = Alarm.Builder.create(this, "ApiLatencyP99")
         .alarmName(prefix + "ApiLatencyP99")
         .alarmDescription("The slowest 1 % of API answers took longer than " + config.latencyAlarmMs() + " ms for "
-            + LATENCY_PERIODS * PERIOD.toMinutes().intValue() + " minutes. Look at function duration, cold starts and table "
-            + "throttles on the dashboard and at slow traces in X-Ray: large pages, a cold start after a deploy, "
-            + "or table throttling with retries are the usual causes; lower page limits or raise 'memorySize'.")
+            + LATENCY_PERIODS * PERIOD.toMinutes().intValue() + " minutes. Look at function duration, cold starts "
+            + "and table throttles on the dashboard and at slow traces in X-Ray: large pages, a cold start after a "
+            + "deploy, or table throttling with retries are the usual causes; ask heavy readers for smaller pages "
+            + "or raise 'memorySize'.")
         .metric(api.api().metricLatency(MetricOptions.builder().statistic("p99").period(PERIOD).build()))
         .threshold(config.latencyAlarmMs())
         .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
@@ -70,14 +71,15 @@ public final class EventLogAlarms extends Construct {
         .build();
     this.tableWriteThrottles = countAlarm("TableWriteThrottles", prefix,
         table.throttleEvents("WriteThrottleEvents", "Throttled writes", PERIOD),
-        "DynamoDB throttled writes to the table or one of its indexes. The store's client retried them, but callers wait "
-            + "longer and may get 503s. On provisioned billing raise 'writeCapacity' or switch to on-demand; on "
-            + "one busy day, spread the writes over more 'writeShards' (this can only be chosen for a new table).");
+        "DynamoDB throttled writes to the table or one of its indexes. The store's client retried them, but "
+            + "callers wait longer and may get 503s. On provisioned billing raise 'writeCapacity' or switch to "
+            + "on-demand; on one busy day, spread the writes over more 'writeShards' (this can only be chosen for a "
+            + "new table).");
     this.tableReadThrottles = countAlarm("TableReadThrottles", prefix,
         table.throttleEvents("ReadThrottleEvents", "Throttled reads", PERIOD),
-        "DynamoDB throttled reads of the table or one of its indexes. The store's client retried them, but callers wait "
-            + "longer and may get 503s. On provisioned billing raise 'readCapacity' or switch to on-demand; look "
-            + "for a caller reading whole days in a loop in the access log.");
+        "DynamoDB throttled reads of the table or one of its indexes. The store's client retried them, but "
+            + "callers wait longer and may get 503s. On provisioned billing raise 'readCapacity' or switch to "
+            + "on-demand; look for a caller reading whole days in a loop in the access log.");
     this.storeUnavailable = countAlarm("StoreUnavailable", prefix,
         EventMetrics.total(EventMetrics.STORE_UNAVAILABLE, PERIOD),
         "The function answered 503 because DynamoDB stayed unreachable or throttled after the client's retries. "

@@ -124,7 +124,8 @@ public record EventLogConfig(
   private static final Pattern DOMAIN_PATTERN =
       Pattern.compile("(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]");
   // Deliberately plain: SNS sends a confirmation mail, which is the real test of the address.
-  private static final Pattern EMAIL_PATTERN = Pattern.compile("[^@\\s,;\"'<>]{1,64}@[^@\\s,;\"'<>]+\\.[A-Za-z]{2,63}");
+  private static final Pattern EMAIL_PATTERN =
+      Pattern.compile("[^@\\s,;\"'<>]{1,64}@[^@\\s,;\"'<>]+\\.[A-Za-z]{2,63}");
 
   /** Every context key this app reads. */
   public static final Set<String> KEYS = Set.of(STACK_NAME, ACCOUNT, REGION, TABLE_NAME, BILLING_MODE, READ_CAPACITY,
@@ -208,7 +209,8 @@ public record EventLogConfig(
 
     Optional<String> alarmEmail = reader.string(ALARM_EMAIL);
     alarmEmail.filter(e -> !EMAIL_PATTERN.matcher(e).matches())
-        .ifPresent(e -> reader.problem(ALARM_EMAIL, "must be one e-mail address such as ops@example.com, got '" + e + "'"));
+        .ifPresent(e -> reader.problem(ALARM_EMAIL,
+            "must be one e-mail address such as ops@example.com, got '" + e + "'"));
     int latencyAlarmMs = reader.integer(LATENCY_ALARM_MS, DEFAULT_LATENCY_ALARM_MS, 1, MAX_LATENCY_ALARM_MS);
 
     Path lambdaJar = Path.of(reader.string(LAMBDA_JAR, DEFAULT_LAMBDA_JAR));

@@ -4,7 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The stage's JSON access-log line: the original system's fields and the $context variables they came from. */
+/**
+ * The stage's JSON access-log line: the original system's twelve fields, then the IAM caller, each with the
+ * $context variable it comes from.
+ */
 public final class AccessLogFields {
 
   /** Field name to API Gateway context variable, in the order they are written. */
@@ -33,6 +36,11 @@ public final class AccessLogFields {
     fields.put("errorResponseType", "$context.error.responseType");
     fields.put("authorizerError", "$context.authorizer.error");
     fields.put("integrationErrorMessage", "$context.integrationErrorMessage");
+    // Who called: HTTP API variables that API Gateway fills for routes with IAM authorization (all of ours), as
+    // listed in the API Gateway developer guide, "Customize HTTP API access logs". $context.accountId would be
+    // the API owner's account, not the caller's.
+    fields.put("userArn", "$context.identity.userArn");
+    fields.put("callerAccountId", "$context.identity.accountId");
     return java.util.Collections.unmodifiableMap(fields);
   }
 }

@@ -44,22 +44,27 @@ final class ContextReader {
   }
 
   int integer(String key, int defaultValue, int min, int max) {
+    return integer(key, min, max).orElse(defaultValue);
+  }
+
+  /** A whole number within [min, max] when given; empty when absent or bad (a bad value is a problem). */
+  Optional<Integer> integer(String key, int min, int max) {
     Optional<String> text = string(key);
     if (text.isEmpty()) {
-      return defaultValue;
+      return Optional.empty();
     }
     int value;
     try {
       value = new java.math.BigDecimal(text.get()).intValueExact();
     } catch (NumberFormatException | ArithmeticException e) {
       problem(key, "must be a whole number, got '" + text.get() + "'");
-      return defaultValue;
+      return Optional.empty();
     }
     if (value < min || value > max) {
       problem(key, "must be between " + min + " and " + max + ", got " + value);
-      return defaultValue;
+      return Optional.empty();
     }
-    return value;
+    return Optional.of(value);
   }
 
   boolean bool(String key, boolean defaultValue) {

@@ -1,6 +1,7 @@
 package dev.eventlog.infra;
 
 import java.nio.file.Files;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Annotations;
@@ -17,10 +18,11 @@ import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.lambda.Tracing;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
 
-/** The Java function behind the API: its log group, its least-privilege role, SnapStart and the alias the API calls. */
+/** The Java function behind the API: its log group, its least-privilege role, tracing, SnapStart and the alias. */
 public final class EventFunction extends Construct {
 
   /** The handler the Lambda module's runtime test proves. */
@@ -28,8 +30,19 @@ public final class EventFunction extends Construct {
   /** Exactly the DynamoDB actions the adapter calls. */
   public static final List<String> TABLE_ACTIONS =
       List.of("dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:Query", "dynamodb:Scan");
+  /**
+   * What an actively traced function needs to hand its segments to X-Ray (the Lambda developer guide's list for
+   * active tracing); the sampling actions are left out because Lambda samples, not the function.
+   */
+  public static final List<String> TRACING_ACTIONS = List.of("xray:PutTraceSegments", "xray:PutTelemetryRecords");
   public static final String ALIAS_NAME = "live";
-  // Below the HTTP API's 30 s integration limit, above the SDK's retries with backoff on a throttled table.
+  /** The function's environment variables, as the Lambda module's wiring reads them. */
+  public static final String TABLE_NAME_VARIABLE = "TABLE_NAME";
+  public static final String WRITE_SHARDS_VARIABLE = "EVENTLOG_WRITE_SHARDS";
+  public static final String RETENTION_DAYS_VARIABLE = "EVENTLOG_RETENTION_DAYS";
+  // The HTTP API gives up on an integration after 30 s. 20 s leaves the other 10 s for a SnapStart restore, which
+  // Lambda allows 10 s (runtime and afterRestore hooks included), so the caller always gets the function's own
+  // answer, such as a clean 503 once the store's client gives up on the table, never the gateway's timeout.
   static final Duration TIMEOUT = Duration.seconds(20);
 
   private final LogGroup logGroup;
@@ -51,7 +64,7 @@ public final class EventFunction extends Construct {
         .build();
 
     this.role = Role.Builder.create(this, "Role")
-        .description("Runs the EventLog function: reads and writes its table, writes its own log group")
+        .description("Runs the EventLog function: reads and writes its table, writes its own log group and traces")
         .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
         .inlinePolicies(Map.of("EventLogFunction", PolicyDocument.Builder.create()
             .statements(List.of(
@@ -66,11 +79,32 @@ public final class EventFunction extends Construct {
                     .effect(Effect.ALLOW)
                     .actions(List.of("logs:CreateLogStream", "logs:PutLogEvents"))
                     .resources(List.of(logGroup.getLogGroupArn()))
+                    .build(),
+                PolicyStatement.Builder.create()
+                    .sid("SendTraces")
+                    .effect(Effect.ALLOW)
+                    .actions(TRACING_ACTIONS)
+                    // X-Ray defines no resource types, so these actions cannot be scoped to a resource.
+                    .resources(List.of("*"))
                     .build()))
             .build()))
         .build();
+    NagFinding.acknowledgeResource(role, "AwsSolutions-IAM5", "*",
+        "The X-Ray actions PutTraceSegments and PutTelemetryRecords support no resource-level permissions, so active "
+            + "tracing can only be granted on Resource '*'; the statement holds only those two write actions.");
+    // This rule is not granular: it reports the role as a whole. AwsSolutions-IAM5 above still reports any other
+    // wildcard resource, and the template tests pin the role's statements exactly.
+    NagFinding.acknowledge(role, "Serverless-LambdaStarPermissions",
+        "The only wildcard in this role is the Resource '*' of the two X-Ray write actions that active tracing needs "
+            + "and that X-Ray cannot scope to a resource; every other statement names its one table or log group.");
 
-    this.function = Function.Builder.create(this, "Function")
+    Map<String, String> environment = new LinkedHashMap<>();
+    environment.put(TABLE_NAME_VARIABLE, table.getTableName());
+    // Always set, even at the default, so that the deployed function shows the shard count the table was made for.
+    environment.put(WRITE_SHARDS_VARIABLE, Integer.toString(config.writeShards()));
+    config.retentionDays().ifPresent(days -> environment.put(RETENTION_DAYS_VARIABLE, Integer.toString(days)));
+
+    Function.Builder builder = Function.Builder.create(this, "Function")
         .description("EventLog HTTP API handler")
         .runtime(Runtime.JAVA_25)
         .architecture(config.architecture())
@@ -79,11 +113,16 @@ public final class EventFunction extends Construct {
         // Memory also buys CPU; a JVM with the SDK needs both to answer quickly after a restore.
         .memorySize(config.memorySizeMb())
         .timeout(TIMEOUT)
-        .role(role)
+        // The inline policy above is the role's whole permission set: the function gets a view of the role that
+        // ignores the grants constructs add on their own (tracing would add a second, separate policy).
+        .role(role.withoutPolicyUpdates())
         .logGroup(logGroup)
-        .environment(Map.of("TABLE_NAME", table.getTableName()))
-        .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
-        .build();
+        .environment(environment)
+        .tracing(Tracing.ACTIVE)
+        .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS);
+    // Caps what one caller's slow reads can hold, and keeps the rest of the account's concurrency for others.
+    config.reservedConcurrency().ifPresent(builder::reservedConcurrentExecutions);
+    this.function = builder.build();
 
     // SnapStart only applies to published versions, so the API must call a version through an alias.
     this.alias = Alias.Builder.create(this, "Alias")
@@ -96,10 +135,6 @@ public final class EventFunction extends Construct {
     NagFinding.acknowledge(function, "Serverless-LambdaDLQ",
         "The function is only invoked synchronously by the HTTP API, which returns every failure to the caller; "
             + "a dead-letter queue only ever receives failed asynchronous invocations, so it would stay empty.");
-    NagFinding.acknowledge(function, "Serverless-LambdaTracing",
-        "X-Ray accepts no resource-level permissions, so active tracing would need Resource '*' on this role, "
-            + "which its least-privilege policy rules out; each request is traced instead by its API Gateway "
-            + "requestId in the access log and the function's log.");
   }
 
   public LogGroup logGroup() {

@@ -1,6 +1,7 @@
 package dev.eventlog.infra;
 
 import java.util.List;
+import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpIamAuthorizer;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
@@ -20,10 +21,15 @@ import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
 
-/** The HTTP API: CORS, the four IAM-authorized routes to the function's alias, and the logged, throttled stage. */
+/** The HTTP API: CORS, the IAM-authorized routes to the function's alias, and the logged, throttled stage. */
 public final class EventHttpApi extends Construct {
 
   public static final String STAGE_NAME = "$default";
+  /**
+   * How long a browser may reuse a preflight answer: one preflight per hour instead of one per request, yet a
+   * changed CORS setting reaches every browser within the hour.
+   */
+  public static final Duration CORS_MAX_AGE = Duration.hours(1);
 
   private final HttpApi api;
   private final HttpStage stage;
@@ -39,7 +45,10 @@ public final class EventHttpApi extends Construct {
             .allowOrigins(cors.allowOrigins())
             .allowMethods(cors.allowMethods().stream().map(EventHttpApi::corsMethod).toList())
             .allowHeaders(cors.allowHeaders())
+            .maxAge(CORS_MAX_AGE)
             .build())
+        // Only allowed with a custom domain (checked with the context), which then becomes the only way in.
+        .disableExecuteApiEndpoint(config.disableExecuteApiEndpoint())
         // The stage is declared below so that it carries access logs and throttling from its first deployment.
         .createDefaultStage(false)
         .build();

@@ -26,7 +26,13 @@ public record EventLogConfig(
     int throttleRateLimit,
     int throttleBurstLimit,
     Optional<CustomDomainSettings> customDomain,
+    boolean disableExecuteApiEndpoint,
     boolean requesterUser,
+    int writeShards,
+    Optional<Integer> retentionDays,
+    Optional<Integer> reservedConcurrency,
+    Optional<String> alarmEmail,
+    int latencyAlarmMs,
     Path lambdaJar) {
 
   public static final String STACK_NAME = "stackName";
@@ -47,7 +53,13 @@ public record EventLogConfig(
   public static final String DOMAIN_NAME = "domainName";
   public static final String HOSTED_ZONE_ID = "hostedZoneId";
   public static final String HOSTED_ZONE_NAME = "hostedZoneName";
+  public static final String DISABLE_EXECUTE_API_ENDPOINT = "disableExecuteApiEndpoint";
   public static final String REQUESTER_USER = "requesterUser";
+  public static final String WRITE_SHARDS = "writeShards";
+  public static final String EVENT_RETENTION_DAYS = "retentionDays";
+  public static final String RESERVED_CONCURRENCY = "reservedConcurrency";
+  public static final String ALARM_EMAIL = "alarmEmail";
+  public static final String LATENCY_ALARM_MS = "latencyAlarmMs";
   public static final String LAMBDA_JAR = "lambdaJar";
 
   public static final String DEFAULT_STACK_NAME = "EventLog";
@@ -57,6 +69,22 @@ public record EventLogConfig(
   public static final int DEFAULT_THROTTLE_RATE_LIMIT = 50;
   public static final int DEFAULT_THROTTLE_BURST_LIMIT = 100;
   public static final int DEFAULT_CAPACITY_UNITS = 1;
+  /** One shard is the original layout: every write of a day goes to the plain date key. */
+  public static final int DEFAULT_WRITE_SHARDS = 1;
+  public static final int MAX_WRITE_SHARDS = 64;
+  public static final int DEFAULT_LATENCY_ALARM_MS = 1000;
+  // API Gateway ends every integration after 30 s, so a p99 threshold above that could never be crossed.
+  public static final int MAX_LATENCY_ALARM_MS = 30_000;
+  // A century: anything longer is far more likely a value in the wrong unit than a retention period.
+  public static final int MAX_EVENT_RETENTION_DAYS = 36_500;
+  // An account's concurrency quota is only known at deploy time; this bound only catches typing slips.
+  public static final int MAX_RESERVED_CONCURRENCY = 100_000;
+  /**
+   * The request headers a browser client signing with SigV4 sends. Under the Fetch standard a '*' in
+   * Access-Control-Allow-Headers never covers Authorization, so the wildcard would fail such a client's preflight.
+   */
+  public static final List<String> DEFAULT_CORS_ALLOW_HEADERS =
+      List.of("authorization", "content-type", "x-amz-date", "x-amz-security-token", "x-amz-content-sha256");
 
   /** The retention periods CloudWatch Logs accepts, in days. */
   public static final Map<Integer, RetentionDays> RETENTION_DAYS =
@@ -95,12 +123,16 @@ public record EventLogConfig(
   private static final Pattern HOSTED_ZONE_ID_PATTERN = Pattern.compile("Z[A-Z0-9]{1,31}");
   private static final Pattern DOMAIN_PATTERN =
       Pattern.compile("(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]");
+  // Deliberately plain: SNS sends a confirmation mail, which is the real test of the address.
+  private static final Pattern EMAIL_PATTERN =
+      Pattern.compile("[^@\\s,;\"'<>]{1,64}@[^@\\s,;\"'<>]+\\.[A-Za-z]{2,63}");
 
   /** Every context key this app reads. */
   public static final Set<String> KEYS = Set.of(STACK_NAME, ACCOUNT, REGION, TABLE_NAME, BILLING_MODE, READ_CAPACITY,
       WRITE_CAPACITY, MEMORY_SIZE, ARCHITECTURE, LOG_RETENTION_DAYS, CORS_ALLOW_ORIGINS, CORS_ALLOW_METHODS,
       CORS_ALLOW_HEADERS, THROTTLE_RATE_LIMIT, THROTTLE_BURST_LIMIT, DOMAIN_NAME, HOSTED_ZONE_ID, HOSTED_ZONE_NAME,
-      REQUESTER_USER, LAMBDA_JAR);
+      DISABLE_EXECUTE_API_ENDPOINT, REQUESTER_USER, WRITE_SHARDS, EVENT_RETENTION_DAYS, RESERVED_CONCURRENCY,
+      ALARM_EMAIL, LATENCY_ALARM_MS, LAMBDA_JAR);
 
   /**
    * Reads the configuration from the app's whole CDK context.
@@ -162,12 +194,31 @@ public record EventLogConfig(
     int burst = reader.integer(THROTTLE_BURST_LIMIT, DEFAULT_THROTTLE_BURST_LIMIT, 1, 5_000);
 
     Optional<CustomDomainSettings> domain = customDomain(reader);
+    boolean disableExecuteApiEndpoint = reader.bool(DISABLE_EXECUTE_API_ENDPOINT, false);
+    boolean anyDomainKey = List.of(DOMAIN_NAME, HOSTED_ZONE_ID, HOSTED_ZONE_NAME).stream().anyMatch(reader::isSet);
+    if (disableExecuteApiEndpoint && !anyDomainKey) {
+      // Without a custom domain the execute-api endpoint is the only way in; disabling it would lock everyone out.
+      reader.problem(DISABLE_EXECUTE_API_ENDPOINT, "only applies with a custom domain ('domainName', 'hostedZoneId' "
+          + "and 'hostedZoneName'); without one the API could not be reached at all");
+    }
     boolean requesterUser = reader.bool(REQUESTER_USER, false);
+
+    int writeShards = reader.integer(WRITE_SHARDS, DEFAULT_WRITE_SHARDS, 1, MAX_WRITE_SHARDS);
+    Optional<Integer> eventRetention = reader.integer(EVENT_RETENTION_DAYS, 1, MAX_EVENT_RETENTION_DAYS);
+    Optional<Integer> reservedConcurrency = reader.integer(RESERVED_CONCURRENCY, 1, MAX_RESERVED_CONCURRENCY);
+
+    Optional<String> alarmEmail = reader.string(ALARM_EMAIL);
+    alarmEmail.filter(e -> !EMAIL_PATTERN.matcher(e).matches())
+        .ifPresent(e -> reader.problem(ALARM_EMAIL,
+            "must be one e-mail address such as ops@example.com, got '" + e + "'"));
+    int latencyAlarmMs = reader.integer(LATENCY_ALARM_MS, DEFAULT_LATENCY_ALARM_MS, 1, MAX_LATENCY_ALARM_MS);
+
     Path lambdaJar = Path.of(reader.string(LAMBDA_JAR, DEFAULT_LAMBDA_JAR));
 
     reader.throwIfProblems();
     return new EventLogConfig(stackName, account, region, tableName, billing, memory, architecture, retention,
-        cors, rate, burst, domain, requesterUser, lambdaJar);
+        cors, rate, burst, domain, disableExecuteApiEndpoint, requesterUser, writeShards, eventRetention,
+        reservedConcurrency, alarmEmail, latencyAlarmMs, lambdaJar);
   }
 
   /** The log retention as the CDK enum. */
@@ -220,7 +271,7 @@ public record EventLogConfig(
         reader.problem(CORS_ALLOW_METHODS, "holds '" + method + "', which is not one of " + new TreeSet<>(CORS_METHODS));
       }
     }
-    List<String> headers = reader.list(CORS_ALLOW_HEADERS, List.of("*"));
+    List<String> headers = reader.list(CORS_ALLOW_HEADERS, DEFAULT_CORS_ALLOW_HEADERS);
     return new CorsSettings(origins, methods, headers);
   }
 

@@ -1,9 +1,18 @@
 package dev.eventlog.infra;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.cloudwatch.IMetric;
+import software.amazon.awscdk.services.cloudwatch.MathExpression;
+import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
 import software.amazon.awscdk.services.dynamodb.BillingMode;
+import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.dynamodb.TableProps;
@@ -11,6 +20,9 @@ import software.constructs.Construct;
 
 /** The DynamoDB table of events: key (date, time) as the original, protected against loss and deletion. */
 public final class EventTable extends Construct {
+
+  /** Epoch seconds after which an event has outlived the retention period; the store writes it when one is set. */
+  public static final String EXPIRES_AT_ATTRIBUTE = "expiresAt";
 
   private final Table table;
 
@@ -25,6 +37,8 @@ public final class EventTable extends Construct {
         // The events are the system's only state: deleting the stack must never delete them.
         .removalPolicy(RemovalPolicy.RETAIN);
     config.tableName().ifPresent(props::tableName);
+    // Without a retention period no item carries the attribute, and no TTL is switched on that could delete one.
+    config.retentionDays().ifPresent(days -> props.timeToLiveAttribute(EXPIRES_AT_ATTRIBUTE));
     TableBilling billing = config.billing();
     if (billing.provisioned()) {
       props.billingMode(BillingMode.PROVISIONED)
@@ -38,5 +52,56 @@ public final class EventTable extends Construct {
 
   public Table table() {
     return table;
+  }
+
+  /**
+   * The names of the table's global secondary indexes (none yet); an index added to the table is named here too,
+   * so that the throttle alarms and the dashboard watch it.
+   */
+  public List<String> globalSecondaryIndexNames() {
+    return List.of();
+  }
+
+  /**
+   * Throttle events ({@code ReadThrottleEvents} or {@code WriteThrottleEvents}) of the table plus those of each
+   * global secondary index, summed per period: DynamoDB counts an index's throttles only under the index's own
+   * dimension, and a throttled index write also throttles the table write that caused it.
+   */
+  public IMetric throttleEvents(String metricName, String label, Duration period) {
+    return throttleEvents(table, globalSecondaryIndexNames(), metricName, label, period);
+  }
+
+  static IMetric throttleEvents(ITable table, List<String> indexes, String metricName, String label,
+      Duration period) {
+    Metric onTable = throttleMetric(metricName, Map.of("TableName", table.getTableName()), period);
+    if (indexes.isEmpty()) {
+      // A plain metric, unlabelled, keeps an alarm on it in CloudWatch's simple single-metric form.
+      return onTable;
+    }
+    Map<String, IMetric> using = new LinkedHashMap<>();
+    using.put("table", onTable);
+    List<String> terms = new ArrayList<>(List.of("FILL(table, 0)"));
+    for (int i = 0; i < indexes.size(); i++) {
+      using.put("index" + i, throttleMetric(metricName,
+          Map.of("TableName", table.getTableName(), "GlobalSecondaryIndexName", indexes.get(i)), period));
+      // FILL: an index without throttles has no data, which would otherwise turn the whole sum into no data.
+      terms.add("FILL(index" + i + ", 0)");
+    }
+    return MathExpression.Builder.create()
+        .expression(String.join(" + ", terms))
+        .usingMetrics(using)
+        .label(label)
+        .period(period)
+        .build();
+  }
+
+  private static Metric throttleMetric(String metricName, Map<String, String> dimensions, Duration period) {
+    return Metric.Builder.create()
+        .namespace("AWS/DynamoDB")
+        .metricName(metricName)
+        .dimensionsMap(dimensions)
+        .statistic("Sum")
+        .period(period)
+        .build();
   }
 }

@@ -25,9 +25,15 @@ class CdkNagTest {
     Map<String, Object> everything = new java.util.HashMap<>(TestStacks.customDomain());
     everything.put(EventLogConfig.BILLING_MODE, "provisioned");
     everything.put(EventLogConfig.REQUESTER_USER, "true");
+    everything.put(EventLogConfig.DISABLE_EXECUTE_API_ENDPOINT, "true");
+    everything.put(EventLogConfig.EVENT_RETENTION_DAYS, "365");
+    everything.put(EventLogConfig.WRITE_SHARDS, "4");
+    everything.put(EventLogConfig.RESERVED_CONCURRENCY, "20");
+    everything.put(EventLogConfig.ALARM_EMAIL, "ops@example.com");
     return Stream.of(
         Arguments.of("default", Map.of()),
-        Arguments.of("provisioned billing, requester user and custom domain", everything));
+        Arguments.of("every option: provisioned billing, requester user, custom domain only, retention, shards, "
+            + "reserved concurrency and alarm e-mail", everything));
   }
 
   @ParameterizedTest(name = "{0}")

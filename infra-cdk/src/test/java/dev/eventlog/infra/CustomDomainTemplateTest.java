@@ -77,7 +77,21 @@ class CustomDomainTemplateTest {
   void customDomain_keepsTheIamRoutesAndTheExecuteApiUrl() {
     template.resourcePropertiesCountIs("AWS::ApiGatewayV2::Route", Map.of(
         "AuthorizationType", "AWS_IAM", "ApiId", Match.anyValue(), "RouteKey", Match.anyValue(),
-        "Target", Match.anyValue()), 4);
+        "Target", Match.anyValue()), 5);
     template.hasOutput("ApiUrl", Match.anyValue());
+    template.hasResourceProperties("AWS::ApiGatewayV2::Api", Match.objectLike(Map.of(
+        "DisableExecuteApiEndpoint", false)));
+  }
+
+  @Test
+  void disableExecuteApiEndpoint_leavesTheCustomDomainAsTheOnlyWayIn_andDropsTheExecuteApiUrl() {
+    Map<String, Object> context = new java.util.HashMap<>(TestStacks.customDomain());
+    context.put(EventLogConfig.DISABLE_EXECUTE_API_ENDPOINT, "true");
+    Template closed = Template.fromStack(TestStacks.stack(context));
+    closed.hasResourceProperties("AWS::ApiGatewayV2::Api", Match.objectLike(Map.of(
+        "DisableExecuteApiEndpoint", true)));
+    closed.resourceCountIs("AWS::ApiGatewayV2::ApiMapping", 1);
+    closed.hasOutput("CustomDomainUrl", Map.of("Value", "https://" + TestStacks.DOMAIN_NAME + "/"));
+    org.junit.jupiter.api.Assertions.assertTrue(closed.findOutputs("ApiUrl").isEmpty());
   }
 }

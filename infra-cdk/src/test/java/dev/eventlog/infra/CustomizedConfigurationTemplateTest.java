@@ -32,7 +32,10 @@ class CustomizedConfigurationTemplateTest {
         Map.entry(EventLogConfig.CORS_ALLOW_HEADERS, "authorization,content-type,x-amz-date,x-amz-security-token"),
         Map.entry(EventLogConfig.THROTTLE_RATE_LIMIT, "200"),
         Map.entry(EventLogConfig.THROTTLE_BURST_LIMIT, "400"),
-        Map.entry(EventLogConfig.REQUESTER_USER, "true")));
+        Map.entry(EventLogConfig.REQUESTER_USER, "true"),
+        Map.entry(EventLogConfig.WRITE_SHARDS, "4"),
+        Map.entry(EventLogConfig.EVENT_RETENTION_DAYS, 400),
+        Map.entry(EventLogConfig.RESERVED_CONCURRENCY, "20")));
     template = Template.fromStack(stack);
   }
 
@@ -54,6 +57,22 @@ class CustomizedConfigurationTemplateTest {
         "MemorySize", 2048,
         "Architectures", List.of("x86_64"),
         "SnapStart", Map.of("ApplyOn", "PublishedVersions"))));
+  }
+
+  @Test
+  void function_takesWriteShardsAndRetention_inItsEnvironment_andTheReservedConcurrency() {
+    template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+        "Environment", Map.of("Variables", Map.of(
+            "TABLE_NAME", ref(stack.table().table()),
+            "EVENTLOG_WRITE_SHARDS", "4",
+            "EVENTLOG_RETENTION_DAYS", "400")),
+        "ReservedConcurrentExecutions", 20)));
+  }
+
+  @Test
+  void retention_switchesOnTimeToLive_onTheAttributeTheStoreWrites() {
+    template.hasResourceProperties("AWS::DynamoDB::Table", Match.objectLike(Map.of(
+        "TimeToLiveSpecification", Map.of("AttributeName", "expiresAt", "Enabled", true))));
   }
 
   @Test

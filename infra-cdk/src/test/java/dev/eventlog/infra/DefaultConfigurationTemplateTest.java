@@ -84,54 +84,82 @@ class DefaultConfigurationTemplateTest {
                         "Sid", "WriteOwnLogs",
                         "Effect", "Allow",
                         "Action", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
-                        "Resource", arn(stack.function().logGroup()))))))));
-    // No separate (default) policy may widen the role later.
+                        "Resource", arn(stack.function().logGroup())),
+                    Map.of(
+                        "Sid", "SendTraces",
+                        "Effect", "Allow",
+                        "Action", List.of("xray:PutTraceSegments", "xray:PutTelemetryRecords"),
+                        "Resource", "*")))))));
+    // No separate (default) policy may widen the role later, not even the one active tracing would add.
     template.resourceCountIs("AWS::IAM::Policy", 0);
   }
 
   @Test
-  void noPolicyAnywhere_grantsWildcardActions_orAllResources_orUsesAwsManagedPolicies() {
-    List<Object> actions = new ArrayList<>();
-    List<Object> resources = new ArrayList<>();
-    collect(template.toJSON(), "Action", actions);
-    collect(template.toJSON(), "Resource", resources);
-    assertFalse(actions.isEmpty());
-    actions.forEach(action -> assertFalse(String.valueOf(action).contains("*"), "wildcard action " + action));
-    resources.forEach(resource -> assertFalse("*".equals(resource), "a statement grants on every resource"));
+  void noPolicyAnywhere_grantsWildcardActions_orAllResources_exceptTracing_orUsesAwsManagedPolicies() {
+    List<Map<?, ?>> statements = new ArrayList<>();
+    collectStatements(template.toJSON(), statements);
+    assertFalse(statements.isEmpty());
+    for (Map<?, ?> statement : statements) {
+      List<?> actions = statement.get("Action") instanceof List<?> list ? list : List.of(statement.get("Action"));
+      actions.forEach(action -> assertFalse(String.valueOf(action).contains("*"), "wildcard action " + action));
+      if ("*".equals(statement.get("Resource"))) {
+        // X-Ray has no resource types: its two write actions are the only grant allowed on every resource.
+        assertEquals(EventFunction.TRACING_ACTIONS, actions, "a statement grants on every resource: " + statement);
+      }
+    }
     template.allResourcesProperties("AWS::IAM::Role", Map.of("ManagedPolicyArns", Match.absent()));
   }
 
-  /** Every value under the given key anywhere in the template, with lists flattened. */
-  private static void collect(Object node, String key, List<Object> found) {
+  /** Every policy statement anywhere in the template. */
+  private static void collectStatements(Object node, List<Map<?, ?>> found) {
     if (node instanceof Map<?, ?> map) {
       map.forEach((k, v) -> {
-        if (key.equals(k)) {
-          if (v instanceof List<?> list) {
-            found.addAll(list);
-          } else {
-            found.add(v);
-          }
+        if ("Statement".equals(k) && v instanceof List<?> list) {
+          list.forEach(item -> found.add((Map<?, ?>) item));
         }
-        collect(v, key, found);
+        collectStatements(v, found);
       });
     } else if (node instanceof List<?> list) {
-      list.forEach(item -> collect(item, key, found));
+      list.forEach(item -> collectStatements(item, found));
     }
   }
 
   @Test
   void function_runsTheProvenHandler_onLatestJava_withSnapStart_andDeliberateLimits() {
     template.resourceCountIs("AWS::Lambda::Function", 1);
-    template.hasResourceProperties("AWS::Lambda::Function", Map.of(
-        "Runtime", "java25",
-        "Handler", "dev.eventlog.lambda.EventLogHandler::handleRequest",
-        "Architectures", List.of("arm64"),
-        "MemorySize", EventLogConfig.DEFAULT_MEMORY_SIZE_MB,
-        "Timeout", 20,
-        "SnapStart", Map.of("ApplyOn", "PublishedVersions"),
-        "Role", arn(stack.function().role()),
-        "Environment", Map.of("Variables", Map.of("TABLE_NAME", ref(stack.table().table()))),
-        "Code", Match.objectLike(Map.of("S3Key", Match.stringLikeRegexp("[0-9a-f]{64}\\.jar")))));
+    template.hasResourceProperties("AWS::Lambda::Function", Map.ofEntries(
+        Map.entry("Runtime", "java25"),
+        Map.entry("Handler", "dev.eventlog.lambda.EventLogHandler::handleRequest"),
+        Map.entry("Architectures", List.of("arm64")),
+        Map.entry("MemorySize", EventLogConfig.DEFAULT_MEMORY_SIZE_MB),
+        Map.entry("Timeout", 20),
+        Map.entry("SnapStart", Map.of("ApplyOn", "PublishedVersions")),
+        Map.entry("Role", arn(stack.function().role())),
+        Map.entry("Environment", Map.of("Variables", Map.of(
+            "TABLE_NAME", ref(stack.table().table()),
+            "EVENTLOG_WRITE_SHARDS", "1"))),
+        Map.entry("ReservedConcurrentExecutions", Match.absent()),
+        Map.entry("Code", Match.objectLike(Map.of("S3Key", Match.stringLikeRegexp("[0-9a-f]{64}\\.jar"))))));
+  }
+
+  @Test
+  void function_isActivelyTraced_byTheRolesOwnInlinePolicy() {
+    template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+        "TracingConfig", Map.of("Mode", "Active"))));
+    // The statement the tracing needs is in the role's one inline policy (asserted in full above), and the
+    // function depends on nothing else that could carry a second grant.
+    template.resourceCountIs("AWS::IAM::Policy", 0);
+    template.hasResource("AWS::Lambda::Function", Match.objectLike(Map.of(
+        "DependsOn", List.of(logicalId(stack.function().role())))));
+  }
+
+  @Test
+  void byDefault_noRetention_soNoTimeToLive_andNoRetentionVariable() {
+    template.hasResourceProperties("AWS::DynamoDB::Table", Match.objectLike(Map.of(
+        "TimeToLiveSpecification", Match.absent())));
+    template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+        "Environment", Map.of("Variables", Match.objectLike(Map.of(
+            "EVENTLOG_RETENTION_DAYS", Match.absent()))))));
   }
 
   @Test
@@ -145,18 +173,23 @@ class DefaultConfigurationTemplateTest {
   }
 
   @Test
-  void api_answersCorsLikeTheOriginal() {
+  void api_answersCorsForSigV4Clients_namingEveryHeaderTheyNeed_andLetsBrowsersCacheThePreflight() {
     template.hasResourceProperties("AWS::ApiGatewayV2::Api", Match.objectLike(Map.of(
         "ProtocolType", "HTTP",
+        "DisableExecuteApiEndpoint", false,
         "CorsConfiguration", Map.of(
             "AllowOrigins", List.of("*"),
             "AllowMethods", List.of("GET", "POST"),
-            "AllowHeaders", List.of("*")))));
+            "AllowHeaders", List.of(
+                "authorization", "content-type", "x-amz-date", "x-amz-security-token", "x-amz-content-sha256"),
+            "MaxAge", 3600))));
   }
 
   @Test
-  void api_hasExactlyTheFourRoutes_eachWithIamAuthorization_toOneProxyIntegration() {
-    template.resourceCountIs("AWS::ApiGatewayV2::Route", 4);
+  void api_hasExactlyTheFiveRoutes_eachWithIamAuthorization_toOneProxyIntegration() {
+    assertEquals(List.of("GET /events", "POST /events", "GET /events/{date}", "GET /events/{date}/{time}",
+        "GET /events/{date}/{time}/{eventId}"), Route.ALL.stream().map(Route::routeKey).toList());
+    template.resourceCountIs("AWS::ApiGatewayV2::Route", 5);
     template.resourceCountIs("AWS::ApiGatewayV2::Integration", 1);
     String integrationId = template.getResourceId("AWS::ApiGatewayV2::Integration");
     for (Route route : Route.ALL) {
@@ -179,12 +212,12 @@ class DefaultConfigurationTemplateTest {
         "Action", "lambda:InvokeFunction",
         "Principal", "apigateway.amazonaws.com",
         "FunctionName", ref(stack.function().alias()),
-        "SourceArn", Match.anyValue()), 4);
-    template.resourceCountIs("AWS::Lambda::Permission", 4);
+        "SourceArn", Match.anyValue()), 5);
+    template.resourceCountIs("AWS::Lambda::Permission", 5);
   }
 
   @Test
-  void defaultStage_autoDeploys_throttles_andLogsTheOriginalJsonFields() {
+  void defaultStage_autoDeploys_throttles_andLogsTheOriginalJsonFields_thenTheCaller() {
     template.resourceCountIs("AWS::ApiGatewayV2::Stage", 1);
     Capture format = new Capture();
     template.hasResourceProperties("AWS::ApiGatewayV2::Stage", Map.of(
@@ -200,8 +233,10 @@ class DefaultConfigurationTemplateTest {
 
     Map<String, Object> fields = jsonObject(format.asString());
     assertEquals(List.of("requestId", "ip", "requestTime", "httpMethod", "routeKey", "status", "protocol",
-        "responseLength", "errorMessage", "errorResponseType", "authorizerError", "integrationErrorMessage"),
-        new ArrayList<>(fields.keySet()));
+        "responseLength", "errorMessage", "errorResponseType", "authorizerError", "integrationErrorMessage",
+        "userArn", "callerAccountId"), new ArrayList<>(fields.keySet()));
+    assertEquals("$context.identity.userArn", fields.get("userArn"));
+    assertEquals("$context.identity.accountId", fields.get("callerAccountId"));
     assertEquals("$context.identity.sourceIp", fields.get("ip"));
     assertEquals("$context.error.message", fields.get("errorMessage"));
     assertEquals("$context.error.responseType", fields.get("errorResponseType"));
@@ -211,7 +246,7 @@ class DefaultConfigurationTemplateTest {
   }
 
   @Test
-  void requesterPolicy_allowsInvokeOnExactlyTheFourRoutes_ofThisApisStage() {
+  void requesterPolicy_allowsInvokeOnExactlyTheFiveRoutes_ofThisApisStage() {
     String api = logicalId(stack.api().api());
     template.hasResourceProperties("AWS::IAM::ManagedPolicy", Map.of(
         "PolicyDocument", Map.of(
@@ -224,7 +259,8 @@ class DefaultConfigurationTemplateTest {
                     executeApiArn(api, "/$default/GET/events"),
                     executeApiArn(api, "/$default/POST/events"),
                     executeApiArn(api, "/$default/GET/events/*"),
-                    executeApiArn(api, "/$default/GET/events/*/*")))))));
+                    executeApiArn(api, "/$default/GET/events/*/*"),
+                    executeApiArn(api, "/$default/GET/events/*/*/*")))))));
   }
 
   @Test

@@ -33,12 +33,79 @@ class EventLogConfigTest {
     assertEquals(1024, config.memorySizeMb());
     assertEquals(Architecture.ARM_64.getName(), config.architecture().getName());
     assertEquals(RetentionDays.ONE_MONTH, config.logRetention());
-    assertEquals(new CorsSettings(List.of("*"), List.of("GET", "POST"), List.of("*")), config.cors());
+    assertEquals(new CorsSettings(List.of("*"), List.of("GET", "POST"), List.of("authorization", "content-type",
+        "x-amz-date", "x-amz-security-token", "x-amz-content-sha256")), config.cors());
     assertEquals(50, config.throttleRateLimit());
     assertEquals(100, config.throttleBurstLimit());
     assertEquals(Optional.empty(), config.customDomain());
     assertFalse(config.requesterUser());
+    assertFalse(config.disableExecuteApiEndpoint());
+    assertEquals(1, config.writeShards());
+    assertEquals(Optional.empty(), config.retentionDays());
+    assertEquals(Optional.empty(), config.reservedConcurrency());
+    assertEquals(Optional.empty(), config.alarmEmail());
+    assertEquals(1000, config.latencyAlarmMs());
     assertEquals(EventLogConfig.DEFAULT_LAMBDA_JAR, config.lambdaJar().toString());
+  }
+
+  @Test
+  void operationsKeys_whenGiven_areRead() {
+    EventLogConfig config = config(Map.of(
+        EventLogConfig.WRITE_SHARDS, 64,
+        EventLogConfig.EVENT_RETENTION_DAYS, "365",
+        EventLogConfig.RESERVED_CONCURRENCY, "50",
+        EventLogConfig.ALARM_EMAIL, "ops@example.com",
+        EventLogConfig.LATENCY_ALARM_MS, 2500));
+    assertEquals(64, config.writeShards());
+    assertEquals(Optional.of(365), config.retentionDays());
+    assertEquals(Optional.of(50), config.reservedConcurrency());
+    assertEquals(Optional.of("ops@example.com"), config.alarmEmail());
+    assertEquals(2500, config.latencyAlarmMs());
+  }
+
+  @Test
+  void badOperationsKeys_areAllReportedTogether() {
+    InvalidContextException e = rejected(Map.of(
+        EventLogConfig.WRITE_SHARDS, "65",
+        EventLogConfig.EVENT_RETENTION_DAYS, "0",
+        EventLogConfig.RESERVED_CONCURRENCY, "some",
+        EventLogConfig.ALARM_EMAIL, "ops@example.com,dev@example.com",
+        EventLogConfig.LATENCY_ALARM_MS, "30001"));
+    assertEquals(List.of(
+        "'writeShards' must be between 1 and 64, got 65",
+        "'retentionDays' must be between 1 and 36500, got 0",
+        "'reservedConcurrency' must be a whole number, got 'some'",
+        "'alarmEmail' must be one e-mail address such as ops@example.com, got 'ops@example.com,dev@example.com'",
+        "'latencyAlarmMs' must be between 1 and 30000, got 30001"), e.problems());
+  }
+
+  @Test
+  void writeShards_ofZeroOrAFraction_isRejected() {
+    assertEquals(List.of("'writeShards' must be between 1 and 64, got 0"),
+        rejected(Map.of(EventLogConfig.WRITE_SHARDS, 0)).problems());
+    assertEquals(List.of("'writeShards' must be a whole number, got '2.5'"),
+        rejected(Map.of(EventLogConfig.WRITE_SHARDS, "2.5")).problems());
+  }
+
+  @Test
+  void alarmEmail_withoutDomain_isRejected() {
+    InvalidContextException e = rejected(Map.of(EventLogConfig.ALARM_EMAIL, "ops"));
+    assertTrue(e.getMessage().contains("'alarmEmail' must be one e-mail address"), e.getMessage());
+  }
+
+  @Test
+  void disableExecuteApiEndpoint_withoutCustomDomain_isRejected_becauseNothingCouldReachTheApi() {
+    InvalidContextException e = rejected(Map.of(EventLogConfig.DISABLE_EXECUTE_API_ENDPOINT, "true"));
+    assertEquals(1, e.problems().size(), e.getMessage());
+    assertTrue(e.getMessage().contains("'disableExecuteApiEndpoint' only applies with a custom domain"),
+        e.getMessage());
+  }
+
+  @Test
+  void disableExecuteApiEndpoint_withCustomDomain_isAccepted() {
+    Map<String, Object> context = new java.util.HashMap<>(TestStacks.customDomain());
+    context.put(EventLogConfig.DISABLE_EXECUTE_API_ENDPOINT, true);
+    assertTrue(config(context).disableExecuteApiEndpoint());
   }
 
   @Test

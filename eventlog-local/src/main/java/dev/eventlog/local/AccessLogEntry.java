@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One access-log line in the stage's JSON format: exactly the fields the deployed stage logs, as strings, with
- * {@code "-"} where API Gateway has no value.
+ * One access-log line in the stage's JSON format: exactly the fields the deployed stage logs (the original
+ * system's twelve, then the IAM caller), as strings, with {@code "-"} where API Gateway has no value.
  */
 public record AccessLogEntry(
         String requestId,
@@ -19,7 +19,9 @@ public record AccessLogEntry(
         String errorMessage,
         String errorResponseType,
         String authorizerError,
-        String integrationErrorMessage) {
+        String integrationErrorMessage,
+        String userArn,
+        String callerAccountId) {
 
     /** The fields in the stage format's order. */
     public Map<String, String> fields() {
@@ -36,6 +38,8 @@ public record AccessLogEntry(
         fields.put("errorResponseType", dash(errorResponseType));
         fields.put("authorizerError", dash(authorizerError));
         fields.put("integrationErrorMessage", dash(integrationErrorMessage));
+        fields.put("userArn", dash(userArn));
+        fields.put("callerAccountId", dash(callerAccountId));
         return fields;
     }
 

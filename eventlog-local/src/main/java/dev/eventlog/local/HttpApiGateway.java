@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.Set;
 
 /**
@@ -62,6 +63,7 @@ public final class HttpApiGateway implements HttpHandler {
         String sourceIp = exchange.getRemoteAddress().getAddress().getHostAddress();
         Reply reply;
         GatewayRequest request = null;
+        AtomicReference<CallerIdentity> caller = new AtomicReference<>();
         try {
             Map<String, List<String>> headers = new LinkedHashMap<>();
             exchange.getRequestHeaders().forEach((name, values) ->
@@ -77,7 +79,7 @@ public final class HttpApiGateway implements HttpHandler {
                         exchange.getProtocol());
                 reply = body.isEmpty()
                         ? Reply.gatewayError(413, "Request Entity Too Large", "REQUEST_TOO_LARGE", "-")
-                        : dispatch(request, requestId, receivedAt, exchange.getLocalAddress().getPort());
+                        : dispatch(request, requestId, receivedAt, exchange.getLocalAddress().getPort(), caller);
             }
         } catch (IOException e) {
             reply = Reply.gatewayError(400, "Bad Request", "BAD_REQUEST_BODY", "-");
@@ -93,11 +95,14 @@ public final class HttpApiGateway implements HttpHandler {
         accessLog.write(new AccessLogEntry(requestId, sourceIp, PayloadV2EventBuilder.REQUEST_TIME.format(receivedAt),
                 exchange.getRequestMethod(), reply.routeKey(), reply.status(), exchange.getProtocol(),
                 reply.body().length, reply.errorMessage(), reply.errorResponseType(), null,
-                reply.integrationError()));
+                reply.integrationError(), caller.get() == null ? null : caller.get().userArn(),
+                caller.get() == null ? null : caller.get().accountId()));
         send(exchange, reply);
     }
 
-    private Reply dispatch(GatewayRequest request, String requestId, Instant receivedAt, int localPort) {
+    /** Serves one request; a verified IAM caller is handed to {@code verifiedCaller} for the access log. */
+    private Reply dispatch(GatewayRequest request, String requestId, Instant receivedAt, int localPort,
+            AtomicReference<CallerIdentity> verifiedCaller) {
         if (cors.isPreflight(request)) {
             Reply reply = Reply.forPreflight();
             cors.preflightHeaders(request).forEach(reply::header);
@@ -117,6 +122,7 @@ public final class HttpApiGateway implements HttpHandler {
                 return reply;
             }
             caller = Optional.of(((AuthDecision.Allowed) decision).caller());
+            verifiedCaller.set(caller.get());
         }
         APIGatewayV2HTTPEvent event =
                 PayloadV2EventBuilder.build(request, route.get(), requestId, receivedAt, localPort, caller);

@@ -151,8 +151,9 @@ class HttpApiGatewayTest {
         HttpResponse<String> response = gateway.get("/events?date=2024-01-01");
         Map<?, ?> line = lastAccessLogLine(response);
         assertEquals(List.of("requestId", "ip", "requestTime", "httpMethod", "routeKey", "status", "protocol",
-                "responseLength", "errorMessage", "errorResponseType", "authorizerError", "integrationErrorMessage"),
-                new ArrayList<>(line.keySet()));
+                "responseLength", "errorMessage", "errorResponseType", "authorizerError", "integrationErrorMessage",
+                "userArn", "callerAccountId"), new ArrayList<>(line.keySet()));
+        assertEquals("-", line.get("userArn"), "no IAM caller without --iam");
         assertEquals("127.0.0.1", line.get("ip"));
         assertEquals("GET", line.get("httpMethod"));
         assertEquals("GET /events", line.get("routeKey"));

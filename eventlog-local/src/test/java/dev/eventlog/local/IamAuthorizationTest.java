@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -50,6 +51,10 @@ class IamAuthorizationTest {
         assertEquals("000000000000", iam.get("accountId").getAsString());
         assertTrue(iam.get("userArn").getAsString().startsWith("arn:aws:iam::000000000000:user/"));
         assertEquals(iam.get("userId").getAsString(), iam.get("callerId").getAsString());
+        JsonObject logged = JsonParser.parseString(gateway.accessLogLines().get(gateway.accessLogLines().size() - 1))
+                .getAsJsonObject();
+        assertEquals(iam.get("userArn").getAsString(), logged.get("userArn").getAsString());
+        assertEquals("000000000000", logged.get("callerAccountId").getAsString());
     }
 
     @Test

@@ -28,7 +28,7 @@ class OneSourceTest {
   @Test
   void theStageAccessLogFields_areTheLocalGatewaysFields_inTheSameOrder() {
     AccessLogEntry entry = new AccessLogEntry("r", "127.0.0.1", "t", "GET", "GET /events", 200, "HTTP/1.1", 0,
-        null, null, null, null);
+        null, null, null, null, null, null);
 
     assertEquals(List.copyOf(entry.fields().keySet()), List.copyOf(AccessLogFields.FIELDS.keySet()));
   }

@@ -40,6 +40,8 @@ public final class RunnerCli {
               --cors-max-age SECONDS        preflight cache time, 0-86400 (default none)
               --cors-allow-credentials      allow credentials (needs explicit origins)
               --no-cors                     answer no preflight and add no CORS headers
+              --console-port PORT           port of the browser console, 0 for any free port (default 3001)
+              --no-console                  do not serve the browser console
               --iam                         require AWS Signature Version 4 (service execute-api) on every route
               --iam-access-key KEY          the access key id to accept (default $AWS_ACCESS_KEY_ID)
               --iam-secret-key SECRET       its secret (default $AWS_SECRET_ACCESS_KEY)

@@ -229,8 +229,8 @@
         render();
     }
 
+    // Load stays usable while a page is on its way: a newer load simply wins (see state.generation).
     function setBusy(busy) {
-        byId('load').disabled = busy;
         byId('next-page').disabled = busy || !state.nextToken;
         byId('events').setAttribute('aria-busy', busy ? 'true' : 'false');
     }

@@ -33,7 +33,8 @@ public final class RunnerCli {
               --host HOST                   address to listen on (default 127.0.0.1)
               --port PORT                   port to listen on, 0 for any free port (default 3000)
               --access-log FILE             append access-log lines to FILE (default stdout)
-              --cors-allow-origins LIST     comma-separated allowed origins, * for any (default *)
+              --cors-allow-origins LIST     comma-separated allowed origins, * for any
+                                            (default *, and always the console's own origins)
               --cors-allow-methods LIST     allowed methods for preflight (default GET,POST)
               --cors-allow-headers LIST     allowed request headers, * for any (default *)
               --cors-expose-headers LIST    response headers exposed to browsers (default none)

@@ -371,7 +371,8 @@
         const height = 170;
         const max = Math.max(1, Math.max.apply(null, counts));
         const slot = width / buckets;
-        chart.appendChild(svg('line', { x1: left, y1: top + height, x2: left + width, y2: top + height, 'class': 'axis' }));
+        const bottom = top + height;
+        chart.appendChild(svg('line', { x1: left, y1: bottom, x2: left + width, y2: bottom, 'class': 'axis' }));
         chart.appendChild(svg('line', { x1: left, y1: top, x2: left, y2: top + height, 'class': 'axis' }));
         chart.appendChild(svg('text', { x: left - 6, y: top + 10, 'text-anchor': 'end' }, String(max)));
         chart.appendChild(svg('text', { x: left - 6, y: top + height, 'text-anchor': 'end' }, '0'));
@@ -626,6 +627,20 @@
         }
         load(false);
     }
+
+    // A fault in this script must still leave words on the page, never a blank or silently frozen one.
+    function reportUnexpected(message) {
+        const notice = byId('notice');
+        notice.textContent = 'The console hit an unexpected error: ' + message + '. Reloading the page may help.';
+        notice.hidden = false;
+    }
+
+    window.addEventListener('error', function (errorEvent) {
+        reportUnexpected(errorEvent.message);
+    });
+    window.addEventListener('unhandledrejection', function (rejection) {
+        reportUnexpected(String(rejection.reason));
+    });
 
     start();
 }());

@@ -173,7 +173,8 @@ class ConsoleServerTest {
         ServeOptions options = new CommandLineParser(Map.of()).parseServe(List.of("--port", "0", "--no-console"));
         ByteArrayOutputStream banner = new ByteArrayOutputStream();
         try (RunningApi apiOnly = ServeCommand.start(options, LocalRunner::handler,
-                new PrintStream(OutputStream.nullOutputStream()), new PrintStream(banner, true, StandardCharsets.UTF_8))) {
+                new PrintStream(OutputStream.nullOutputStream()),
+                new PrintStream(banner, true, StandardCharsets.UTF_8))) {
             assertTrue(apiOnly.consoleUrl().isEmpty());
             assertFalse(banner.toString(StandardCharsets.UTF_8).contains("console:"));
             assertEquals(ServeOptions.defaultCorsOrigins(0, OptionalInt.empty()), options.cors().allowOrigins());

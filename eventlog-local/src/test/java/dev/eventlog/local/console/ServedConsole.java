@@ -23,7 +23,8 @@ final class ServedConsole implements AutoCloseable {
         List<String> args = new ArrayList<>(List.of("--port", "0", "--console-port", "0"));
         args.addAll(Arrays.asList(options));
         api = ServeCommand.start(new CommandLineParser(Map.of()).parseServe(args), LocalRunner::handler,
-                new PrintStream(OutputStream.nullOutputStream()), new PrintStream(banner, true, StandardCharsets.UTF_8));
+                new PrintStream(OutputStream.nullOutputStream()),
+                new PrintStream(banner, true, StandardCharsets.UTF_8));
     }
 
     /** {@code serve} with the given options added to the free ports. */

@@ -100,7 +100,9 @@ public final class ServeCommand {
         List<String> origins = cors.allowOrigins();
         boolean allowed = origins.contains("*")
                 || ServeOptions.localOrigins(List.of(server.port())).stream().anyMatch(origins::contains);
-        if (!allowed) {
+        if (origins.isEmpty()) {
+            console.println("    CORS is off (--no-cors), so the console's page cannot call the API.");
+        } else if (!allowed) {
             console.println("    The console's origin is not among the CORS origins, so its page cannot call the"
                     + " API; add http://127.0.0.1:" + server.port() + " to --cors-allow-origins.");
         }

@@ -166,6 +166,9 @@ class ConsoleServerTest {
             assertTrue(narrow.banner().contains("origins https://app.example\n"), narrow.banner());
             assertTrue(narrow.banner().contains("not among the CORS origins"), narrow.banner());
         }
+        try (ServedConsole noCors = ServedConsole.start("--no-cors")) {
+            assertTrue(noCors.banner().contains("CORS is off (--no-cors)"), noCors.banner());
+        }
     }
 
     @Test

@@ -160,6 +160,14 @@ class ConsoleBrowserTest {
             assertEquals(List.of("01:15:00.000", "03:05:00.000", "03:59:59.999"), shownTimes());
             assertEquals(List.of("alice"), rows().stream().map(row -> cells(row).get(1)).distinct().toList());
 
+            type("filter-user", "");
+            byId("view-range").click();
+            setValue("from", DAY + "T03:00");
+            setValue("to", DAY + "T04:00");
+            byId("load").click();
+            waitForText("loaded-count", "3 events loaded; that is all");
+            assertEquals(List.of("03:05:00.000", "03:10:00.000", "03:59:59.999"), shownTimes());
+
             type("limit", "5000");
             byId("load").click();
             waitForText("browse-error", "refused the request as invalid (400)");
@@ -229,11 +237,15 @@ class ConsoleBrowserTest {
         byId("record").click();
     }
 
-    /** Sets the day picker; typing into a date input depends on the browser's locale, its value does not. */
     private static void showDay(String day) {
+        setValue("day", day);
+    }
+
+    /** Sets a date or date-time picker; typing into one depends on the browser's locale, its value does not. */
+    private static void setValue(String id, String value) {
         ((JavascriptExecutor) browser).executeScript(
                 "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'));",
-                byId("day"), day);
+                byId(id), value);
     }
 
     private static List<WebElement> rows() {

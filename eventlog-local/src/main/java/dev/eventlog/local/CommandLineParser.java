@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
 /**
@@ -36,13 +37,16 @@ public final class CommandLineParser {
         String host = "127.0.0.1";
         int port = 3000;
         Optional<Path> accessLog = Optional.empty();
-        List<String> origins = List.of("*");
+        Optional<List<String>> origins = Optional.empty();
         List<String> methods = List.of("GET", "POST");
         List<String> headers = List.of("*");
         List<String> expose = List.of();
         int maxAge = -1;
         boolean credentialsAllowed = false;
         boolean corsOff = false;
+        int consolePort = ServeOptions.DEFAULT_CONSOLE_PORT;
+        boolean consoleOff = false;
+        boolean consolePortGiven = false;
         boolean iam = false;
         Optional<String> accessKey = Optional.empty();
         Optional<String> secretKey = Optional.empty();
@@ -55,13 +59,18 @@ public final class CommandLineParser {
                 case "--host" -> host = nonBlank(option, in.value(option));
                 case "--port" -> port = intIn(option, in.value(option), 0, 65535);
                 case "--access-log" -> accessLog = Optional.of(Path.of(nonBlank(option, in.value(option))));
-                case "--cors-allow-origins" -> origins = list(option, in.value(option));
+                case "--cors-allow-origins" -> origins = Optional.of(list(option, in.value(option)));
                 case "--cors-allow-methods" -> methods = methods(option, in.value(option));
                 case "--cors-allow-headers" -> headers = list(option, in.value(option));
                 case "--cors-expose-headers" -> expose = list(option, in.value(option));
                 case "--cors-max-age" -> maxAge = intIn(option, in.value(option), 0, 86400);
                 case "--cors-allow-credentials" -> credentialsAllowed = in.flag(option);
                 case "--no-cors" -> corsOff = in.flag(option);
+                case "--console-port" -> {
+                    consolePort = intIn(option, in.value(option), 0, 65535);
+                    consolePortGiven = true;
+                }
+                case "--no-console" -> consoleOff = in.flag(option);
                 case "--iam" -> iam = in.flag(option);
                 case "--iam-access-key" -> accessKey = Optional.of(nonBlank(option, in.value(option)));
                 case "--iam-secret-key" -> secretKey = Optional.of(nonBlank(option, in.value(option)));
@@ -75,11 +84,20 @@ public final class CommandLineParser {
                 }
             }
         }
-        if (credentialsAllowed && origins.contains("*")) {
+        if (consoleOff && consolePortGiven) {
+            throw new UsageException("--console-port cannot be combined with --no-console");
+        }
+        OptionalInt console = consoleOff ? OptionalInt.empty() : OptionalInt.of(consolePort);
+        if (console.isPresent() && consolePort != 0 && consolePort == port) {
+            throw new UsageException("--console-port must differ from --port (both are " + port + ")");
+        }
+        List<String> allowedOrigins = origins.isPresent() ? origins.get()
+                : ServeOptions.defaultCorsOrigins(port, console);
+        if (credentialsAllowed && allowedOrigins.contains("*")) {
             throw new UsageException("--cors-allow-credentials cannot be combined with --cors-allow-origins '*'");
         }
         CorsPolicy cors = corsOff ? CorsPolicy.disabled()
-                : new CorsPolicy(origins, methods, headers, expose, maxAge, credentialsAllowed);
+                : new CorsPolicy(allowedOrigins, methods, headers, expose, maxAge, credentialsAllowed);
         boolean iamDetails = accessKey.isPresent() || secretKey.isPresent() || credentialsFile.isPresent()
                 || profile.isPresent();
         if (iamDetails && !iam) {
@@ -89,7 +107,7 @@ public final class CommandLineParser {
         Optional<IamCredentials> credentials = iam
                 ? Optional.of(iamCredentials(accessKey, secretKey, credentialsFile, profile, storeOptions.region()))
                 : Optional.empty();
-        return new ServeOptions(host, port, accessLog, cors, credentials, storeOptions);
+        return new ServeOptions(host, port, accessLog, cors, credentials, storeOptions, console, origins.isEmpty());
     }
 
     /** The options of {@code invoke}. */

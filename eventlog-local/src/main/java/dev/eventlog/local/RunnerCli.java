@@ -33,13 +33,16 @@ public final class RunnerCli {
               --host HOST                   address to listen on (default 127.0.0.1)
               --port PORT                   port to listen on, 0 for any free port (default 3000)
               --access-log FILE             append access-log lines to FILE (default stdout)
-              --cors-allow-origins LIST     comma-separated allowed origins, * for any (default *)
+              --cors-allow-origins LIST     comma-separated allowed origins, * for any
+                                            (default *, and always the console's own origins)
               --cors-allow-methods LIST     allowed methods for preflight (default GET,POST)
               --cors-allow-headers LIST     allowed request headers, * for any (default *)
               --cors-expose-headers LIST    response headers exposed to browsers (default none)
               --cors-max-age SECONDS        preflight cache time, 0-86400 (default none)
               --cors-allow-credentials      allow credentials (needs explicit origins)
               --no-cors                     answer no preflight and add no CORS headers
+              --console-port PORT           port of the browser console, 0 for any free port (default 3001)
+              --no-console                  do not serve the browser console
               --iam                         require AWS Signature Version 4 (service execute-api) on every route
               --iam-access-key KEY          the access key id to accept (default $AWS_ACCESS_KEY_ID)
               --iam-secret-key SECRET       its secret (default $AWS_SECRET_ACCESS_KEY)

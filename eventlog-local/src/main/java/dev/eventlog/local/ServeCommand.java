@@ -1,13 +1,21 @@
 package dev.eventlog.local;
 
 import dev.eventlog.local.auth.SigV4Verifier;
+import dev.eventlog.local.console.ConsoleConfig;
+import dev.eventlog.local.console.ConsoleServer;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 
-/** {@code serve}: opens the store, builds the handler and starts the local HTTP API in front of it. */
+/**
+ * {@code serve}: opens the store, builds the handler and starts the local HTTP API in front of it, and the browser
+ * console on its own port.
+ */
 public final class ServeCommand {
 
     private ServeCommand() {
@@ -33,20 +41,37 @@ public final class ServeCommand {
             accessLog.close();
             throw e;
         }
+        Optional<ConsoleServer> consoleServer;
+        try {
+            consoleServer = options.consolePort().isPresent()
+                    ? Optional.of(ConsoleServer.bind(options.host(), options.consolePort().getAsInt()))
+                    : Optional.empty();
+        } catch (IOException e) {
+            accessLog.close();
+            store.close();
+            throw new IOException("cannot listen on " + options.host() + ":" + options.consolePort().getAsInt()
+                    + " for the console: " + e.getMessage() + " (choose another --console-port, or --no-console)",
+                    e);
+        }
+        // Bound before the gateway is built, so that default CORS origins name the console's actual port.
+        CorsPolicy cors = options.corsWithConsoleOn(consoleServer.map(c -> OptionalInt.of(c.port()))
+                .orElse(OptionalInt.empty()));
         Clock clock = Clock.systemUTC();
         HttpApiGateway gateway = new HttpApiGateway(FunctionLogs.createLoggingToStderr(handlers, store.port()),
-                options.cors(), options.iam().map(credentials -> new SigV4Verifier(credentials, clock)), accessLog,
-                clock);
+                cors, options.iam().map(credentials -> new SigV4Verifier(credentials, clock)), accessLog, clock);
         LocalHttpApiServer server;
         try {
             server = LocalHttpApiServer.start(options.host(), options.port(), gateway);
         } catch (IOException e) {
+            consoleServer.ifPresent(ConsoleServer::close);
             accessLog.close();
             store.close();
             throw new IOException("cannot listen on " + options.host() + ":" + options.port() + ": "
                     + e.getMessage(), e);
         }
-        RunningApi api = new RunningApi(server, accessLog, store);
+        consoleServer.ifPresent(c -> c.start(ConsoleConfig.forApi(options.host(), server.url(), server.port(),
+                options.iam().isPresent())));
+        RunningApi api = new RunningApi(server, consoleServer, accessLog, store);
         console.println("EventLog API listening on " + api.url() + " (stage $default)");
         console.println("  store: " + options.store().describe());
         console.println("  auth:  " + options.iam()
@@ -57,10 +82,29 @@ public final class ServeCommand {
             console.println("  WARNING: authentication is off; the deployed API requires IAM (SigV4). Use --iam to"
                     + " check signatures.");
         }
-        console.println("  cors:  " + (options.cors().allowOrigins().isEmpty() ? "off"
-                : "origins " + String.join(",", options.cors().allowOrigins())));
+        console.println("  cors:  " + (cors.allowOrigins().isEmpty() ? "off"
+                : "origins " + String.join(",", cors.allowOrigins())));
+        consoleServer.ifPresent(c -> printConsole(c, cors, options, console));
         console.println("  access log: " + options.accessLog().map(Object::toString).orElse("stdout"));
         console.println("Press Ctrl-C to stop.");
         return api;
+    }
+
+    private static void printConsole(ConsoleServer server, CorsPolicy cors, ServeOptions options,
+            PrintStream console) {
+        console.println("  console: " + server.url() + " (open it in a browser)");
+        if (options.iam().isPresent()) {
+            console.println("    The console does not sign requests: with --iam it can only say so; browse"
+                    + " with serve without --iam.");
+        }
+        List<String> origins = cors.allowOrigins();
+        boolean allowed = origins.contains("*")
+                || ServeOptions.localOrigins(List.of(server.port())).stream().anyMatch(origins::contains);
+        if (origins.isEmpty()) {
+            console.println("    CORS is off (--no-cors), so the console's page cannot call the API.");
+        } else if (!allowed) {
+            console.println("    The console's origin is not among the CORS origins, so its page cannot call the"
+                    + " API; add http://127.0.0.1:" + server.port() + " to --cors-allow-origins.");
+        }
     }
 }

@@ -27,6 +27,10 @@ final class GatewayFixture implements AutoCloseable {
     private GatewayFixture(HandlerFactory handlers, Map<String, String> env, String... options) throws Exception {
         List<String> args = new ArrayList<>(List.of("--port", "0"));
         args.addAll(Arrays.asList(options));
+        // The API's tests need no console; one on the fixed default port would collide between test runs.
+        if (!args.contains("--console-port")) {
+            args.add("--no-console");
+        }
         ServeOptions parsed = new CommandLineParser(env).parseServe(args);
         api = ServeCommand.start(parsed, handlers,
                 new PrintStream(accessLog, true, StandardCharsets.UTF_8),

@@ -40,7 +40,9 @@ class RunnerCliTest {
         "serve --store redis", "serve --table x", "serve --store dynamodb --endpoint-url ftp://x",
         "serve --region Mars", "serve --iam", "serve --iam-access-key K --iam-secret-key S",
         "serve --cors-max-age -1", "serve --cors-allow-methods GE-T", "serve --iam=yes",
-        "serve --cors-allow-credentials", "invoke", "invoke --event", "invoke --event - --event -",
+        "serve --cors-allow-credentials", "serve --console-port 70000", "serve --console-port x",
+        "serve --no-console --console-port 3005", "serve --port 3005 --console-port 3005", "serve --no-console=yes",
+        "invoke", "invoke --event", "invoke --event - --event -",
         "invoke --event /nonexistent/event.json", "frobnicate", ""})
     void badCommandLine_printsOneLineError_andExitsWith2(String line) {
         String[] args = line.isEmpty() ? new String[0] : line.split(" ");
@@ -57,7 +59,7 @@ class RunnerCliTest {
         for (String option : List.of("serve", "invoke", "--port", "--host", "--store", "--table", "--endpoint-url",
                 "--region", "--create-table", "--cors-allow-origins", "--cors-allow-methods", "--cors-allow-headers",
                 "--iam", "--iam-access-key", "--iam-secret-key", "--iam-credentials-file", "--access-log",
-                "--event")) {
+                "--console-port", "--no-console", "--event")) {
             assertTrue(help.contains(option), option);
         }
     }
@@ -90,7 +92,8 @@ class RunnerCliTest {
     @Test
     void serveOnATakenPort_failsWithOneLine() throws Exception {
         try (GatewayFixture running = GatewayFixture.echo()) {
-            assertEquals(RunnerCli.FAILED, run("", "serve", "--port", Integer.toString(running.api.port())));
+            assertEquals(RunnerCli.FAILED, run("", "serve", "--port", Integer.toString(running.api.port()),
+                    "--no-console"));
             assertEquals(1, stderr().lines().count(), stderr());
             assertTrue(stderr().contains("cannot listen on"), stderr());
         }

@@ -44,7 +44,7 @@ final class ServerProcess implements AutoCloseable {
     static ServerProcess serve(Map<String, String> environment, String... options) throws IOException {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", jar().toString(), "serve", "--host", "127.0.0.1", "--port", String.valueOf(port)));
+                "-Xmx256m", "-jar", jar().toString(), "serve", "--host", "127.0.0.1", "--port", String.valueOf(port), "--no-console"));
         command.addAll(List.of(options));
         ServerProcess server = new ServerProcess(command, environment, Files.createTempFile("eventlog-serve-", ".log"), port);
         server.start();

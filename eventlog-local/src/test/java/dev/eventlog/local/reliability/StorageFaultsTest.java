@@ -106,9 +106,12 @@ class StorageFaultsTest {
             proxy.plan(FaultPlan.none());
             for (Sent sent : duringOutage) {
                 APIGatewayV2HTTPResponse response = handler.handleRequest(GatewayEvents.request("POST", "/events", sent.body()), null);
-                assertEquals(201, response.getStatusCode(), "after the outage: " + response.getBody());
+                // 201, or 200 when a write of the outage landed after all: both are correct answers to a retry, and
+                // the store is read directly below for what was stored.
+                assertTrue(response.getStatusCode() == 201 || response.getStatusCode() == 200, "after the outage: " + response.getBody());
+                assertEquals(JsonParser.parseString(sent.body()), JsonParser.parseString(response.getBody()), "the event as sent");
                 acknowledged.put(sent.events().get(0).key(), sent.events().get(0));
-                count("retried after outage, created");
+                count("retried after outage, " + (response.getStatusCode() == 201 ? "created" : "existing"));
             }
             calls.shutdown();
             assertTrue(calls.awaitTermination(2, TimeUnit.MINUTES), "abandoned calls finish");

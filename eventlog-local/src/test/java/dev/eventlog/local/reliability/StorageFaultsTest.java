@@ -73,6 +73,8 @@ class StorageFaultsTest {
     @Test
     void acknowledgedEventsSurviveStorageFaults_andRetriesAreNeverConflicts() throws Exception {
         long seed = Long.getLong("eventlog.faults.seed", System.nanoTime());
+        // Printed first, so that a run that fails can be replayed with -Deventlog.faults.seed.
+        System.out.printf("%n[storage faults] seed=%d (replay with -Deventlog.faults.seed=%d)%n", seed, seed);
         try (DynaliteServer dynalite = DynaliteServer.start();
              FaultProxy proxy = FaultProxy.start(dynalite.endpoint(), FaultPlan.none(), seed)) {
             DynamoDbEventLog.createTable(dynalite.client(), TABLE);

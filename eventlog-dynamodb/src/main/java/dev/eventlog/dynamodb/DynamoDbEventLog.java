@@ -59,19 +59,21 @@ public final class DynamoDbEventLog implements EventLogPort {
      * The store named by the environment: {@code TABLE_NAME} (required), region from {@code AWS_REGION} or
      * {@code AWS_DEFAULT_REGION}, an endpoint override from {@code AWS_ENDPOINT_URL_DYNAMODB} or
      * {@code AWS_ENDPOINT_URL}, credentials from {@code AWS_ACCESS_KEY_ID} and friends when set (as Lambda sets
-     * them), else from the SDK's default chain.
+     * them), else from the SDK's default chain; each DynamoDB call's timeout from {@code EVENTLOG_CALL_TIMEOUT_MS},
+     * by default one that fits the deployed function's 20 s (see {@link StoreCallTimeouts}).
      */
     public static DynamoDbEventLog fromEnvironment(Map<String, String> env) {
         DynamoDbSettings settings = DynamoDbSettings.from(env);
         return builder()
-                .client(leanClient(settings.region(), settings.endpoint(), settings.credentials()))
+                .client(LeanClient.build(settings.region(), settings.endpoint(), settings.credentials(), null, settings.timeouts()))
                 .tableName(settings.tableName())
                 .build();
     }
 
     /**
      * A client that loads fast: the JDK's HTTP client, the region and credentials given (nothing looked up),
-     * and the SDK's standard retry strategy, which retries throttling and server errors with backoff.
+     * and the SDK's standard retry strategy, which retries throttling and server errors with backoff, within the
+     * same attempt and call timeouts as {@link #fromEnvironment} uses by default.
      */
     public static DynamoDbClient leanClient(Region region, URI endpointOverrideOrNull, AwsCredentialsProvider credentials) {
         return LeanClient.build(region, endpointOverrideOrNull, credentials, null);

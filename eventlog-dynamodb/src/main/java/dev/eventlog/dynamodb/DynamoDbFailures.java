@@ -4,6 +4,8 @@ import dev.eventlog.core.domain.EventLogException;
 import dev.eventlog.core.domain.StoreConfigurationException;
 import dev.eventlog.core.domain.StoreUnavailableException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
@@ -33,6 +35,12 @@ final class DynamoDbFailures {
             // problem that a retry cannot cure.
             return new StoreConfigurationException("DynamoDB refused a request on table '" + tableName + "' ("
                     + describe(service) + "); check the table's key schema, the credentials and their permissions", failure);
+        }
+        if (failure instanceof ApiCallTimeoutException || failure instanceof ApiCallAttemptTimeoutException) {
+            // The store did not answer in the time the function can spare: the write may still land, so the caller
+            // must retry with the same body and will then be told it exists.
+            return new StoreUnavailableException("DynamoDB did not answer in time for table '" + tableName + "': "
+                    + failure.getMessage(), failure);
         }
         if (failure instanceof SdkClientException) {
             return new StoreUnavailableException("DynamoDB could not be reached for table '" + tableName + "': "

@@ -12,7 +12,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
 /** Where the store is, read from environment variables with the names AWS tools and Lambda use. */
-record DynamoDbSettings(String tableName, Region region, URI endpoint, AwsCredentialsProvider credentials) {
+record DynamoDbSettings(String tableName, Region region, URI endpoint, AwsCredentialsProvider credentials, StoreCallTimeouts timeouts) {
 
     static final String TABLE_NAME = "TABLE_NAME";
 
@@ -25,7 +25,7 @@ record DynamoDbSettings(String tableName, Region region, URI endpoint, AwsCreden
         if (region == null) {
             throw misconfigured("neither AWS_REGION nor AWS_DEFAULT_REGION is set; set one to the table's region, e.g. us-east-1");
         }
-        return new DynamoDbSettings(tableName, Region.of(region), endpoint(env), credentials(env));
+        return new DynamoDbSettings(tableName, Region.of(region), endpoint(env), credentials(env), StoreCallTimeouts.from(env));
     }
 
     private static URI endpoint(Map<String, String> env) {

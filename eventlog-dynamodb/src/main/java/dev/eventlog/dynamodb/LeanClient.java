@@ -28,14 +28,24 @@ final class LeanClient {
 
     /** {@code httpClient} replaces the JDK-based one only in tests that script the server's answers. */
     static DynamoDbClient build(Region region, URI endpointOverride, AwsCredentialsProvider credentials, SdkHttpClient httpClient) {
+        return build(region, endpointOverride, credentials, httpClient, StoreCallTimeouts.forFunction());
+    }
+
+    static DynamoDbClient build(Region region, URI endpointOverride, AwsCredentialsProvider credentials, SdkHttpClient httpClient,
+            StoreCallTimeouts timeouts) {
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(credentials, "credentials");
+        Objects.requireNonNull(timeouts, "timeouts");
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
                 .region(region)
                 .credentialsProvider(credentials)
                 .httpClient(httpClient != null ? httpClient : UrlConnectionHttpClient.create(LeanClient::open))
                 // Standard mode: up to three attempts with jittered backoff for throttling, 5xx and I/O errors.
-                .overrideConfiguration(o -> o.retryStrategy(RetryMode.STANDARD));
+                // Without a call timeout a store that stops answering would hold the request past the function's own
+                // timeout, and the caller would get the gateway's bare 5xx instead of a 503 with Retry-After.
+                .overrideConfiguration(o -> o.retryStrategy(RetryMode.STANDARD)
+                        .apiCallAttemptTimeout(timeouts.attempt())
+                        .apiCallTimeout(timeouts.call()));
         if (endpointOverride != null) {
             builder.endpointOverride(endpointOverride);
         }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
+import dev.eventlog.core.domain.EventKey;
+import dev.eventlog.core.domain.EventRecord;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -127,6 +129,13 @@ class RecordEventsTest {
         assertEquals("created", reply.body().getAsJsonArray("results").get(1).getAsJsonObject().get("outcome").getAsString());
         assertEquals(1, reply.body().get("conflict").getAsInt());
         assertEquals(1, reply.body().get("created").getAsInt());
+        // The store itself: the conflicting key keeps its first event, the other event is stored as sent.
+        EventRecord kept = api.store.find(EventKey.parse("2024-05-02", "09:00:00.000")).orElseThrow();
+        assertEquals("someone-else", kept.userId());
+        EventRecord written = api.store.find(EventKey.parse("2024-05-02", "09:05:00.000")).orElseThrow();
+        assertEquals("user-2", written.userId());
+        assertEquals("purchase", written.eventType());
+        assertEquals(java.util.Map.of("sku", "A-100"), written.attributes());
     }
 
     @Test

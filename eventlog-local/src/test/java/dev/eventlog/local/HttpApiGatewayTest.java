@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.net.http.HttpRequest;
@@ -13,6 +14,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -188,23 +190,38 @@ class HttpApiGatewayTest {
 
     @Test
     void concurrentRequests_areServedInParallel() throws Exception {
-        ExecutorService clients = Executors.newFixedThreadPool(50);
-        try {
-            List<Callable<Integer>> calls = new ArrayList<>();
-            for (int i = 0; i < 50; i++) {
-                String id = "c" + i;
-                calls.add(() -> {
-                    HttpResponse<String> response = gateway.get("/events?userId=" + id);
-                    JsonObject event = GatewayFixture.echoedEvent(response);
-                    assertEquals(id, event.getAsJsonObject("queryStringParameters").get("userId").getAsString());
-                    return response.statusCode();
-                });
+        // Each request is held in the handler until all of them are inside it at once: a server that served one at
+        // a time would hold the first until the bounded wait ran out, and every answer would be 503.
+        int together = 8;
+        CountDownLatch inside = new CountDownLatch(together);
+        try (GatewayFixture parallel = GatewayFixture.with(store -> (event, context) -> {
+            inside.countDown();
+            boolean allInside;
+            try {
+                allInside = inside.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                allInside = false;
             }
-            for (Future<Integer> result : clients.invokeAll(calls, 60, TimeUnit.SECONDS)) {
-                assertEquals(200, result.get());
+            return APIGatewayV2HTTPResponse.builder().withStatusCode(allInside ? 200 : 503)
+                    .withBody(event.getQueryStringParameters().get("userId")).build();
+        })) {
+            ExecutorService clients = Executors.newFixedThreadPool(together);
+            try {
+                List<Callable<HttpResponse<String>>> calls = new ArrayList<>();
+                for (int i = 0; i < together; i++) {
+                    String id = "c" + i;
+                    calls.add(() -> parallel.get("/events?userId=" + id));
+                }
+                List<Future<HttpResponse<String>>> results = clients.invokeAll(calls, 60, TimeUnit.SECONDS);
+                for (int i = 0; i < together; i++) {
+                    HttpResponse<String> response = results.get(i).get();
+                    assertEquals(200, response.statusCode(), "request " + i + " saw all " + together + " inside at once");
+                    assertEquals("c" + i, response.body());
+                }
+            } finally {
+                clients.shutdownNow();
             }
-        } finally {
-            clients.shutdownNow();
         }
     }
 

@@ -12,7 +12,10 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Random;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,7 +25,8 @@ import java.util.concurrent.Executors;
 /**
  * Test harness: an HTTP/1.1 proxy on loopback between a DynamoDB client and a DynamoDB-protocol server that injects
  * storage faults at the rates of its current {@link FaultPlan}. Each client connection is kept alive and relayed
- * over its own upstream connection; every decision is counted in {@link #counts()}.
+ * over its own upstream connection; every decision is counted in {@link #counts()}. Decisions depend on the seed and
+ * the request, not on arrival order (see {@link #drawFor}).
  */
 final class FaultProxy implements AutoCloseable {
 
@@ -33,14 +37,15 @@ final class FaultProxy implements AutoCloseable {
     private final ExecutorService connections;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final FaultCounts counts = new FaultCounts();
-    private final Random random;
+    private final long seed;
+    private final Map<String, Integer> sendings = new ConcurrentHashMap<>();
     private volatile FaultPlan plan;
     private volatile boolean closed;
 
     private FaultProxy(URI upstream, FaultPlan plan, long seed) throws IOException {
         this.upstream = new InetSocketAddress(upstream.getHost(), upstream.getPort());
         this.plan = plan;
-        this.random = new Random(seed);
+        this.seed = seed;
         this.server = new ServerSocket(0, 128, InetAddress.getLoopbackAddress());
         this.connections = Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "fault-proxy");
@@ -109,7 +114,7 @@ final class FaultProxy implements AutoCloseable {
                     return;
                 }
                 counts.request();
-                FaultKind fault = plan.pick(nextDraw(), isWrite(request));
+                FaultKind fault = plan.pick(drawFor(request), isWrite(request));
                 if (fault != null) {
                     counts.inject(fault);
                 }
@@ -168,9 +173,22 @@ final class FaultProxy implements AutoCloseable {
         }
     }
 
-    private double nextDraw() {
-        synchronized (random) {
-            return random.nextDouble();
+    /**
+     * The draw for a request is a function of the seed, the request's operation and body, and how many times that
+     * same request came before: not of the order in which concurrent writers and SDK retries reach the proxy, so
+     * a seed replays the same fault for the same store call. The SDK's retry of a call is the next sending of the
+     * same body, and draws afresh.
+     */
+    private double drawFor(HttpMessage request) {
+        String identity = request.header("x-amz-target") + "\n" + request.bodyText();
+        int sending = sendings.merge(identity, 1, Integer::sum);
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update(ByteBuffer.allocate(Long.BYTES + Integer.BYTES).putLong(seed).putInt(sending).array());
+            byte[] digest = sha256.digest(identity.getBytes(StandardCharsets.UTF_8));
+            return (ByteBuffer.wrap(digest).getLong() >>> 11) * 0x1.0p-53;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
 

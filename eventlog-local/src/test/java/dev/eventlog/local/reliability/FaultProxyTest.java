@@ -171,4 +171,28 @@ class FaultProxyTest {
             assertTrue(throttled > 50 && throttled < 150, "about half throttled: " + throttled);
         }
     }
+
+    @Test
+    void faultOfARequest_dependsOnTheSeedAndTheRequestNotOnArrivalOrder() throws Exception {
+        List<Integer> forwards = faultedRequests(7, List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15));
+        List<Integer> backwards = faultedRequests(7, List.of(15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0));
+        List<Integer> otherSeed = faultedRequests(8, List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15));
+
+        assertEquals(forwards, backwards, "the same seed faults the same requests in any order");
+        assertFalse(forwards.equals(otherSeed), "another seed faults others: " + forwards + " / " + otherSeed);
+    }
+
+    /** The numbers of the requests, sent in the given order, that were throttled at a rate of one half. */
+    private List<Integer> faultedRequests(long seed, List<Integer> order) throws Exception {
+        try (FaultProxy proxy = FaultProxy.start(upstreamUri(), FaultPlan.only(FaultKind.THROTTLING, 0.5, Duration.ZERO), seed);
+             KeepAliveConnection connection = new KeepAliveConnection(proxy.endpoint().getPort(), 10_000)) {
+            java.util.TreeSet<Integer> throttled = new java.util.TreeSet<>();
+            for (int n : order) {
+                if (connection.send("POST", "/", "{\"n\":" + n + "}").status() == 400) {
+                    throttled.add(n);
+                }
+            }
+            return List.copyOf(throttled);
+        }
+    }
 }

@@ -31,6 +31,7 @@ class HandlerHostileInputTest {
                 GatewayEvents.request(hostile.method(), hostile.target(), hostile.body()), null);
 
         ProblemResponses.assertClientProblem(response.getStatusCode(), response.getHeaders(), response.getBody(), hostile.name());
+        assertEquals(hostile.status(), response.getStatusCode(), hostile.name() + ": " + response.getBody());
         assertEquals(0, store.created(), hostile.name() + ": nothing may be stored");
         assertEquals(0, memory.size(), hostile.name() + ": nothing may be stored");
 

@@ -6,15 +6,18 @@ import java.util.List;
 
 /**
  * Test harness: the hostile requests both the handler suite and the raw-socket suite send, as method, target and
- * body bytes. Each one must be refused with a 4xx and store nothing.
+ * body bytes. Each one must be refused with its one right status and store nothing.
  */
 final class HostileRequests {
 
     private HostileRequests() {
     }
 
-    /** One hostile request and what makes it hostile. */
-    record Hostile(String name, String method, String target, byte[] body) {
+    /**
+     * One hostile request, what makes it hostile, and the one status that is right for it: from the handler, and
+     * from the local gateway, which like API Gateway answers a request no route matches itself.
+     */
+    record Hostile(String name, String method, String target, byte[] body, int status, int gatewayStatus) {
 
         @Override
         public String toString() {
@@ -55,7 +58,7 @@ final class HostileRequests {
         out.add(post("huge number", "{\"date\":\"2024-01-06\",\"time\":\"10:00:00\",\"userId\":1" + "0".repeat(10_000) + ",\"eventType\":\"t\"}"));
         out.add(post("lone surrogate escape", "{\"date\":\"2024-01-06\",\"time\":\"10:00:00\",\"userId\":\"\\uD800\",\"eventType\":\"t\"}"));
         out.add(post("invalid UTF-8 in the body", bytes("{\"date\":\"2024-01-06\",\"time\":\"10:00:00\",\"userId\":\"", new byte[] {(byte) 0xC3, (byte) 0x28}, "\",\"eventType\":\"t\"}")));
-        out.add(post("over 1 MiB", "{\"date\":\"2024-01-07\",\"time\":\"10:00:00\",\"userId\":\"u\",\"eventType\":\"t\",\"attributes\":{\"a\":\"" + "x".repeat(1024 * 1024) + "\"}}"));
+        out.add(answered(413, post("over 1 MiB", "{\"date\":\"2024-01-07\",\"time\":\"10:00:00\",\"userId\":\"u\",\"eventType\":\"t\",\"attributes\":{\"a\":\"" + "x".repeat(1024 * 1024) + "\"}}")));
         out.add(post("time without a date", "{\"time\":\"10:00:00\",\"userId\":\"u\",\"eventType\":\"t\"}"));
         out.add(post("31st of February", "{\"date\":\"2024-02-31\",\"time\":\"10:00:00\",\"userId\":\"u\",\"eventType\":\"t\"}"));
         out.add(get("absurd limit", "/events?limit=99999999999999999999999"));
@@ -80,10 +83,12 @@ final class HostileRequests {
         out.add(get("date and range together", "/events?date=2024-01-01&from=2024-01-01T00:00:00.000&to=2024-01-02T00:00:00.000"));
         out.add(get("bad order", "/events?date=2024-01-01&order=sideways"));
         out.add(get("year 99999", "/events/99999-01-01"));
-        out.add(get("unknown path", "/admin"));
-        out.add(get("too deep a path", "/events/2024-01-01/10:00:00.000/extra"));
-        out.add(new Hostile("wrong method", "DELETE", "/events", new byte[0]));
-        out.add(new Hostile("POST to an event", "POST", "/events/2024-01-01/10:00:00.000", bytes(event("2024-01-08", "10:00:00"))));
+        out.add(answered(404, get("unknown path", "/admin")));
+        out.add(answered(404, get("too deep a path", "/events/2024-01-01/10:00:00.000/extra")));
+        // Behind a catch-all route the handler knows the path and refuses the method; the deployed routes are
+        // method and path, so the gateway finds no route.
+        out.add(new Hostile("wrong method", "DELETE", "/events", new byte[0], 405, 404));
+        out.add(new Hostile("POST to an event", "POST", "/events/2024-01-01/10:00:00.000", bytes(event("2024-01-08", "10:00:00")), 405, 404));
         return out;
     }
 
@@ -96,15 +101,20 @@ final class HostileRequests {
     }
 
     private static Hostile post(String name, String body) {
-        return new Hostile(name, "POST", "/events", bytes(body));
+        return post(name, bytes(body));
     }
 
     private static Hostile post(String name, byte[] body) {
-        return new Hostile(name, "POST", "/events", body);
+        return new Hostile(name, "POST", "/events", body, 400, 400);
     }
 
     private static Hostile get(String name, String target) {
-        return new Hostile(name, "GET", target, new byte[0]);
+        return new Hostile(name, "GET", target, new byte[0], 400, 400);
+    }
+
+    /** The same request, with another status as the one that is right for it. */
+    private static Hostile answered(int status, Hostile hostile) {
+        return new Hostile(hostile.name(), hostile.method(), hostile.target(), hostile.body(), status, status);
     }
 
     static byte[] bytes(String text) {

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,12 +24,14 @@ import org.junit.jupiter.api.io.TempDir;
  * Crashes under load: the shaded jar's {@code serve --store dynamodb} against dynalite keeping its data on disk,
  * with concurrent posters. First the server is killed with SIGKILL and started again; then dynalite itself is
  * killed and restarted while the server keeps running (and answers 503 meanwhile). Every event acknowledged at any
- * point must be readable afterwards, exactly as sent.
+ * point must be readable afterwards, exactly as sent, through the server and in the table itself; and the table
+ * must hold no item that no request sent like that.
  */
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class KillNineIT {
 
     private static final int POSTERS = 8;
+    private static final String TABLE = "crash";
     private static final Duration UNDER_LOAD = Duration.ofSeconds(Long.getLong("eventlog.kill.loadSeconds", 4));
     private static final Map<String, String> CREDENTIALS = Map.of(
             "AWS_ACCESS_KEY_ID", "kill9", "AWS_SECRET_ACCESS_KEY", "kill9", "AWS_REGION", "us-east-1");
@@ -38,7 +41,7 @@ class KillNineIT {
 
     /** The shaded jar serving on the given dynalite, its table created if missing. */
     private static ServerProcess serveOn(DynaliteServer dynalite) throws IOException {
-        return ServerProcess.serve(CREDENTIALS, "--store", "dynamodb", "--table", "crash",
+        return ServerProcess.serve(CREDENTIALS, "--store", "dynamodb", "--table", TABLE,
                 "--endpoint-url", dynalite.endpoint().toString(), "--region", "us-east-1", "--create-table");
     }
 
@@ -62,6 +65,7 @@ class KillNineIT {
             posters.stop();
 
             int verified = verify(server.port(), posters);
+            verifyTable(dynalite, posters);
             System.out.printf("%n[kill -9 server] acknowledged before the kill=%d, in total=%d, verified=%d, lost=0; answers %s%n",
                     beforeKill, posters.acknowledged().size(), verified, posters.answers());
             assertEquals(List.of(), posters.violations());
@@ -92,6 +96,7 @@ class KillNineIT {
 
             assertTrue(server.isAlive(), "the server was never restarted");
             int verified = verify(server.port(), posters);
+            verifyTable(dynalite, posters);
             System.out.printf("%n[kill -9 dynalite] acknowledged before the kill=%d, in total=%d, verified=%d, lost=0; "
                             + "503 answers while it was down=%d; recovered %.1f s after dynalite restarted; answers %s%n",
                     beforeKill, posters.acknowledged().size(), verified, unavailable, recoverySeconds, posters.answers());
@@ -110,6 +115,51 @@ class KillNineIT {
             }
             Thread.sleep(50);
         }
+    }
+
+    /**
+     * Scans the table itself, not through the server or the store adapter (which would skip an item it cannot
+     * read): every item must be an event some request sent, exactly as sent, and every acknowledged event is there.
+     */
+    private static void verifyTable(DynaliteServer dynalite, Posters posters) {
+        Map<String, String> sent = posters.sent();
+        Map<String, JsonObject> stored = new java.util.HashMap<>();
+        List<String> foreign = new ArrayList<>();
+        for (Map<String, AttributeValue> item : dynalite.client().scanPaginator(b -> b.tableName(TABLE).consistentRead(true)).items()) {
+            JsonObject event = json(item);
+            String path = "/events/" + item.get("date").s() + "/" + item.get("time").s();
+            stored.put(path, event);
+            String body = sent.get(path);
+            if (body == null || !JsonParser.parseString(body).equals(event)) {
+                foreign.add(path + " -> " + event);
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        for (String path : posters.acknowledged().keySet()) {
+            if (!stored.containsKey(path)) {
+                missing.add(path);
+            }
+        }
+        System.out.printf("[kill -9] table scanned directly: %d items, %d events sent, %d acknowledged%n",
+                stored.size(), sent.size(), posters.acknowledged().size());
+        assertEquals(List.of(), foreign, "items in the table that no request sent like that");
+        assertEquals(List.of(), missing, "acknowledged events missing from the table");
+    }
+
+    /** An item as the event JSON a poster sends: string attributes, and a map of strings for {@code attributes}. */
+    private static JsonObject json(Map<String, AttributeValue> item) {
+        JsonObject event = new JsonObject();
+        for (Map.Entry<String, AttributeValue> attribute : new java.util.TreeMap<>(item).entrySet()) {
+            AttributeValue value = attribute.getValue();
+            if (value.hasM()) {
+                JsonObject map = new JsonObject();
+                value.m().forEach((name, inner) -> map.addProperty(name, inner.s()));
+                event.add(attribute.getKey(), map);
+            } else {
+                event.addProperty(attribute.getKey(), value.s());
+            }
+        }
+        return event;
     }
 
     /** Reads every acknowledged event back through the server; returns how many matched what was sent. */

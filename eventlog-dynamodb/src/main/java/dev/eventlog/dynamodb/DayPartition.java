@@ -1,6 +1,7 @@
 package dev.eventlog.dynamodb;
 
 import dev.eventlog.core.domain.EventKey;
+import dev.eventlog.core.domain.EventTime;
 import dev.eventlog.core.query.EventQuery;
 import dev.eventlog.core.query.QueryScope;
 import dev.eventlog.core.query.SortOrder;
@@ -9,34 +10,32 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The part of one {@code date} partition a date-bounded query reads: optional inclusive bounds on {@code time}
- * and, for the partition where a page resumes, the key to start after.
+ * The part of one day a date-bounded query reads: optional inclusive bounds on the range key. Where a page
+ * resumes, the bound is the resume key's whole millisecond; the page itself skips what it already returned, since
+ * the events of one millisecond need not lie in one shard nor in id order (items written without an id).
  */
-record DayPartition(LocalDate date, String lowestTime, String highestTime, Map<String, AttributeValue> startAfter) {
+record DayPartition(LocalDate date, String lowestRangeKey, String highestRangeKey) {
 
-    /**
-     * The partitions of a day or range scope, in the query's order, beginning with the one that holds
-     * {@code after} when a page resumes there.
-     */
+    private static final LocalTime LAST_MILLISECOND = LocalTime.of(23, 59, 59, 999_000_000);
+
+    /** The days of a day or range scope, in the query's order, beginning with the one that holds {@code after}. */
     static List<DayPartition> walk(EventQuery query, Optional<EventKey> after) {
         List<DayPartition> days = new ArrayList<>();
         if (query.scope() instanceof QueryScope.Day day) {
-            days.add(new DayPartition(day.date(), null, null, null));
+            days.add(new DayPartition(day.date(), null, null));
         } else if (query.scope() instanceof QueryScope.Range range) {
-            EventKey from = range.from();
-            // 'to' is exclusive and keys are whole milliseconds, so the last key inside is one millisecond earlier.
-            EventKey last = EventKey.at(range.to().instant().minusMillis(1));
+            EventTime from = range.from();
+            // 'to' is exclusive and times are whole milliseconds, so the last time inside is one millisecond earlier.
+            EventTime last = EventTime.at(range.to().instant().minusMillis(1));
             for (LocalDate date = from.date(); !date.isAfter(last.date()); date = date.plusDays(1)) {
                 String lowest = date.equals(from.date()) && !from.time().equals(LocalTime.MIDNIGHT)
-                        ? EventItem.shortestTimeText(from) : null;
-                String highest = date.equals(last.date()) && !last.time().equals(LocalTime.MAX.withNano(999_000_000))
-                        ? last.timeText() : null;
-                days.add(new DayPartition(date, lowest, highest, null));
+                        ? EventItem.lowestRangeKey(from) : null;
+                String highest = date.equals(last.date()) && !last.time().equals(LAST_MILLISECOND)
+                        ? EventItem.highestRangeKey(last) : null;
+                days.add(new DayPartition(date, lowest, highest));
             }
         } else {
             throw new IllegalArgumentException("only day and range scopes read partitions by date: " + query.scope());
@@ -48,15 +47,14 @@ record DayPartition(LocalDate date, String lowestTime, String highestTime, Map<S
         if (after.isEmpty()) {
             return days;
         }
-        EventKey resume = after.get();
+        EventTime resume = after.get().moment();
         List<DayPartition> remaining = new ArrayList<>();
         for (DayPartition day : days) {
             int byDate = day.date().compareTo(resume.date());
             if (byDate == 0) {
-                // Ascending starts after the highest text of the resume key's time, descending before its lowest,
-                // so an item stored in the original's second-only form is neither repeated nor skipped.
-                String time = descending ? EventItem.shortestTimeText(resume) : resume.timeText();
-                remaining.add(new DayPartition(day.date(), day.lowestTime(), day.highestTime(), EventItem.key(resume.dateText(), time)));
+                remaining.add(descending
+                        ? new DayPartition(day.date(), day.lowestRangeKey(), EventItem.highestRangeKey(resume))
+                        : new DayPartition(day.date(), EventItem.lowestRangeKey(resume), day.highestRangeKey()));
             } else if (descending ? byDate < 0 : byDate > 0) {
                 remaining.add(day);
             }
@@ -65,6 +63,6 @@ record DayPartition(LocalDate date, String lowestTime, String highestTime, Map<S
     }
 
     String dateText() {
-        return String.format("%04d-%02d-%02d", date.getYear(), date.getMonthValue(), date.getDayOfMonth());
+        return ShardLayout.dateText(date);
     }
 }

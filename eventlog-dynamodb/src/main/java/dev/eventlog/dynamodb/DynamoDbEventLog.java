@@ -24,10 +24,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
- * {@link EventLogPort} on a DynamoDB table keyed by {@code date} and {@code time}, the layout of the original
- * Node.js system, whose items it reads as they are.
+ * {@link EventLogPort} on a DynamoDB table keyed by {@code date} and {@code time}, the table of the original
+ * Node.js system, whose items it reads as they are. An event's item has range key {@code HH:mm:ss.SSS#<eventId>},
+ * and with N write shards its partition key is the day or, for shard k >= 1, {@code <day>#k} (see
+ * {@link ShardLayout}); a table's N is recorded in it by the first write and cannot change.
  *
  * <p>It uses the low-level {@link DynamoDbClient} rather than the enhanced client: the item is five plain
  * attributes, the writes need a condition expression and the reads need exact control of {@code Limit} and
@@ -43,12 +47,16 @@ public final class DynamoDbEventLog implements EventLogPort {
 
     private final DynamoDbClient client;
     private final String tableName;
+    private final ShardLayout layout;
+    private final TableMetadata metadata;
     private final PageReader pages;
 
-    private DynamoDbEventLog(DynamoDbClient client, String tableName) {
+    private DynamoDbEventLog(DynamoDbClient client, String tableName, int writeShards) {
         this.client = client;
         this.tableName = tableName;
-        this.pages = new PageReader(client, tableName);
+        this.layout = new ShardLayout(writeShards);
+        this.metadata = new TableMetadata(client, tableName, layout);
+        this.pages = new PageReader(client, tableName, layout);
     }
 
     public static Builder builder() {
@@ -60,13 +68,15 @@ public final class DynamoDbEventLog implements EventLogPort {
      * {@code AWS_DEFAULT_REGION}, an endpoint override from {@code AWS_ENDPOINT_URL_DYNAMODB} or
      * {@code AWS_ENDPOINT_URL}, credentials from {@code AWS_ACCESS_KEY_ID} and friends when set (as Lambda sets
      * them), else from the SDK's default chain; each DynamoDB call's timeout from {@code EVENTLOG_CALL_TIMEOUT_MS},
-     * by default one that fits the deployed function's 20 s (see {@link StoreCallTimeouts}).
+     * by default one that fits the deployed function's 20 s (see {@link StoreCallTimeouts}); the number of write
+     * shards from {@code EVENTLOG_WRITE_SHARDS} (1 to 64, default 1).
      */
     public static DynamoDbEventLog fromEnvironment(Map<String, String> env) {
         DynamoDbSettings settings = DynamoDbSettings.from(env);
         return builder()
                 .client(LeanClient.build(settings.region(), settings.endpoint(), settings.credentials(), null, settings.timeouts()))
                 .tableName(settings.tableName())
+                .writeShards(settings.writeShards())
                 .build();
     }
 
@@ -91,21 +101,33 @@ public final class DynamoDbEventLog implements EventLogPort {
         return tableName;
     }
 
+    public int writeShards() {
+        return layout.shards();
+    }
+
     @Override
     public AppendResult append(EventRecord event) {
         Objects.requireNonNull(event, "event");
-        return call(() -> appendOnce(event));
+        return call(() -> {
+            metadata.checkBeforeWrite();
+            return appendOnce(event);
+        });
     }
 
     @Override
     public List<AppendResult> appendAll(List<EventRecord> events) {
         List<EventRecord> batch = List.copyOf(events);
+        // Checked once before the parallel writes, so that a wrong number of shards fails the batch as a whole.
+        call(() -> {
+            metadata.checkBeforeWrite();
+            return null;
+        });
         if (batch.size() == 1) {
             return List.of(append(batch.get(0)));
         }
         List<Future<AppendResult>> writes = new ArrayList<>(batch.size());
         for (EventRecord event : batch) {
-            writes.add(BatchWriters.POOL.submit(() -> append(event)));
+            writes.add(StoreThreads.POOL.submit(() -> append(event)));
         }
         List<AppendResult> results = new ArrayList<>(batch.size());
         RuntimeException firstFailure = null;
@@ -146,35 +168,42 @@ public final class DynamoDbEventLog implements EventLogPort {
     @Override
     public Optional<EventRecord> find(EventKey key) {
         Objects.requireNonNull(key, "key");
-        return call(() -> stored(key).flatMap(EventItem::read));
+        return call(() -> {
+            metadata.checkBeforeRead();
+            return stored(key);
+        });
     }
 
     @Override
     public Page query(EventQuery query, Optional<EventKey> after) {
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(after, "after");
-        return call(() -> pages.read(query, after));
+        return call(() -> {
+            metadata.checkBeforeRead();
+            return pages.read(query, after, this::storedKey);
+        });
     }
 
     private AppendResult appendOnce(EventRecord event) {
         for (int attempt = 0; attempt < MAX_APPEND_ATTEMPTS; attempt++) {
-            // An item the original system stored with a second-only time holds the same key: honour it, never shadow it.
-            Optional<Map<String, AttributeValue>> legacy = EventItem.hasShorterForm(event.key())
-                    ? get(EventItem.key(event.key().dateText(), EventItem.shortestTimeText(event.key())))
-                    : Optional.empty();
+            // An item written without an id holds this identity when its derived id is this event's: honour it,
+            // never store a second copy beside it.
+            Optional<EventRecord> legacy = legacy(event.key());
             if (legacy.isPresent()) {
                 return compare(event, legacy.get());
             }
             try {
+                // The condition is on the whole primary key, whose range key holds the id: the same identity, not
+                // merely the same millisecond.
                 client.putItem(PutItemRequest.builder()
                         .tableName(tableName)
-                        .item(EventItem.of(event))
+                        .item(EventItem.of(event, layout))
                         .conditionExpression("attribute_not_exists(#d)")
                         .expressionAttributeNames(Map.of("#d", EventItem.DATE))
                         .build());
                 return AppendResult.created(event);
             } catch (ConditionalCheckFailedException taken) {
-                Optional<Map<String, AttributeValue>> stored = get(EventItem.key(event.key()));
+                Optional<EventRecord> stored = get(EventItem.key(event.key(), layout)).flatMap(EventItem::read);
                 if (stored.isPresent()) {
                     return compare(event, stored.get());
                 }
@@ -184,19 +213,61 @@ public final class DynamoDbEventLog implements EventLogPort {
         throw new StoreUnavailableException("the key " + event.key() + " kept changing while the event was written", null);
     }
 
-    private static AppendResult compare(EventRecord event, Map<String, AttributeValue> storedItem) {
-        return EventItem.read(storedItem).filter(event::equals).isPresent()
-                ? AppendResult.existing(event)
-                : AppendResult.conflict(event);
+    private static AppendResult compare(EventRecord event, EventRecord stored) {
+        return stored.equals(event) ? AppendResult.existing(event) : AppendResult.conflict(event);
     }
 
-    /** The item at the key, in either stored form of its time. */
-    private Optional<Map<String, AttributeValue>> stored(EventKey key) {
-        Optional<Map<String, AttributeValue>> item = get(EventItem.key(key));
-        if (item.isEmpty() && EventItem.hasShorterForm(key)) {
-            item = get(EventItem.key(key.dateText(), EventItem.shortestTimeText(key)));
+    /** The event with this identity: stored with its id, or stored without one at its time with this derived id. */
+    private Optional<EventRecord> stored(EventKey key) {
+        Optional<EventRecord> event = get(EventItem.key(key, layout)).flatMap(EventItem::read);
+        return event.isPresent() ? event : legacy(key);
+    }
+
+    /**
+     * The event written without an id (by the original system, or before ids existed) whose time and derived id
+     * are the key's. Such items live in the plain day's partition under {@code HH:mm:ss.SSS}, or {@code HH:mm:ss}
+     * for a whole second; one strongly consistent query reads both forms. Only a key whose id has the derived form
+     * can name one, so other keys cost no request.
+     */
+    private Optional<EventRecord> legacy(EventKey key) {
+        if (!EventItem.mayBeLegacy(key)) {
+            return Optional.empty();
         }
-        return item;
+        QueryResponse response = client.query(QueryRequest.builder()
+                .tableName(tableName)
+                .keyConditionExpression("#d = :d AND #t BETWEEN :lo AND :hi")
+                .expressionAttributeNames(Map.of("#d", EventItem.DATE, "#t", EventItem.TIME))
+                .expressionAttributeValues(Map.of(
+                        ":d", AttributeValue.fromS(key.dateText()),
+                        ":lo", AttributeValue.fromS(EventItem.lowestRangeKey(key.moment())),
+                        ":hi", AttributeValue.fromS(key.timeText())))
+                .consistentRead(true)
+                .build());
+        for (Map<String, AttributeValue> item : response.items()) {
+            Optional<EventRecord> event = EventItem.read(item).filter(e -> e.key().equals(key));
+            if (event.isPresent()) {
+                return event;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The primary key of the item that holds the event, for a scan to resume after it: the id's form if stored so,
+     * else the form without an id that holds it; if the event is gone, the id's form still marks its place.
+     */
+    private Map<String, AttributeValue> storedKey(EventKey key) {
+        Map<String, AttributeValue> withId = EventItem.key(key, layout);
+        if (get(withId).isPresent() || !EventItem.mayBeLegacy(key)) {
+            return withId;
+        }
+        for (String rangeKey : List.of(key.timeText(), EventItem.lowestRangeKey(key.moment()))) {
+            Map<String, AttributeValue> candidate = EventItem.key(key.dateText(), rangeKey);
+            if (get(candidate).flatMap(EventItem::read).filter(e -> e.key().equals(key)).isPresent()) {
+                return candidate;
+            }
+        }
+        return withId;
     }
 
     private Optional<Map<String, AttributeValue>> get(Map<String, AttributeValue> key) {
@@ -216,6 +287,7 @@ public final class DynamoDbEventLog implements EventLogPort {
     public static final class Builder {
         private DynamoDbClient client;
         private String tableName;
+        private int writeShards = 1;
 
         private Builder() {
         }
@@ -230,12 +302,25 @@ public final class DynamoDbEventLog implements EventLogPort {
             return this;
         }
 
+        /**
+         * The number of partition keys each day's writes are spread over, 1 to 64 (default 1, the original layout).
+         * Fixed for a table by its first write: choose about the peak writes per second of a day / 800, rounded up.
+         */
+        public Builder writeShards(int writeShards) {
+            this.writeShards = writeShards;
+            return this;
+        }
+
         public DynamoDbEventLog build() {
             Objects.requireNonNull(client, "client: a DynamoDbClient is required");
             if (tableName == null || tableName.isBlank()) {
                 throw new IllegalArgumentException("tableName: a DynamoDB table name is required");
             }
-            return new DynamoDbEventLog(client, tableName);
+            if (writeShards < ShardLayout.MIN_SHARDS || writeShards > ShardLayout.MAX_SHARDS) {
+                throw new IllegalArgumentException("writeShards: must be from " + ShardLayout.MIN_SHARDS + " to "
+                        + ShardLayout.MAX_SHARDS + " (got " + writeShards + ")");
+            }
+            return new DynamoDbEventLog(client, tableName, writeShards);
         }
     }
 }

@@ -12,9 +12,12 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
 /** Where the store is, read from environment variables with the names AWS tools and Lambda use. */
-record DynamoDbSettings(String tableName, Region region, URI endpoint, AwsCredentialsProvider credentials, StoreCallTimeouts timeouts) {
+record DynamoDbSettings(
+        String tableName, Region region, URI endpoint, AwsCredentialsProvider credentials, StoreCallTimeouts timeouts,
+        int writeShards) {
 
     static final String TABLE_NAME = "TABLE_NAME";
+    static final String WRITE_SHARDS = "EVENTLOG_WRITE_SHARDS";
 
     static DynamoDbSettings from(Map<String, String> env) {
         String tableName = first(env, TABLE_NAME);
@@ -25,7 +28,23 @@ record DynamoDbSettings(String tableName, Region region, URI endpoint, AwsCreden
         if (region == null) {
             throw misconfigured("neither AWS_REGION nor AWS_DEFAULT_REGION is set; set one to the table's region, e.g. us-east-1");
         }
-        return new DynamoDbSettings(tableName, Region.of(region), endpoint(env), credentials(env), StoreCallTimeouts.from(env));
+        return new DynamoDbSettings(tableName, Region.of(region), endpoint(env), credentials(env), StoreCallTimeouts.from(env),
+                writeShards(env));
+    }
+
+    private static int writeShards(Map<String, String> env) {
+        String text = first(env, WRITE_SHARDS);
+        if (text == null) {
+            return 1;
+        }
+        if (text.matches("[0-9]{1,2}")) {
+            int shards = Integer.parseInt(text);
+            if (shards >= ShardLayout.MIN_SHARDS && shards <= ShardLayout.MAX_SHARDS) {
+                return shards;
+            }
+        }
+        throw misconfigured(WRITE_SHARDS + " must be a whole number from " + ShardLayout.MIN_SHARDS + " to " + ShardLayout.MAX_SHARDS
+                + " (got '" + text + "'); it must equal the number the table was first written with");
     }
 
     private static URI endpoint(Map<String, String> env) {

@@ -2,31 +2,45 @@ package dev.eventlog.dynamodb;
 
 import dev.eventlog.core.domain.EventKey;
 import dev.eventlog.core.domain.EventRecord;
+import dev.eventlog.core.domain.EventTime;
 import dev.eventlog.core.domain.InvalidInputException;
 import java.time.LocalTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The table's item layout, shared with the original Node.js system: hash key {@code date}, range key
- * {@code time}, attributes {@code userId}, {@code eventType} and an optional {@code attributes} map of strings.
+ * The table's item layout: hash key {@code date} (the day, with {@code #k} for write shard k >= 1), range key
+ * {@code time} as {@code HH:mm:ss.SSS#<eventId>}, attributes {@code eventId}, {@code userId}, {@code eventType} and
+ * an optional {@code attributes} map of strings. Items of the original Node.js system and of versions before event
+ * ids (range key {@code HH:mm:ss} or {@code HH:mm:ss.SSS}, no {@code eventId}) are read as events whose id is the
+ * one derived from their content.
  */
 final class EventItem {
 
     static final String DATE = "date";
     static final String TIME = "time";
+    static final String EVENT_ID = "eventId";
     static final String USER_ID = "userId";
     static final String EVENT_TYPE = "eventType";
     static final String ATTRIBUTES = "attributes";
 
+    /** Sorts after every range key of its millisecond: they hold nothing after the time but '#' and an id. */
+    private static final char AFTER_MILLISECOND = '$';
+    private static final Pattern LEGACY_TIME = Pattern.compile("\\d{2}:\\d{2}:\\d{2}(\\.\\d{3})?");
+    private static final Pattern CANONICAL_TIME = Pattern.compile("\\d{2}:\\d{2}:\\d{2}\\.\\d{3}");
+    /** A derived id is 16 lowercase hex digits; only such an id can name an item written without one. */
+    private static final Pattern DERIVED_ID = Pattern.compile("[0-9a-f]{16}");
+
     private EventItem() {
     }
 
-    /** The item that stores the event; an event without attributes is stored in the original system's shape. */
-    static Map<String, AttributeValue> of(EventRecord event) {
-        Map<String, AttributeValue> item = new HashMap<>(key(event.key()));
+    /** The item that stores the event. */
+    static Map<String, AttributeValue> of(EventRecord event, ShardLayout layout) {
+        Map<String, AttributeValue> item = new HashMap<>(key(event.key(), layout));
+        item.put(EVENT_ID, string(event.eventId()));
         item.put(USER_ID, string(event.userId()));
         item.put(EVENT_TYPE, string(event.eventType()));
         if (!event.attributes().isEmpty()) {
@@ -37,42 +51,55 @@ final class EventItem {
         return item;
     }
 
-    /** The primary key of the event, in the canonical text form every write uses. */
-    static Map<String, AttributeValue> key(EventKey key) {
-        return key(key.dateText(), key.timeText());
+    /** The primary key of the event's item, in the form every write uses. */
+    static Map<String, AttributeValue> key(EventKey key, ShardLayout layout) {
+        return key(layout.partitionKeyOf(key.dateText(), key.eventId()), rangeKey(key));
     }
 
-    static Map<String, AttributeValue> key(String date, String time) {
-        return Map.of(DATE, string(date), TIME, string(time));
+    static Map<String, AttributeValue> key(String partitionKey, String rangeKey) {
+        return Map.of(DATE, string(partitionKey), TIME, string(rangeKey));
+    }
+
+    static String rangeKey(EventKey key) {
+        return key.timeText() + "#" + key.eventId();
     }
 
     /**
-     * The shortest stored form of a time: {@code HH:mm:ss} for a whole second, else {@code HH:mm:ss.SSS}.
-     * The original system accepted times without milliseconds; such an item sorts just before the canonical
-     * form of the same second, so this is the lowest text that still names the time.
+     * The lowest range key of a millisecond: {@code HH:mm:ss} for a whole second (the original system accepted
+     * times without milliseconds, and that form sorts just before every other of the same second), else
+     * {@code HH:mm:ss.SSS}.
      */
-    static String shortestTimeText(EventKey key) {
-        LocalTime time = key.time();
+    static String lowestRangeKey(EventTime at) {
+        LocalTime time = at.time();
         return time.getNano() == 0
                 ? String.format("%02d:%02d:%02d", time.getHour(), time.getMinute(), time.getSecond())
-                : key.timeText();
+                : at.timeText();
     }
 
-    /** True when an event at this key may also be stored under the shorter, second-only form of its time. */
-    static boolean hasShorterForm(EventKey key) {
-        return key.time().getNano() == 0;
+    /** A text above every range key of the millisecond and below every key of the next one. */
+    static String highestRangeKey(EventTime at) {
+        return at.timeText() + AFTER_MILLISECOND;
+    }
+
+    /** True when an item written without an id could hold this key: its id has the derived form. */
+    static boolean mayBeLegacy(EventKey key) {
+        return DERIVED_ID.matcher(key.eventId()).matches();
     }
 
     /**
-     * The event an item holds, or empty when the item cannot be one (written by another program without the
-     * required fields, or breaking the data model's rules).
+     * The event an item holds, or empty when the item cannot be one (the store's metadata, an item written by
+     * another program without the required fields, or one breaking the data model's rules).
      */
     static Optional<EventRecord> read(Map<String, AttributeValue> item) {
-        String date = text(item.get(DATE));
-        String time = text(item.get(TIME));
+        String partitionKey = text(item.get(DATE));
+        String rangeKey = text(item.get(TIME));
         String userId = text(item.get(USER_ID));
         String eventType = text(item.get(EVENT_TYPE));
-        if (date == null || time == null || userId == null || eventType == null) {
+        if (partitionKey == null || rangeKey == null || userId == null || eventType == null) {
+            return Optional.empty();
+        }
+        String date = ShardLayout.dateTextOf(partitionKey);
+        if (date == null) {
             return Optional.empty();
         }
         Map<String, String> attributes = new HashMap<>();
@@ -90,7 +117,18 @@ final class EventItem {
             }
         }
         try {
-            return Optional.of(new EventRecord(EventKey.parse(date, time), userId, eventType, attributes));
+            int hash = rangeKey.indexOf('#');
+            if (hash < 0) {
+                if (!LEGACY_TIME.matcher(rangeKey).matches() || !date.equals(partitionKey)) {
+                    return Optional.empty();
+                }
+                return Optional.of(EventRecord.derived(EventTime.parse(date, rangeKey), userId, eventType, attributes));
+            }
+            String time = rangeKey.substring(0, hash);
+            if (!CANONICAL_TIME.matcher(time).matches()) {
+                return Optional.empty();
+            }
+            return Optional.of(new EventRecord(EventKey.parse(date, time, rangeKey.substring(hash + 1)), userId, eventType, attributes));
         } catch (InvalidInputException e) {
             return Optional.empty();
         }

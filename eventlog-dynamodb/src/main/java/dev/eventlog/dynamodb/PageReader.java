@@ -2,15 +2,20 @@ package dev.eventlog.dynamodb;
 
 import dev.eventlog.core.domain.EventKey;
 import dev.eventlog.core.domain.EventRecord;
+import dev.eventlog.core.domain.StoreUnavailableException;
 import dev.eventlog.core.query.EventQuery;
 import dev.eventlog.core.query.Page;
 import dev.eventlog.core.query.QueryScope;
 import dev.eventlog.core.query.SortOrder;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -20,60 +25,126 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 /**
- * Reads one page of a query: a {@code Query} per day partition, walked in order, or a {@code Scan} for all
- * events. It keeps reading until it has the page plus one more matching event (then more remain) or the data
- * ends, because DynamoDB applies {@code Limit} before the filter and a 1 MB cap on every response.
+ * Reads one page of a query: for each day in order, a {@code Query} per write shard, merged by key; or a
+ * {@code Scan} for all events. It keeps reading until it has the page plus one more matching event (then more
+ * remain) or the data ends, because DynamoDB applies {@code Limit} before the filter and a 1 MB cap on every
+ * response.
  */
 final class PageReader {
 
-    /** Upper bound on the items one filtered request asks DynamoDB to evaluate; its 1 MB cap usually binds first. */
-    private static final int MAX_EVALUATED_PER_REQUEST = 10_000;
-
     private final DynamoDbClient client;
     private final String tableName;
+    private final ShardLayout layout;
 
-    PageReader(DynamoDbClient client, String tableName) {
+    PageReader(DynamoDbClient client, String tableName, ShardLayout layout) {
         this.client = client;
         this.tableName = tableName;
+        this.layout = layout;
     }
 
-    Page read(EventQuery query, Optional<EventKey> after) {
-        Collector page = new Collector(query);
+    Page read(EventQuery query, Optional<EventKey> after, Function<EventKey, Map<String, AttributeValue>> storedKey) {
         if (query.scope() instanceof QueryScope.AllEvents) {
-            scan(query, after, page);
-        } else {
-            for (DayPartition day : DayPartition.walk(query, after)) {
-                if (queryDay(query, day, page)) {
-                    break;
-                }
+            Collector page = new Collector(query, Optional.empty());
+            scan(query, after.map(storedKey).orElse(null), page);
+            return page.toPage();
+        }
+        Collector page = new Collector(query, after);
+        for (DayPartition day : DayPartition.walk(query, after)) {
+            if (readDay(query, day, page)) {
+                break;
             }
         }
         return page.toPage();
     }
 
-    /** Reads one day partition into the page; true once the page is full and another match was seen. */
-    private boolean queryDay(EventQuery query, DayPartition day, Collector page) {
+    /** Reads one day's shards, merged in the query's order, into the page; true once the page is full and another match was seen. */
+    private boolean readDay(EventQuery query, DayPartition day, Collector page) {
+        Comparator<EventRecord> order = page.order();
+        List<ShardCursor> cursors = new ArrayList<>(layout.shards());
+        for (int shard = 0; shard < layout.shards(); shard++) {
+            cursors.add(cursor(query, day, ShardLayout.partitionKey(day.dateText(), shard), page));
+        }
+        prefetch(cursors);
+        PriorityQueue<ShardCursor> heads = new PriorityQueue<>(Math.max(1, cursors.size()),
+                (a, b) -> order.compare(a.peek(), b.peek()));
+        for (ShardCursor cursor : cursors) {
+            if (cursor.peek() != null) {
+                heads.add(cursor);
+            }
+        }
+        while (!heads.isEmpty()) {
+            ShardCursor head = heads.poll();
+            if (page.offer(head.poll())) {
+                return true;
+            }
+            if (head.peek() != null) {
+                heads.add(head);
+            }
+        }
+        return false;
+    }
+
+    /** Sends every shard's first request at once, so a day of N shards costs one round trip, not N. */
+    private static void prefetch(List<ShardCursor> cursors) {
+        if (cursors.size() == 1) {
+            cursors.get(0).fetch();
+            return;
+        }
+        List<Future<?>> fetches = new ArrayList<>(cursors.size());
+        for (ShardCursor cursor : cursors) {
+            fetches.add(StoreThreads.POOL.submit(cursor::fetch));
+        }
+        boolean interrupted = false;
+        RuntimeException failure = null;
+        for (Future<?> fetch : fetches) {
+            while (true) {
+                try {
+                    fetch.get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    if (failure == null) {
+                        failure = e.getCause() instanceof RuntimeException runtime
+                                ? runtime : new StoreUnavailableException("a shard could not be read", e.getCause());
+                    }
+                    break;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private ShardCursor cursor(EventQuery query, DayPartition day, String partitionKey, Collector page) {
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
         names.put("#d", EventItem.DATE);
-        values.put(":d", AttributeValue.fromS(day.dateText()));
+        values.put(":d", AttributeValue.fromS(partitionKey));
         StringBuilder condition = new StringBuilder("#d = :d");
-        if (day.lowestTime() != null || day.highestTime() != null) {
+        if (day.lowestRangeKey() != null || day.highestRangeKey() != null) {
             names.put("#t", EventItem.TIME);
-            if (day.lowestTime() != null && day.highestTime() != null) {
+            if (day.lowestRangeKey() != null && day.highestRangeKey() != null) {
                 condition.append(" AND #t BETWEEN :lo AND :hi");
             } else {
-                condition.append(day.lowestTime() != null ? " AND #t >= :lo" : " AND #t <= :hi");
+                condition.append(day.lowestRangeKey() != null ? " AND #t >= :lo" : " AND #t <= :hi");
             }
-            if (day.lowestTime() != null) {
-                values.put(":lo", AttributeValue.fromS(day.lowestTime()));
+            if (day.lowestRangeKey() != null) {
+                values.put(":lo", AttributeValue.fromS(day.lowestRangeKey()));
             }
-            if (day.highestTime() != null) {
-                values.put(":hi", AttributeValue.fromS(day.highestTime()));
+            if (day.highestRangeKey() != null) {
+                values.put(":hi", AttributeValue.fromS(day.highestRangeKey()));
             }
         }
         String filter = filter(query, names, values);
-        return readAll(day.startAfter(), page, filter != null, (startKey, limit) -> {
+        int shards = layout.shards();
+        // With several shards each holds about 1/N of the page; asking each for its share (plus a margin) keeps the
+        // items read per page close to one shard's, and a shard that runs short simply fetches again.
+        return new ShardCursor((startKey, limit) -> {
             QueryRequest request = QueryRequest.builder()
                     .tableName(tableName)
                     .keyConditionExpression(condition.toString())
@@ -86,15 +157,15 @@ final class PageReader {
                     .exclusiveStartKey(startKey)
                     .build();
             QueryResponse response = client.query(request);
-            return new Batch(response.items(), response.lastEvaluatedKey());
-        });
+            return new ShardCursor.Batch(response.items(), response.lastEvaluatedKey());
+        }, page.order(), () -> shards == 1 ? page.wanted() : page.wanted() / shards + 2, filter != null);
     }
 
-    private void scan(EventQuery query, Optional<EventKey> after, Collector page) {
+    private void scan(EventQuery query, Map<String, AttributeValue> startKey, Collector page) {
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
         String filter = filter(query, names, values);
-        readAll(after.map(EventItem::key).orElse(null), page, filter != null, (startKey, limit) -> {
+        ShardCursor cursor = new ShardCursor((start, limit) -> {
             ScanRequest request = ScanRequest.builder()
                     .tableName(tableName)
                     .filterExpression(filter)
@@ -102,32 +173,16 @@ final class PageReader {
                     .expressionAttributeValues(values.isEmpty() ? null : values)
                     .consistentRead(true)
                     .limit(limit)
-                    .exclusiveStartKey(startKey)
+                    .exclusiveStartKey(start == null ? startKey : start)
                     .build();
             ScanResponse response = client.scan(request);
-            return new Batch(response.items(), response.lastEvaluatedKey());
-        });
-    }
-
-    /**
-     * Follows {@code LastEvaluatedKey} from {@code startKey} until the page is done or the items end. Without a
-     * filter each request asks for exactly what the page still needs plus one; with a filter the request size
-     * grows, so a rare match costs few round trips and a common one reads little more than needed.
-     */
-    private static boolean readAll(Map<String, AttributeValue> startKey, Collector page, boolean filtered, Reader reader) {
-        Map<String, AttributeValue> next = startKey;
-        int evaluate = page.wanted();
-        do {
-            Batch batch = reader.read(next, evaluate);
-            for (Map<String, AttributeValue> item : batch.items()) {
-                if (page.offer(item)) {
-                    return true;
-                }
+            return new ShardCursor.Batch(response.items(), response.lastEvaluatedKey());
+        }, null, page::wanted, filter != null);
+        for (EventRecord event = cursor.poll(); event != null; event = cursor.poll()) {
+            if (page.offer(event)) {
+                return;
             }
-            next = batch.lastEvaluatedKey();
-            evaluate = filtered ? Math.min(MAX_EVALUATED_PER_REQUEST, Math.max(page.wanted(), evaluate * 4)) : page.wanted();
-        } while (next != null);
-        return false;
+        }
     }
 
     private static String filter(EventQuery query, Map<String, String> names, Map<String, AttributeValue> values) {
@@ -145,27 +200,26 @@ final class PageReader {
         return terms.isEmpty() ? null : String.join(" AND ", terms);
     }
 
-    /** One request's items and where the next request would start, or null at the end. */
-    private record Batch(List<Map<String, AttributeValue>> items, Map<String, AttributeValue> lastEvaluatedKey) {
-        Batch {
-            // The SDK returns an empty, not a null, map when DynamoDB sent no LastEvaluatedKey.
-            lastEvaluatedKey = lastEvaluatedKey == null || lastEvaluatedKey.isEmpty() ? null : lastEvaluatedKey;
-        }
-    }
-
-    @FunctionalInterface
-    private interface Reader {
-        Batch read(Map<String, AttributeValue> startKey, int limit);
-    }
-
-    /** The page being filled: it holds up to {@code limit} matches and notices the first match beyond them. */
+    /**
+     * The page being filled: it holds up to {@code limit} matches and notices the first match beyond them. Events
+     * at or before the resume key (in the query's order) were on earlier pages and are passed over.
+     */
     private static final class Collector {
         private final EventQuery query;
+        private final Optional<EventKey> after;
+        private final Comparator<EventRecord> order;
         private final List<EventRecord> items = new ArrayList<>();
         private boolean more;
 
-        Collector(EventQuery query) {
+        Collector(EventQuery query, Optional<EventKey> after) {
             this.query = query;
+            this.after = after;
+            Comparator<EventRecord> ascending = Comparator.comparing(EventRecord::key);
+            this.order = query.order() == SortOrder.DESC ? ascending.reversed() : ascending;
+        }
+
+        Comparator<EventRecord> order() {
+            return order;
         }
 
         /** How many more matching items would settle this page: the rest of it plus one to know if more remain. */
@@ -173,19 +227,24 @@ final class PageReader {
             return query.limit() - items.size() + 1;
         }
 
-        /** Takes a stored item; true when it is a match beyond a full page. */
-        boolean offer(Map<String, AttributeValue> item) {
-            // The server already applied the key condition and the filter; checking again keeps items that are not
-            // valid events, or a second-only time at the edge of a range, out of the page.
-            Optional<EventRecord> event = EventItem.read(item).filter(query::matches);
-            if (event.isEmpty()) {
+        /** Takes an event; true when it is a match beyond a full page. */
+        boolean offer(EventRecord event) {
+            // The server already applied the key condition and the filter; checking again keeps a second-only time
+            // at the edge of a range out of the page.
+            if (!query.matches(event)) {
                 return false;
+            }
+            if (after.isPresent()) {
+                int versusResume = event.key().compareTo(after.get());
+                if (query.order() == SortOrder.DESC ? versusResume >= 0 : versusResume <= 0) {
+                    return false;
+                }
             }
             if (items.size() == query.limit()) {
                 more = true;
                 return true;
             }
-            items.add(event.get());
+            items.add(event);
             return false;
         }
 

@@ -28,6 +28,10 @@ class DynamoDbEventLogBatchTest {
     private final DynamoDbClient client = mock(DynamoDbClient.class);
     private final DynamoDbEventLog store = DynamoDbEventLog.builder().client(client).tableName("events").build();
 
+    DynamoDbEventLogBatchTest() {
+        MockedTable.emptyTable(client);
+    }
+
     @Test
     void batchOfTwentyFive_hasSeveralWritesInFlightAtOnce() {
         LocalDate day = uniqueDay();

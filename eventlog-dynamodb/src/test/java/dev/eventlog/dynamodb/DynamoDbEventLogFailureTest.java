@@ -38,6 +38,10 @@ class DynamoDbEventLogFailureTest {
     private final DynamoDbClient client = mock(DynamoDbClient.class);
     private final DynamoDbEventLog store = DynamoDbEventLog.builder().client(client).tableName("events").build();
 
+    DynamoDbEventLogFailureTest() {
+        MockedTable.emptyTable(client);
+    }
+
     @Test
     void batchWithOneThrottledWrite_failsAfterWritingTheOthers() {
         LocalDate day = uniqueDay();

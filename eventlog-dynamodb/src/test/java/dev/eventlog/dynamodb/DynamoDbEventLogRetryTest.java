@@ -82,13 +82,15 @@ class DynamoDbEventLogRetryTest {
 
     @Test
     void throttlingThatPasses_isRetriedAndTheWriteSucceeds() {
+        // The store first reads the table's number of write shards; then the write is throttled twice.
+        script.add(Answer.ok("{\"Item\":{\"date\":{\"S\":\"#meta\"},\"time\":{\"S\":\"#meta\"},\"writeShards\":{\"N\":\"1\"}}}"));
         script.add(Answer.error(400, "ProvisionedThroughputExceededException"));
         script.add(Answer.error(400, "ThrottlingException"));
         script.add(Answer.ok("{}"));
-        EventRecord event = event(key(uniqueDay(), "12:00:00.123"));
+        EventRecord event = event(key(uniqueDay(), "12:00:00.123").withId("retried-write"), "alice", "login");
 
         assertEquals(AppendOutcome.CREATED, store.append(event).outcome());
-        verify(http, times(3)).prepareRequest(any());
+        verify(http, times(4)).prepareRequest(any());
     }
 
     @Test
@@ -97,7 +99,7 @@ class DynamoDbEventLogRetryTest {
             script.add(Answer.ioFailure());
         }
 
-        assertThrows(StoreUnavailableException.class, () -> store.find(key(uniqueDay(), "12:00:00.123")));
+        assertThrows(StoreUnavailableException.class, () -> store.find(key(uniqueDay(), "12:00:00.123").withId("any")));
         verify(http, times(STANDARD_ATTEMPTS)).prepareRequest(any());
     }
 
@@ -106,7 +108,7 @@ class DynamoDbEventLogRetryTest {
         script.add(Answer.error(400, "ResourceNotFoundException"));
 
         StoreConfigurationException error = assertThrows(StoreConfigurationException.class,
-                () -> store.find(key(uniqueDay(), "12:00:00.123")));
+                () -> store.find(key(uniqueDay(), "12:00:00.123").withId("any")));
 
         assertTrue(error.getMessage().contains("'events'"), error.getMessage());
         verify(http, times(1)).prepareRequest(any());

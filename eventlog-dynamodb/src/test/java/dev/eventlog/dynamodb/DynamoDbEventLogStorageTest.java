@@ -9,8 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.eventlog.core.domain.EventIds;
 import dev.eventlog.core.domain.EventKey;
 import dev.eventlog.core.domain.EventRecord;
+import dev.eventlog.core.domain.EventTime;
 import dev.eventlog.core.domain.StoreConfigurationException;
 import dev.eventlog.core.port.AppendOutcome;
 import dev.eventlog.core.query.EventQuery;
@@ -92,13 +94,13 @@ class DynamoDbEventLogStorageTest {
         assertEquals(Optional.of(a), store.find(a.key()));
         assertEquals(List.of(a, b, c), readAll(dayQuery));
         assertEquals(List.of(c, b, a), readAll(dayQuery.withOrder(SortOrder.DESC)));
-        QueryScope fromA = new QueryScope.Range(a.key(), c.key());
+        QueryScope fromA = new QueryScope.Range(a.key().moment(), c.key().moment());
         assertEquals(List.of(a, b), readAll(EventQuery.of(fromA)));
         assertEquals(List.of(b, a), readAll(EventQuery.of(fromA).withOrder(SortOrder.DESC).withLimit(1)));
 
         assertEquals(AppendOutcome.EXISTING, store.append(a).outcome());
         assertEquals(AppendOutcome.CONFLICT, store.append(event(a.key(), "intruder", "legacy")).outcome());
-        assertTrue(rawItem(day.toString(), "09:00:00.000").isEmpty(), "no second item for the same key");
+        assertTrue(rawItem(day.toString(), "09:00:00.000#" + a.eventId()).isEmpty(), "no second item for the same identity");
     }
 
     @Test
@@ -116,19 +118,22 @@ class DynamoDbEventLogStorageTest {
 
         assertEquals(List.of(event(key(day, "10:00:02.000"), "x", "valid")), page.items());
         assertFalse(page.hasMore());
-        assertEquals(Optional.empty(), store.find(key(day, "10:00:00.000")));
+        assertEquals(Optional.empty(), store.find(key(day, "10:00:00.000").withId(EventIds.derive("x", "broken", Map.of()))));
     }
 
     @Test
-    void storedItems_keepTheOriginalShapeAndAddAttributesAsAMapOfStrings() {
+    void storedItems_holdTheIdInTheRangeKeyAndAddAttributesAsAMapOfStrings() {
         LocalDate day = uniqueDay();
-        store.append(event(key(day, "08:00:00.001"), "u1", "plain"));
-        store.append(event(key(day, "08:00:00.002"), "u1", "rich", Map.of("page", "/home", "empty", "")));
+        EventRecord plainEvent = event(key(day, "08:00:00.001"), "u1", "plain");
+        EventRecord richEvent = event(key(day, "08:00:00.002"), "u1", "rich", Map.of("page", "/home", "empty", ""));
+        store.append(plainEvent);
+        store.append(richEvent);
 
-        Map<String, AttributeValue> plain = rawItem(day.toString(), "08:00:00.001").orElseThrow();
-        Map<String, AttributeValue> rich = rawItem(day.toString(), "08:00:00.002").orElseThrow();
+        Map<String, AttributeValue> plain = rawItem(day.toString(), "08:00:00.001#" + plainEvent.eventId()).orElseThrow();
+        Map<String, AttributeValue> rich = rawItem(day.toString(), "08:00:00.002#" + richEvent.eventId()).orElseThrow();
 
-        assertEquals(Set.of("date", "time", "userId", "eventType"), plain.keySet());
+        assertEquals(Set.of("date", "time", "eventId", "userId", "eventType"), plain.keySet());
+        assertEquals(plainEvent.eventId(), plain.get("eventId").s());
         assertEquals("u1", plain.get("userId").s());
         assertEquals(Map.of("page", AttributeValue.fromS("/home"), "empty", AttributeValue.fromS("")), rich.get("attributes").m());
     }
@@ -174,7 +179,7 @@ class DynamoDbEventLogStorageTest {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         List<EventRecord> rareEvents = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
-            EventKey key = key(day, 15, i / 60, i % 60, 0);
+            EventTime key = key(day, 15, i / 60, i % 60, 0);
             String user = i % 50 == 25 ? rare : "common-" + i;
             items.add(TableItems.original(day.toString(), key.timeText(), user, "view"));
             if (user.equals(rare)) {
@@ -276,7 +281,7 @@ class DynamoDbEventLogStorageTest {
             env.put("AWS_ENDPOINT_URL", server.endpoint().toString());
         }));
 
-        assertEquals(Optional.empty(), configured.find(key(uniqueDay(), "03:00:00.000")));
+        assertEquals(Optional.empty(), configured.find(key(uniqueDay(), "03:00:00.000").withId("none")));
     }
 
     // ---- helpers --------------------------------------------------------------------------------------

@@ -1,7 +1,9 @@
 package dev.eventlog.inmemory;
 
+import dev.eventlog.core.domain.EventIds;
 import dev.eventlog.core.domain.EventKey;
 import dev.eventlog.core.domain.EventRecord;
+import dev.eventlog.core.domain.EventTime;
 import dev.eventlog.core.port.AppendResult;
 import dev.eventlog.core.port.EventLogPort;
 import dev.eventlog.core.query.EventQuery;
@@ -16,12 +18,15 @@ import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * {@link EventLogPort} in memory: a concurrent skip list ordered by key, so a day or a range costs
- * O(log n + k) for the k events it walks, and appends are atomic without a global lock.
+ * {@link EventLogPort} in memory: a concurrent skip list ordered by key (date, time, eventId), so a day, a range
+ * or one millisecond costs O(log n + k) for the k events it walks, and appends are atomic without a global lock.
  */
 public final class InMemoryEventLog implements EventLogPort {
 
     private static final LocalTime LAST_MILLISECOND = LocalTime.of(23, 59, 59, 999_000_000);
+    /** The lowest and the highest valid ids ('-' and '~' are the lowest and highest allowed characters). */
+    private static final String LOWEST_ID = "-";
+    private static final String HIGHEST_ID = "~".repeat(EventIds.MAX_LENGTH);
 
     private final ConcurrentSkipListMap<EventKey, EventRecord> events = new ConcurrentSkipListMap<>();
 
@@ -73,10 +78,13 @@ public final class InMemoryEventLog implements EventLogPort {
 
     private ConcurrentNavigableMap<EventKey, EventRecord> scoped(QueryScope scope) {
         if (scope instanceof QueryScope.Day day) {
-            return events.subMap(new EventKey(day.date(), LocalTime.MIDNIGHT), true, new EventKey(day.date(), LAST_MILLISECOND), true);
+            return events.subMap(new EventKey(day.date(), LocalTime.MIDNIGHT, LOWEST_ID), true,
+                    new EventKey(day.date(), LAST_MILLISECOND, HIGHEST_ID), true);
         }
         if (scope instanceof QueryScope.Range range) {
-            return events.subMap(range.from(), true, range.to(), false);
+            // 'to' is exclusive and times are whole milliseconds, so the last time inside is one millisecond earlier.
+            EventTime last = EventTime.at(range.to().instant().minusMillis(1));
+            return events.subMap(range.from().withId(LOWEST_ID), true, last.withId(HIGHEST_ID), true);
         }
         return events;
     }

@@ -10,6 +10,7 @@ import dev.eventlog.core.domain.EventDraft;
 import dev.eventlog.core.domain.EventKey;
 import dev.eventlog.core.domain.EventNotFoundException;
 import dev.eventlog.core.domain.EventRecord;
+import dev.eventlog.core.domain.EventTime;
 import dev.eventlog.core.domain.FieldError;
 import dev.eventlog.core.domain.InvalidInputException;
 import dev.eventlog.core.port.AppendOutcome;
@@ -41,6 +42,10 @@ class EventLogServiceTest {
         return new EventDraft(date, time, userId, "login");
     }
 
+    private static EventDraft withId(EventDraft draft, String eventId) {
+        return new EventDraft(draft.date(), draft.time(), null, eventId, draft.userId(), draft.eventType(), draft.attributes());
+    }
+
     @Test
     void newEvent_isCreatedThenRetryIsExisting() {
         EventDraft login = draft("2024-05-01", "10:00:00", "alice");
@@ -51,13 +56,33 @@ class EventLogServiceTest {
     }
 
     @Test
-    void sameKeyWithOtherContent_isAConflictNamingTheKey() {
-        service.record(draft("2024-05-01", "10:00:00", "alice"));
+    void reusedIdWithOtherContent_isAConflictNamingTheIdentity() {
+        service.record(withId(draft("2024-05-01", "10:00:00", "alice"), "msg-1"));
 
-        EventConflictException conflict = assertThrows(EventConflictException.class, () -> service.record(draft("2024-05-01", "10:00:00.000", "bob")));
+        EventConflictException conflict = assertThrows(EventConflictException.class,
+                () -> service.record(withId(draft("2024-05-01", "10:00:00.000", "bob"), "msg-1")));
 
-        assertEquals(EventKey.parse("2024-05-01", "10:00:00"), conflict.key());
-        assertEquals("alice", service.get("2024-05-01", "10:00:00").userId());
+        assertEquals(EventKey.parse("2024-05-01", "10:00:00", "msg-1"), conflict.key());
+        assertEquals("alice", service.get("2024-05-01", "10:00:00", "msg-1").userId());
+    }
+
+    @Test
+    void distinctEventsInTheSameMillisecond_areBothCreated() {
+        AppendResult alice = service.record(draft("2024-05-01", "10:00:00.123", "alice"));
+        AppendResult bob = service.record(draft("2024-05-01", "10:00:00.123456", "bob"));
+
+        assertEquals(AppendOutcome.CREATED, alice.outcome());
+        assertEquals(AppendOutcome.CREATED, bob.outcome());
+        assertEquals(2, service.list(ListRequest.millisecond("2024-05-01", "10:00:00.123", null, null, null, null, null)).items().size());
+    }
+
+    @Test
+    void timestampRetry_isExistingWhateverTheOffsetItIsWrittenIn() {
+        EventDraft python = new EventDraft(null, null, "2024-06-01T18:30:00.123456+09:00", null, "alice", "login", null);
+        EventDraft javascript = new EventDraft(null, null, "2024-06-01T09:30:00.123Z", null, "alice", "login", null);
+
+        assertEquals(AppendOutcome.CREATED, service.record(python).outcome());
+        assertEquals(AppendOutcome.EXISTING, service.record(javascript).outcome());
     }
 
     @Test
@@ -72,27 +97,18 @@ class EventLogServiceTest {
     void eventWithoutDateAndTime_isStampedWithTheClock() {
         AppendResult result = service.record(new EventDraft(null, null, "alice", "login"));
 
-        assertEquals(EventKey.at(NOW), result.event().key());
+        assertEquals(EventTime.at(NOW), result.event().key().moment());
     }
 
     @Test
-    void stampedEvents_neverShareAMillisecondEvenAcrossMidnight() {
+    void stampedEvents_inTheSameMillisecond_areDistinctEvents() {
         List<EventKey> keys = IntStream.range(0, 5)
                 .mapToObj(i -> service.record(new EventDraft(null, null, "alice", "login")).event().key())
                 .toList();
 
         assertEquals(5, new HashSet<>(keys).size());
-        assertEquals(EventKey.parse("2025-01-01", "00:00:00.002"), keys.get(4));
-    }
-
-    @Test
-    void stampedEvent_skipsAMillisecondAnotherWriterTook() {
-        store.append(new EventRecord(EventKey.at(NOW), "someone", "else"));
-
-        AppendResult result = service.record(new EventDraft(null, null, "alice", "login"));
-
-        assertEquals(EventKey.at(NOW).nextMillisecond(), result.event().key());
-        assertEquals("someone", service.get(EventKey.at(NOW)).userId());
+        assertTrue(keys.stream().allMatch(key -> key.moment().equals(EventTime.at(NOW))));
+        assertEquals(5, store.size());
     }
 
     @Test
@@ -118,8 +134,9 @@ class EventLogServiceTest {
     @Test
     void batch_reportsEachOutcomeAndCounts() {
         service.record(draft("2024-05-01", "10:00:00", "alice"));
+        service.record(withId(draft("2024-05-01", "10:00:00", "carol"), "msg-9"));
         List<EventDraft> batch = List.of(draft("2024-05-01", "09:00:00", "new"), draft("2024-05-01", "10:00:00", "alice"),
-                draft("2024-05-01", "10:00:00", "rival"));
+                withId(draft("2024-05-01", "10:00:00", "rival"), "msg-9"));
 
         BatchResult result = service.recordAll(batch);
 
@@ -152,7 +169,7 @@ class EventLogServiceTest {
 
     @Test
     void unknownEvent_isNotFound() {
-        assertThrows(EventNotFoundException.class, () -> service.get("2024-05-01", "10:00:00"));
+        assertThrows(EventNotFoundException.class, () -> service.get("2024-05-01", "10:00:00", "nobody"));
     }
 
     @Test

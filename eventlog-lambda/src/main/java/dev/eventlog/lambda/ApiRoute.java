@@ -11,7 +11,9 @@ public enum ApiRoute {
     LIST_EVENTS("GET /events", List.of("date", "from", "to", "userId", "eventType", "order", "limit", "nextToken")),
     RECORD_EVENTS("POST /events", List.of()),
     LIST_DAY("GET /events/{date}", List.of("userId", "eventType", "order", "limit", "nextToken")),
-    GET_EVENT("GET /events/{date}/{time}", List.of());
+    /** The events of one millisecond, as a page: several distinct events may share it. */
+    LIST_MILLISECOND("GET /events/{date}/{time}", List.of("userId", "eventType", "order", "limit", "nextToken")),
+    GET_EVENT("GET /events/{date}/{time}/{eventId}", List.of());
 
     private final String routeKey;
     private final List<String> queryParameters;

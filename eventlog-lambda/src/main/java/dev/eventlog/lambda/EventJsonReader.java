@@ -26,7 +26,7 @@ final class EventJsonReader {
     /** Deep enough for any valid body (array, event, attributes); deeper input is refused before it costs stack. */
     static final int NESTING_LIMIT = 16;
     private static final int SHOWN_NAME_LENGTH = 64;
-    private static final String FIELDS = "date, time, userId, eventType and attributes";
+    private static final String FIELDS = "date, time, timestamp, eventId, userId, eventType and attributes";
 
     private EventJsonReader() {
     }
@@ -87,6 +87,8 @@ final class EventJsonReader {
     private static EventDraft readEvent(JsonReader reader, String prefix, Collector collector) throws IOException {
         String date = null;
         String time = null;
+        String timestamp = null;
+        String eventId = null;
         String userId = null;
         String eventType = null;
         Map<String, String> attributes = null;
@@ -103,6 +105,8 @@ final class EventJsonReader {
             switch (name) {
                 case "date" -> date = readString(reader, field, collector);
                 case "time" -> time = readString(reader, field, collector);
+                case "timestamp" -> timestamp = readString(reader, field, collector);
+                case "eventId" -> eventId = readString(reader, field, collector);
                 case "userId" -> userId = readString(reader, field, collector);
                 case "eventType" -> eventType = readString(reader, field, collector);
                 case "attributes" -> attributes = readAttributes(reader, field, collector);
@@ -113,7 +117,7 @@ final class EventJsonReader {
             }
         }
         reader.endObject();
-        return new EventDraft(date, time, userId, eventType, attributes);
+        return new EventDraft(date, time, timestamp, eventId, userId, eventType, attributes);
     }
 
     /** A string, or null when the field is JSON null (null means absent). */

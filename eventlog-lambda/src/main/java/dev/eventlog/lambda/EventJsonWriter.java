@@ -23,11 +23,15 @@ final class EventJsonWriter {
     private EventJsonWriter() {
     }
 
-    /** An event as stored: {@code date}, {@code time}, {@code userId}, {@code eventType}, and {@code attributes} when it has any. */
+    /**
+     * An event as stored: {@code date}, {@code time}, {@code eventId}, {@code userId}, {@code eventType}, and
+     * {@code attributes} when it has any.
+     */
     static JsonObject event(EventRecord event) {
         JsonObject json = new JsonObject();
         json.addProperty("date", event.key().dateText());
         json.addProperty("time", event.key().timeText());
+        json.addProperty("eventId", event.eventId());
         json.addProperty("userId", event.userId());
         json.addProperty("eventType", event.eventType());
         if (!event.attributes().isEmpty()) {

@@ -81,7 +81,8 @@ public final class EventLogHandler implements RequestHandler<APIGatewayV2HTTPEve
             reply = Reply.problem(ProblemType.INVALID_INPUT, ApiProblem.describe(e.errors()), ApiProblem.reported(e.errors()), Map.of());
         } catch (EventConflictException e) {
             reply = Reply.problem(ProblemType.CONFLICT, e.getMessage()
-                    + "; an event's date and time are its identity, so record a different event at another time", List.of(), Map.of());
+                    + "; an event's date, time and eventId are its identity, so this eventId is taken: send another one,"
+                    + " or none to let the id be derived from the content", List.of(), Map.of());
         } catch (EventNotFoundException e) {
             reply = Reply.problem(ProblemType.NOT_FOUND, e.getMessage(), List.of(), Map.of());
         } catch (StoreUnavailableException e) {
@@ -106,8 +107,8 @@ public final class EventLogHandler implements RequestHandler<APIGatewayV2HTTPEve
     private Reply serve(APIGatewayV2HTTPEvent request, RequestLine line) {
         RouteMatch match = RouteMatch.resolve(request.getRouteKey(), line.method(), line.routePath(), request.getPathParameters());
         ApiRoute route = match.route();
-        if (route == ApiRoute.LIST_DAY) {
-            refuseRangeParameters(request);
+        if (route == ApiRoute.LIST_DAY || route == ApiRoute.LIST_MILLISECOND) {
+            refuseRangeParameters(request, route);
         }
         QueryParameters query = QueryParameters.read(request.getQueryStringParameters(), request.getRawQueryString(),
                 route.queryParameters(), route.routeKey());
@@ -116,12 +117,15 @@ public final class EventLogHandler implements RequestHandler<APIGatewayV2HTTPEve
                     query.get("eventType"), query.get("order"), query.get("limit"), query.get("nextToken")));
             case LIST_DAY -> list(new ListRequest(match.date(), null, null, query.get("userId"),
                     query.get("eventType"), query.get("order"), query.get("limit"), query.get("nextToken")));
-            case GET_EVENT -> Reply.json(200, EventJsonWriter.text(EventJsonWriter.event(service.get(match.date(), match.time()))), 1);
+            case LIST_MILLISECOND -> list(ListRequest.millisecond(match.date(), match.time(), query.get("userId"),
+                    query.get("eventType"), query.get("order"), query.get("limit"), query.get("nextToken")));
+            case GET_EVENT -> Reply.json(200, EventJsonWriter.text(EventJsonWriter.event(
+                    service.get(match.date(), match.time(), match.eventId()))), 1);
             case RECORD_EVENTS -> record(RequestBody.text(request.getBody(), request.getIsBase64Encoded()));
         };
     }
 
-    private static void refuseRangeParameters(APIGatewayV2HTTPEvent request) {
+    private static void refuseRangeParameters(APIGatewayV2HTTPEvent request, ApiRoute route) {
         Map<String, String> given = request.getQueryStringParameters();
         if (given == null) {
             return;
@@ -129,8 +133,8 @@ public final class EventLogHandler implements RequestHandler<APIGatewayV2HTTPEve
         List<FieldError> errors = new ArrayList<>();
         for (String name : given.keySet()) {
             if (RANGE_PARAMETERS.contains(name)) {
-                errors.add(new FieldError(name, "cannot be used with GET /events/{date}, whose path already names the day;"
-                        + " use GET /events?date= or GET /events?from=&to= instead"));
+                errors.add(new FieldError(name, "cannot be used with " + route.routeKey() + ", whose path already names the "
+                        + (route == ApiRoute.LIST_DAY ? "day" : "millisecond") + "; use GET /events?date= or GET /events?from=&to= instead"));
             }
         }
         if (!errors.isEmpty()) {
@@ -169,7 +173,7 @@ public final class EventLogHandler implements RequestHandler<APIGatewayV2HTTPEve
             String stored = EventJsonWriter.text(EventJsonWriter.event(event));
             if (result.outcome() == AppendOutcome.CREATED) {
                 Reply reply = Reply.json(201, stored, 1);
-                reply.headers().put("Location", "/events/" + event.key().dateText() + "/" + event.key().timeText());
+                reply.headers().put("Location", "/events/" + event.key().dateText() + "/" + event.key().timeText() + "/" + event.eventId());
                 return reply;
             }
             return Reply.json(200, stored, 1);

@@ -3,11 +3,13 @@ package dev.eventlog.lambda;
 import java.util.List;
 import java.util.Map;
 
-/** The route a request resolved to, with its URL-decoded path parameters ({@code date}, {@code time}). */
-record RouteMatch(ApiRoute route, String date, String time) {
+/** The route a request resolved to, with its URL-decoded path parameters ({@code date}, {@code time}, {@code eventId}). */
+record RouteMatch(ApiRoute route, String date, String time, String eventId) {
 
     /** Path templates and the methods each serves, for 405 answers and their {@code Allow} header. */
-    private static final Map<Integer, List<String>> METHODS_BY_SEGMENTS = Map.of(1, List.of("GET", "POST"), 2, List.of("GET"), 3, List.of("GET"));
+    private static final Map<Integer, List<String>> METHODS_BY_SEGMENTS =
+            Map.of(1, List.of("GET", "POST"), 2, List.of("GET"), 3, List.of("GET"), 4, List.of("GET"));
+    private static final String PATHS = "/events, /events/{date}, /events/{date}/{time} and /events/{date}/{time}/{eventId}";
 
     /**
      * Resolves a request: by its route key when it names one of the API's routes, else (a {@code $default} or
@@ -19,7 +21,8 @@ record RouteMatch(ApiRoute route, String date, String time) {
         if (byKey != null && hasParameters(byKey, parameters)) {
             return new RouteMatch(byKey,
                     decodeSegment(parameters.get("date"), "path parameter 'date'"),
-                    decodeSegment(parameters.get("time"), "path parameter 'time'"));
+                    decodeSegment(parameters.get("time"), "path parameter 'time'"),
+                    decodeSegment(parameters.get("eventId"), "path parameter 'eventId'"));
         }
         return byPath(method, path);
     }
@@ -28,21 +31,23 @@ record RouteMatch(ApiRoute route, String date, String time) {
         return switch (route) {
             case LIST_EVENTS, RECORD_EVENTS -> true;
             case LIST_DAY -> pathParameters.get("date") != null;
-            case GET_EVENT -> pathParameters.get("date") != null && pathParameters.get("time") != null;
+            case LIST_MILLISECOND -> pathParameters.get("date") != null && pathParameters.get("time") != null;
+            case GET_EVENT -> pathParameters.get("date") != null && pathParameters.get("time") != null
+                    && pathParameters.get("eventId") != null;
         };
     }
 
     private static RouteMatch byPath(String method, String path) {
         if (path == null || !path.startsWith("/")) {
-            throw new ApiProblem(ProblemType.NOT_FOUND, "no resource at this path; the API serves /events, /events/{date} and /events/{date}/{time}");
+            throw new ApiProblem(ProblemType.NOT_FOUND, "no resource at this path; the API serves " + PATHS);
         }
         String[] segments = path.substring(1).split("/", -1);
-        boolean eventsPath = segments.length <= 3 && segments[0].equals("events");
+        boolean eventsPath = segments.length <= 4 && segments[0].equals("events");
         for (String segment : segments) {
             eventsPath &= !segment.isEmpty();
         }
         if (!eventsPath) {
-            throw new ApiProblem(ProblemType.NOT_FOUND, "no resource at this path; the API serves /events, /events/{date} and /events/{date}/{time}");
+            throw new ApiProblem(ProblemType.NOT_FOUND, "no resource at this path; the API serves " + PATHS);
         }
         List<String> allowed = METHODS_BY_SEGMENTS.get(segments.length);
         if (method == null || !allowed.contains(method)) {
@@ -51,9 +56,12 @@ record RouteMatch(ApiRoute route, String date, String time) {
                     List.of(), Map.of("Allow", String.join(", ", allowed)));
         }
         return switch (segments.length) {
-            case 1 -> new RouteMatch(method.equals("GET") ? ApiRoute.LIST_EVENTS : ApiRoute.RECORD_EVENTS, null, null);
-            case 2 -> new RouteMatch(ApiRoute.LIST_DAY, decodeSegment(segments[1], "the path"), null);
-            default -> new RouteMatch(ApiRoute.GET_EVENT, decodeSegment(segments[1], "the path"), decodeSegment(segments[2], "the path"));
+            case 1 -> new RouteMatch(method.equals("GET") ? ApiRoute.LIST_EVENTS : ApiRoute.RECORD_EVENTS, null, null, null);
+            case 2 -> new RouteMatch(ApiRoute.LIST_DAY, decodeSegment(segments[1], "the path"), null, null);
+            case 3 -> new RouteMatch(ApiRoute.LIST_MILLISECOND, decodeSegment(segments[1], "the path"),
+                    decodeSegment(segments[2], "the path"), null);
+            default -> new RouteMatch(ApiRoute.GET_EVENT, decodeSegment(segments[1], "the path"), decodeSegment(segments[2], "the path"),
+                    decodeSegment(segments[3], "the path"));
         };
     }
 

@@ -30,6 +30,8 @@ final class SnapStartPriming implements Resource {
 
     static final String DATE = "1970-01-01";
     static final String TIME = "00:00:00.000";
+    /** An id no event in 1970 has: priming only ever reads it. */
+    static final String EVENT_ID = "snapstart-priming";
     private static final String BODY = "{\"date\":\"" + DATE + "\",\"time\":\"" + TIME
             + "\",\"userId\":\"eventlog-priming\",\"eventType\":\"snapstart-priming\",\"attributes\":{\"k\":\"v\"}}";
 
@@ -70,6 +72,7 @@ final class SnapStartPriming implements Resource {
         List<Integer> statuses = new ArrayList<>();
         statuses.add(status(writes, request("POST", "/events", "", BODY)));
         statuses.add(status(reads, request("GET", "/events/" + DATE + "/" + TIME, "", null)));
+        statuses.add(status(reads, request("GET", "/events/" + DATE + "/" + TIME + "/" + EVENT_ID, "", null)));
         statuses.add(status(reads, request("GET", "/events", "date=" + DATE + "&limit=1", null)));
         return statuses;
     }

@@ -43,7 +43,8 @@ class FunctionWiringTest {
 
         assertEquals(201, api.call(ApiEvents.load("post-event-iam.json")).status());
         assertEquals(200, api.call(ApiEvents.load("post-event-iam.json")).status());
-        api.post(event("2024-05-01", "14:19:00", "someone-else", "login")).assertProblem(409);
+        api.post(HandlerFixture.eventWithId("2024-05-01", "14:19:00", HandlerFixture.USER_1_LOGIN_ID, "someone-else", "login"))
+                .assertProblem(409);
         assertEquals("user-1", api.call(ApiEvents.load("get-event.json")).string("userId"));
         assertEquals(1, api.call(ApiEvents.load("get-events-by-date.json")).body().get("Count").getAsInt());
         assertEquals(201, api.call(ApiEvents.load("post-batch.json")).status());
@@ -58,7 +59,8 @@ class FunctionWiringTest {
 
         List<Integer> statuses = SnapStartPriming.of(api.handler, wiring.store()).prime();
 
-        assertEquals(List.of(201, 404, 200), statuses, "a would-be POST, a read of a missing event, a day read");
+        assertEquals(List.of(201, 200, 404, 200), statuses,
+                "a would-be POST, an empty millisecond, a read of a missing event, a day read");
         assertEquals(before, scan());
     }
 

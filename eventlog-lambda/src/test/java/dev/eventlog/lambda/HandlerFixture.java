@@ -66,6 +66,14 @@ final class HandlerFixture {
         return lines;
     }
 
+    /** The id the API derives for {@code user-1}'s {@code login} without attributes, as in the recorded events. */
+    static final String USER_1_LOGIN_ID = "075968f8574ff35e";
+
+    static String eventWithId(String date, String time, String eventId, String userId, String eventType) {
+        return "{\"date\":\"" + date + "\",\"time\":\"" + time + "\",\"eventId\":\"" + eventId + "\",\"userId\":\"" + userId
+                + "\",\"eventType\":\"" + eventType + "\"}";
+    }
+
     static String event(String date, String time, String userId, String eventType) {
         return "{\"date\":\"" + date + "\",\"time\":\"" + time + "\",\"userId\":\"" + userId + "\",\"eventType\":\"" + eventType + "\"}";
     }

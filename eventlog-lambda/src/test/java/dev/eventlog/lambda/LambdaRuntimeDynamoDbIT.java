@@ -65,6 +65,6 @@ class LambdaRuntimeDynamoDbIT {
         assertEquals(200, found.get("statusCode").getAsInt(), found::toString);
         assertTrue(found.get("body").getAsString().contains("\"userId\":\"user-1\""));
         assertEquals("user-1", dynamoDb.client().getItem(b -> b.tableName(TABLE).consistentRead(true).key(Map.of(
-                "date", AttributeValue.fromS("2024-05-01"), "time", AttributeValue.fromS("14:19:00.000")))).item().get("userId").s());
+                "date", AttributeValue.fromS("2024-05-01"), "time", AttributeValue.fromS("14:19:00.000#075968f8574ff35e")))).item().get("userId").s());
     }
 }

@@ -69,7 +69,7 @@ class LambdaRuntimeIT {
         JsonObject created = runtime.invoke(eventFile("post-event-iam.json"));
         assertEquals(201, created.get("statusCode").getAsInt(), created::toString);
         JsonObject headers = created.getAsJsonObject("headers");
-        assertEquals("/events/2024-05-01/14:19:00.000", headers.get("Location").getAsString());
+        assertEquals("/events/2024-05-01/14:19:00.000/075968f8574ff35e", headers.get("Location").getAsString());
         assertEquals("application/json", headers.get("Content-Type").getAsString());
 
         JsonObject found = runtime.invoke(eventFile("get-event.json"));

@@ -128,10 +128,12 @@ class OpenApiContractTest {
 
         assertDocumented(ApiRoute.RECORD_EVENTS, api.handler.handleRequest(ApiEvents.post(one), null), 201);
         assertDocumented(ApiRoute.RECORD_EVENTS, api.handler.handleRequest(ApiEvents.post(one), null), 200);
-        assertDocumented(ApiRoute.RECORD_EVENTS, api.handler.handleRequest(ApiEvents.post(event("2024-05-01", "14:19:00", "user-2", "x")), null), 409);
+        assertDocumented(ApiRoute.RECORD_EVENTS, api.handler.handleRequest(ApiEvents.post(HandlerFixture.eventWithId(
+                "2024-05-01", "14:19:00", HandlerFixture.USER_1_LOGIN_ID, "user-2", "x")), null), 409);
         assertDocumented(ApiRoute.RECORD_EVENTS, api.handler.handleRequest(ApiEvents.load("post-batch.json"), null), 201);
         assertDocumented(ApiRoute.RECORD_EVENTS, api.handler.handleRequest(ApiEvents.load("post-batch.json"), null), 200);
-        assertDocumented(ApiRoute.RECORD_EVENTS, api.handler.handleRequest(ApiEvents.post("[" + event("2024-05-02", "09:00:00", "z", "z") + "]"), null), 409);
+        assertDocumented(ApiRoute.RECORD_EVENTS, api.handler.handleRequest(ApiEvents.post("[" + HandlerFixture.eventWithId(
+                "2024-05-02", "09:00:00", HandlerFixture.USER_1_LOGIN_ID, "z", "z") + "]"), null), 409);
         assertDocumented(ApiRoute.RECORD_EVENTS, api.handler.handleRequest(ApiEvents.load("post-event-base64.json"), null), 201);
         assertDocumented(ApiRoute.RECORD_EVENTS, api.handler.handleRequest(ApiEvents.post("{\"userId\":\"u\",\"eventType\":\"t\",\"attributes\":{\"a\":\"b\"}}"), null), 201);
         assertDocumented(ApiRoute.RECORD_EVENTS, api.handler.handleRequest(ApiEvents.post("[{\"date\":\"x\"},{\"bogus\":1}]"), null), 400);
@@ -150,12 +152,15 @@ class OpenApiContractTest {
         assertDocumented(ApiRoute.LIST_DAY, api.handler.handleRequest(ApiEvents.load("get-events-of-day.json"), null), 200);
         assertDocumented(ApiRoute.LIST_DAY, api.handler.handleRequest(
                 ApiEvents.get("GET /events/{date}", "/events/2024-05-01", "from=x", Map.of("date", "2024-05-01")), null), 400);
-        assertDocumented(ApiRoute.GET_EVENT, api.handler.handleRequest(ApiEvents.load("get-event.json"), null), 200);
-        assertDocumented(ApiRoute.GET_EVENT, api.handler.handleRequest(ApiEvents.load("default-route-get-event.json"), null), 200);
-        assertDocumented(ApiRoute.GET_EVENT, api.handler.handleRequest(
-                ApiEvents.get("GET /events/{date}/{time}", "/events/2024-05-01/01:00:00", null, Map.of("date", "2024-05-01", "time", "01:00:00")), null), 404);
-        assertDocumented(ApiRoute.GET_EVENT, api.handler.handleRequest(
+        assertDocumented(ApiRoute.LIST_MILLISECOND, api.handler.handleRequest(ApiEvents.load("get-events-of-millisecond.json"), null), 200);
+        assertDocumented(ApiRoute.LIST_MILLISECOND, api.handler.handleRequest(ApiEvents.load("default-route-get-event.json"), null), 200);
+        assertDocumented(ApiRoute.LIST_MILLISECOND, api.handler.handleRequest(
                 ApiEvents.get("GET /events/{date}/{time}", "/events/2024-05-01/noon", null, Map.of("date", "2024-05-01", "time", "noon")), null), 400);
+        assertDocumented(ApiRoute.GET_EVENT, api.handler.handleRequest(ApiEvents.load("get-event.json"), null), 200);
+        assertDocumented(ApiRoute.GET_EVENT, api.handler.handleRequest(ApiEvents.get("GET /events/{date}/{time}/{eventId}",
+                "/events/2024-05-01/01:00:00/x", null, Map.of("date", "2024-05-01", "time", "01:00:00", "eventId", "x")), null), 404);
+        assertDocumented(ApiRoute.GET_EVENT, api.handler.handleRequest(ApiEvents.get("GET /events/{date}/{time}/{eventId}",
+                "/events/2024-05-01/noon/x", null, Map.of("date", "2024-05-01", "time", "noon", "eventId", "x")), null), 400);
     }
 
     @Test
@@ -178,6 +183,7 @@ class OpenApiContractTest {
                 ApiRoute.RECORD_EVENTS, ApiEvents.load("post-event-iam.json"),
                 ApiRoute.LIST_EVENTS, ApiEvents.load("get-events-by-date.json"),
                 ApiRoute.LIST_DAY, ApiEvents.load("get-events-of-day.json"),
+                ApiRoute.LIST_MILLISECOND, ApiEvents.load("get-events-of-millisecond.json"),
                 ApiRoute.GET_EVENT, ApiEvents.load("get-event.json"));
 
         requests.forEach((route, request) -> {

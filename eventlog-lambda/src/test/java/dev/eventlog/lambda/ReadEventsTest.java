@@ -1,6 +1,7 @@
 package dev.eventlog.lambda;
 
 import static dev.eventlog.lambda.HandlerFixture.event;
+import static dev.eventlog.lambda.HandlerFixture.eventWithId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -152,38 +153,71 @@ class ReadEventsTest {
         HttpReply reply = api.call(ApiEvents.load("get-event.json"));
 
         assertEquals(200, reply.status());
-        assertEquals("{\"date\":\"2024-05-01\",\"time\":\"14:19:00.000\",\"userId\":\"user-1\",\"eventType\":\"login\"}",
+        assertEquals("{\"date\":\"2024-05-01\",\"time\":\"14:19:00.000\",\"eventId\":\"075968f8574ff35e\",\"userId\":\"user-1\",\"eventType\":\"login\"}",
                 reply.body().toString());
     }
 
     @Test
     void oneEvent_isFoundByTimeWithoutMilliseconds() {
-        HttpReply reply = api.call(ApiEvents.get("GET /events/{date}/{time}", "/events/2024-05-01/14:19:00",
-                null, Map.of("date", "2024-05-01", "time", "14:19:00")));
+        HttpReply reply = api.call(ApiEvents.get("GET /events/{date}/{time}/{eventId}", "/events/2024-05-01/14:19:00/075968f8574ff35e",
+                null, Map.of("date", "2024-05-01", "time", "14:19:00", "eventId", "075968f8574ff35e")));
 
         assertEquals("user-1", reply.string("userId"));
     }
 
     @Test
-    void unknownEvent_is404() {
+    void eventsOfOneMillisecond_areListedAsAPageInIdOrder() {
+        api.given(eventWithId("2024-05-01", "14:19:00.000", "zz-last", "user-3", "view"),
+                eventWithId("2024-05-01", "14:19:00.000", "00-first", "user-2", "view"),
+                event("2024-05-01", "14:19:00.001", "user-4", "view"));
+
+        HttpReply all = api.call(ApiEvents.load("get-events-of-millisecond.json"));
+        HttpReply newestFirstInPages = api.call(ApiEvents.get("GET /events/{date}/{time}", "/events/2024-05-01/14:19:00",
+                "order=desc&limit=2", Map.of("date", "2024-05-01", "time", "14:19:00")));
+
+        assertEquals(200, all.status());
+        assertEquals(List.of("00-first", "075968f8574ff35e", "zz-last"), ids(all));
+        assertEquals(List.of("zz-last", "075968f8574ff35e"), ids(newestFirstInPages));
+        assertTrue(newestFirstInPages.body().has("NextToken"));
+    }
+
+    @Test
+    void emptyMillisecond_isAnEmptyPage() {
         HttpReply reply = api.call(ApiEvents.get("GET /events/{date}/{time}", "/events/2024-05-01/14:19:00.001",
-                null, Map.of("date", "2024-05-01", "time", "14:19:00.001"))).assertProblem(404);
+                null, Map.of("date", "2024-05-01", "time", "14:19:00.001")));
+
+        assertEquals(200, reply.status());
+        assertEquals(0, reply.body().get("Count").getAsInt());
+    }
+
+    @Test
+    void unknownEvent_is404() {
+        HttpReply reply = api.call(ApiEvents.get("GET /events/{date}/{time}/{eventId}", "/events/2024-05-01/14:19:00.000/other",
+                null, Map.of("date", "2024-05-01", "time", "14:19:00.000", "eventId", "other"))).assertProblem(404);
 
         assertEquals("urn:eventlog:problem:not-found", reply.string("type"));
     }
 
     @Test
     void invalidKeyInPath_is400NamingIt() {
-        HttpReply reply = api.call(ApiEvents.get("GET /events/{date}/{time}", "/events/2024-5-1/noon",
-                null, Map.of("date", "2024-5-1", "time", "noon"))).assertProblem(400);
+        HttpReply reply = api.call(ApiEvents.get("GET /events/{date}/{time}/{eventId}", "/events/2024-5-1/noon/a%20b",
+                null, Map.of("date", "2024-5-1", "time", "noon", "eventId", "a%20b"))).assertProblem(400);
 
-        assertEquals(List.of("date", "time"), reply.errorFields());
+        assertEquals(List.of("date", "time", "eventId"), reply.errorFields());
     }
 
     @Test
     void invalidDateInDayRoute_is400() {
         assertEquals(List.of("date"), api.call(ApiEvents.get("GET /events/{date}", "/events/yesterday",
                 null, Map.of("date", "yesterday"))).assertProblem(400).errorFields());
+    }
+
+    private static List<String> ids(HttpReply reply) {
+        List<String> ids = new ArrayList<>();
+        for (JsonElement item : reply.items()) {
+            ids.add(item.getAsJsonObject().get("eventId").getAsString());
+        }
+        return ids;
     }
 
     private static List<String> times(HttpReply reply) {

@@ -1,6 +1,8 @@
 package dev.eventlog.lambda;
 
+import static dev.eventlog.lambda.HandlerFixture.USER_1_LOGIN_ID;
 import static dev.eventlog.lambda.HandlerFixture.event;
+import static dev.eventlog.lambda.HandlerFixture.eventWithId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -23,8 +25,8 @@ class RecordEventsTest {
 
         assertEquals(201, reply.status());
         assertEquals("application/json", reply.header("Content-Type"));
-        assertEquals("/events/2024-05-01/14:19:00.000", reply.header("Location"));
-        assertEquals("{\"date\":\"2024-05-01\",\"time\":\"14:19:00.000\",\"userId\":\"user-1\",\"eventType\":\"login\"}",
+        assertEquals("/events/2024-05-01/14:19:00.000/075968f8574ff35e", reply.header("Location"));
+        assertEquals("{\"date\":\"2024-05-01\",\"time\":\"14:19:00.000\",\"eventId\":\"075968f8574ff35e\",\"userId\":\"user-1\",\"eventType\":\"login\"}",
                 reply.body().toString());
     }
 
@@ -49,12 +51,63 @@ class RecordEventsTest {
     }
 
     @Test
-    void otherContentAtATakenKey_isAConflictAndChangesNothing() {
+    void reusedIdWithOtherContent_isAConflictAndChangesNothing() {
         api.given(event("2024-05-01", "14:19:00.000", "user-1", "login"));
 
-        api.post(event("2024-05-01", "14:19:00", "user-9", "logout")).assertProblem(409);
+        HttpReply conflict = api.post(eventWithId("2024-05-01", "14:19:00", USER_1_LOGIN_ID, "user-9", "logout")).assertProblem(409);
 
+        assertTrue(conflict.string("detail").contains("eventId"), conflict.string("detail"));
         assertEquals("user-1", api.call(ApiEvents.load("get-event.json")).string("userId"));
+    }
+
+    @Test
+    void otherEventInTheSameMillisecond_isCreatedBesideTheFirst() {
+        api.given(event("2024-05-01", "14:19:00.000", "user-1", "login"));
+
+        HttpReply second = api.post(event("2024-05-01", "14:19:00", "user-9", "logout"));
+
+        assertEquals(201, second.status());
+        assertEquals(2, api.call(ApiEvents.load("get-events-of-millisecond.json")).body().get("Count").getAsInt());
+    }
+
+    @Test
+    void givenId_isKeptAndAReplayIsExisting() {
+        String body = eventWithId("2024-05-01", "14:19:00", "order-42:v1", "user-1", "purchase");
+
+        HttpReply created = api.post(body);
+
+        assertEquals(201, created.status());
+        assertEquals("order-42:v1", created.string("eventId"));
+        assertEquals("/events/2024-05-01/14:19:00.000/order-42:v1", created.header("Location"));
+        assertEquals(200, api.post(body).status());
+    }
+
+    @Test
+    void pythonAndJavascriptTimestamps_nameTheSameEvent() {
+        HttpReply python = api.post("{\"timestamp\":\"2024-06-01T18:30:00.123456+09:00\",\"userId\":\"u\",\"eventType\":\"t\"}");
+        HttpReply javascript = api.post("{\"timestamp\":\"2024-06-01T09:30:00.123Z\",\"userId\":\"u\",\"eventType\":\"t\"}");
+
+        assertEquals(201, python.status());
+        assertEquals("2024-06-01", python.string("date"));
+        assertEquals("09:30:00.123", python.string("time"));
+        assertEquals(200, javascript.status(), "the same event: a safe retry");
+    }
+
+    @Test
+    void timeWithNanoseconds_isKeptToTheMillisecond() {
+        assertEquals("10:00:00.123", api.post(event("2024-05-01", "10:00:00.123456789", "u", "t")).string("time"));
+    }
+
+    @Test
+    void badIdentityFields_are400NamingEachField() {
+        assertEquals(List.of("timestamp"), api.post("{\"date\":\"2024-06-01\",\"timestamp\":\"2024-06-01T09:30:00Z\","
+                + "\"userId\":\"u\",\"eventType\":\"t\"}").assertProblem(400).errorFields());
+        assertEquals(List.of("timestamp"), api.post("{\"timestamp\":\"2024-06-01T09:30:00+24:00\",\"userId\":\"u\",\"eventType\":\"t\"}")
+                .assertProblem(400).errorFields());
+        assertEquals(List.of("time"), api.post(event("2024-05-01", "10:00:00.1234567890", "u", "t")).assertProblem(400).errorFields());
+        assertEquals(List.of("eventId"), api.post(eventWithId("2024-05-01", "10:00:00", "no spaces", "u", "t")).assertProblem(400).errorFields());
+        assertEquals(List.of("eventId"), api.post(eventWithId("2024-05-01", "10:00:00", "x".repeat(65), "u", "t")).assertProblem(400).errorFields());
+        assertEquals(0, api.list("").body().get("Count").getAsInt(), "nothing stored for a refused request");
     }
 
     @Test
@@ -64,15 +117,17 @@ class RecordEventsTest {
         assertEquals(201, reply.status());
         assertEquals("2024-05-01", reply.string("date"));
         assertEquals("12:00:00.123", reply.string("time"));
-        assertEquals("/events/2024-05-01/12:00:00.123", reply.header("Location"));
+        assertEquals("/events/2024-05-01/12:00:00.123/" + reply.string("eventId"), reply.header("Location"));
     }
 
     @Test
-    void twoStampedEventsInTheSameMillisecond_getDistinctKeys() {
-        String first = api.post("{\"userId\":\"u\",\"eventType\":\"click\"}").string("time");
-        String second = api.post("{\"userId\":\"u\",\"eventType\":\"click\"}").string("time");
+    void twoStampedEventsInTheSameMillisecond_areTwoEventsWithDistinctIds() {
+        HttpReply first = api.post("{\"userId\":\"u\",\"eventType\":\"click\"}");
+        HttpReply second = api.post("{\"userId\":\"u\",\"eventType\":\"click\"}");
 
-        assertFalse(first.equals(second));
+        assertEquals(first.string("time"), second.string("time"));
+        assertFalse(first.string("eventId").equals(second.string("eventId")));
+        assertEquals(201, second.status());
     }
 
     @Test
@@ -119,7 +174,7 @@ class RecordEventsTest {
 
     @Test
     void batchWithOneConflict_is409ButWritesTheOthers() {
-        api.given(event("2024-05-02", "09:00:00.000", "someone-else", "login"));
+        api.given(eventWithId("2024-05-02", "09:00:00.000", USER_1_LOGIN_ID, "someone-else", "login"));
 
         HttpReply reply = api.call(ApiEvents.load("post-batch.json"));
 
@@ -130,9 +185,11 @@ class RecordEventsTest {
         assertEquals(1, reply.body().get("conflict").getAsInt());
         assertEquals(1, reply.body().get("created").getAsInt());
         // The store itself: the conflicting key keeps its first event, the other event is stored as sent.
-        EventRecord kept = api.store.find(EventKey.parse("2024-05-02", "09:00:00.000")).orElseThrow();
+        EventRecord kept = api.store.find(EventKey.parse("2024-05-02", "09:00:00.000", USER_1_LOGIN_ID)).orElseThrow();
         assertEquals("someone-else", kept.userId());
-        EventRecord written = api.store.find(EventKey.parse("2024-05-02", "09:05:00.000")).orElseThrow();
+        String writtenId = reply.body().getAsJsonArray("results").get(1).getAsJsonObject().getAsJsonObject("event")
+                .get("eventId").getAsString();
+        EventRecord written = api.store.find(EventKey.parse("2024-05-02", "09:05:00.000", writtenId)).orElseThrow();
         assertEquals("user-2", written.userId());
         assertEquals("purchase", written.eventType());
         assertEquals(java.util.Map.of("sku", "A-100"), written.attributes());

@@ -24,7 +24,7 @@ class RoutingTest {
         HttpReply reply = api.call(ApiEvents.load("default-route-get-event.json"));
 
         assertEquals(200, reply.status());
-        assertEquals("user-1", reply.string("userId"));
+        assertEquals("user-1", reply.items().get(0).getAsJsonObject().get("userId").getAsString());
     }
 
     @Test
@@ -32,7 +32,8 @@ class RoutingTest {
         assertEquals(201, api.call(ApiEvents.viaDefaultRoute("POST", "/events", null, event("2024-05-01", "10:00:00", "u", "t"))).status());
         assertEquals(1, api.call(ApiEvents.viaDefaultRoute("GET", "/events", "date=2024-05-01", null)).body().get("Count").getAsInt());
         assertEquals(1, api.call(ApiEvents.viaDefaultRoute("GET", "/events/2024-05-01", null, null)).body().get("Count").getAsInt());
-        assertEquals(200, api.call(ApiEvents.viaDefaultRoute("GET", "/events/2024-05-01/10%3A00%3A00.000", null, null)).status());
+        assertEquals(1, api.call(ApiEvents.viaDefaultRoute("GET", "/events/2024-05-01/10%3A00%3A00.000", null, null)).body().get("Count").getAsInt());
+        assertEquals(200, api.call(ApiEvents.viaDefaultRoute("GET", "/events/2024-05-01/10%3A00%3A00.000/e6ac332014c2feba", null, null)).status());
     }
 
     @Test
@@ -110,10 +111,19 @@ class RoutingTest {
 
     @Test
     void queryParametersOnSingleEventRoute_areRefused() {
-        var event = ApiEvents.get("GET /events/{date}/{time}", "/events/2024-05-01/10:00:00", "limit=1",
-                Map.of("date", "2024-05-01", "time", "10:00:00"));
+        var event = ApiEvents.get("GET /events/{date}/{time}/{eventId}", "/events/2024-05-01/10:00:00/x", "limit=1",
+                Map.of("date", "2024-05-01", "time", "10:00:00", "eventId", "x"));
 
         api.call(event).assertProblem(400);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"date=2024-05-01", "from=2024-05-01T00:00:00", "to=2024-05-02T00:00:00"})
+    void rangeParametersOnMillisecondRoute_areRefused(String query) {
+        var event = ApiEvents.get("GET /events/{date}/{time}", "/events/2024-05-01/10:00:00", query,
+                Map.of("date", "2024-05-01", "time", "10:00:00"));
+
+        assertTrue(api.call(event).assertProblem(400).errorFields().get(0).matches("date|from|to"));
     }
 
     @Test

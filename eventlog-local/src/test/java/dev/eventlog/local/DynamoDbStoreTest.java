@@ -34,7 +34,7 @@ class DynamoDbStoreTest {
                 "--store", "dynamodb", "--endpoint-url", dynalite.endpoint().toString(), "--table", "runner-store",
                 "--region", "us-east-1", "--create-table")).store();
         try (OpenedStore store = StoreFactory.open(options)) {
-            EventRecord event = new EventRecord(EventKey.parse("2024-07-01", "08:00:00"), "u1", "login");
+            EventRecord event = new EventRecord(EventKey.parse("2024-07-01", "08:00:00", "runner-1"), "u1", "login");
             assertEquals(AppendOutcome.CREATED, store.port().append(event).outcome());
             assertEquals(AppendOutcome.EXISTING, store.port().append(event).outcome());
             assertEquals(event, store.port().find(event.key()).orElseThrow());

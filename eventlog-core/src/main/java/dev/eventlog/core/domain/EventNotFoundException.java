@@ -6,7 +6,7 @@ public final class EventNotFoundException extends EventLogException {
     private final EventKey key;
 
     public EventNotFoundException(EventKey key) {
-        super("no event is recorded at " + key);
+        super("no event is recorded as " + key + " (date/time/eventId)");
         this.key = key;
     }
 

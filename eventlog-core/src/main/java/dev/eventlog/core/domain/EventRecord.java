@@ -32,6 +32,24 @@ public record EventRecord(EventKey key, String userId, String eventType, Map<Str
         this(key, userId, eventType, Map.of());
     }
 
+    /** The event at {@code time} whose id is derived from its content (see {@link EventIds#derive}). */
+    public static EventRecord derived(EventTime time, String userId, String eventType, Map<String, String> attributes) {
+        List<FieldError> errors = contentErrors(userId, eventType, attributes);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return new EventRecord(time.withId(EventIds.derive(userId, eventType, attributes)), userId, eventType, attributes);
+    }
+
+    public String eventId() {
+        return key.eventId();
+    }
+
+    /** True when the other event holds the same content (who, what, attributes), whatever its key. */
+    public boolean sameContentAs(EventRecord other) {
+        return userId.equals(other.userId) && eventType.equals(other.eventType) && attributes.equals(other.attributes);
+    }
+
     /** Every rule that the non-key fields break; empty when they make a valid event. */
     public static List<FieldError> contentErrors(String userId, String eventType, Map<String, String> attributes) {
         List<FieldError> errors = new ArrayList<>();

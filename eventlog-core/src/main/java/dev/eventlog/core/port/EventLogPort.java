@@ -8,15 +8,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Outgoing port: where events are stored and read back. A write never overwrites: the same key with the same
- * content is {@link AppendOutcome#EXISTING}, with other content {@link AppendOutcome#CONFLICT}, and the stored
- * event stays as it was. Implementations are thread-safe and throw
+ * Outgoing port: where events are stored and read back, in key order (date, time, eventId). A write never
+ * overwrites: the same key with the same content is {@link AppendOutcome#EXISTING}, with other content
+ * {@link AppendOutcome#CONFLICT}, and the stored event stays as it was; events that differ only in their id are
+ * distinct events, even in the same millisecond. Implementations are thread-safe and throw
  * {@link dev.eventlog.core.domain.StoreUnavailableException} when the store cannot answer, never a
  * technology's own exception.
  */
 public interface EventLogPort {
 
-    /** Stores the event unless its key is taken; says which of the three outcomes happened. */
+    /** Stores the event unless its key (date, time, eventId) is taken; says which of the three outcomes happened. */
     AppendResult append(EventRecord event);
 
     /**

@@ -1,6 +1,6 @@
 package dev.eventlog.core.query;
 
-import dev.eventlog.core.domain.EventKey;
+import dev.eventlog.core.domain.EventTime;
 import dev.eventlog.core.domain.FieldError;
 import dev.eventlog.core.domain.InvalidInputException;
 import java.time.LocalDate;
@@ -27,6 +27,23 @@ public record ListRequest(String date, String from, String to, String userId, St
         return new ListRequest(date, null, null, null, null, null, null, null);
     }
 
+    /**
+     * A request for the events of one millisecond, the date and time given as text: a range from that
+     * millisecond to the next, so it pages, filters and orders as any range does.
+     */
+    public static ListRequest millisecond(String date, String time, String userId, String eventType, String order,
+                                          String limit, String nextToken) {
+        EventTime at = EventTime.parse(date, time);
+        if (at.date().getYear() == 9999 && at.time().equals(LocalTime.of(23, 59, 59, 999_000_000))) {
+            throw new InvalidInputException("time", "names the last millisecond of the year 9999, which cannot be listed");
+        }
+        return new ListRequest(null, instantText(at), instantText(at.nextMillisecond()), userId, eventType, order, limit, nextToken);
+    }
+
+    private static String instantText(EventTime at) {
+        return at.dateText() + "T" + at.timeText();
+    }
+
     /** The validated query; reports every bad parameter at once. */
     public EventQuery toQuery() {
         List<FieldError> errors = new ArrayList<>();
@@ -51,7 +68,7 @@ public record ListRequest(String date, String from, String to, String userId, St
                 errors.add(new FieldError("date", "cannot be combined with 'from' and 'to'; give one day or one range"));
                 return null;
             }
-            LocalDate day = EventKey.parseDate("date", date, errors);
+            LocalDate day = EventTime.parseDate("date", date, errors);
             return day == null ? null : new QueryScope.Day(day);
         }
         if (from == null && to == null) {
@@ -61,24 +78,24 @@ public record ListRequest(String date, String from, String to, String userId, St
             errors.add(new FieldError(from == null ? "from" : "to", "is required when '" + (from == null ? "to" : "from") + "' is given"));
             return null;
         }
-        EventKey start = instant("from", from, errors);
-        EventKey end = instant("to", to, errors);
+        EventTime start = instant("from", from, errors);
+        EventTime end = instant("to", to, errors);
         return start == null || end == null ? null : new QueryScope.Range(start, end);
     }
 
     /** Reads {@code YYYY-MM-DD}, or {@code YYYY-MM-DDTHH:mm:ss[.SSS]} with an optional trailing {@code Z}. */
-    private static EventKey instant(String field, String text, List<FieldError> errors) {
+    private static EventTime instant(String field, String text, List<FieldError> errors) {
         String value = text.endsWith("Z") ? text.substring(0, text.length() - 1) : text;
         int t = value.indexOf('T');
         List<FieldError> own = new ArrayList<>();
-        LocalDate day = EventKey.parseDate(field, t < 0 ? value : value.substring(0, t), own);
-        LocalTime time = t < 0 ? LocalTime.MIDNIGHT : EventKey.parseTime(field, value.substring(t + 1), own);
+        LocalDate day = EventTime.parseDate(field, t < 0 ? value : value.substring(0, t), own);
+        LocalTime time = t < 0 ? LocalTime.MIDNIGHT : EventTime.parseTime(field, value.substring(t + 1), own);
         if (!own.isEmpty()) {
             errors.add(new FieldError(field, "must be a UTC instant YYYY-MM-DDTHH:mm:ss.SSS (got "
                     + (text.length() > 40 ? text.substring(0, 40) + "..." : text).replaceAll("\\p{Cntrl}", "?") + ")"));
             return null;
         }
-        return new EventKey(day, time);
+        return new EventTime(day, time);
     }
 
     private SortOrder sortOrder(List<FieldError> errors) {

@@ -1,6 +1,8 @@
 package dev.eventlog.core.query;
 
+import dev.eventlog.core.domain.EventIds;
 import dev.eventlog.core.domain.EventKey;
+import dev.eventlog.core.domain.EventTime;
 import dev.eventlog.core.domain.FieldError;
 import dev.eventlog.core.domain.InvalidInputException;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +21,7 @@ import java.util.List;
  */
 public final class PageToken {
 
-    private static final String VERSION = "1";
+    private static final String VERSION = "2";
     private static final int CHECKSUM_BYTES = 12;
     private static final String INVALID = "is not a token issued by this API for this query; start again without it";
 
@@ -28,7 +30,7 @@ public final class PageToken {
 
     /** The token for the page of {@code query} that starts after {@code after}. */
     public static String encode(EventQuery query, EventKey after) {
-        String payload = String.join("|", VERSION, fingerprint(query), after.dateText(), after.timeText());
+        String payload = String.join("|", VERSION, fingerprint(query), after.dateText(), after.timeText(), after.eventId());
         byte[] body = payload.getBytes(StandardCharsets.UTF_8);
         byte[] sealed = Arrays.copyOf(body, body.length + CHECKSUM_BYTES);
         System.arraycopy(checksum(body), 0, sealed, body.length, CHECKSUM_BYTES);
@@ -52,7 +54,7 @@ public final class PageToken {
             throw invalid();
         }
         String[] parts = new String(body, StandardCharsets.UTF_8).split("\\|", -1);
-        if (parts.length != 4 || !VERSION.equals(parts[0])) {
+        if (parts.length != 5 || !VERSION.equals(parts[0])) {
             throw invalid();
         }
         if (!parts[1].equals(fingerprint(query))) {
@@ -60,12 +62,13 @@ public final class PageToken {
                     "belongs to another query; repeat the same date, from, to, userId, eventType and order as the first page");
         }
         List<FieldError> errors = new ArrayList<>();
-        var date = EventKey.parseDate("nextToken", parts[2], errors);
-        var time = EventKey.parseTime("nextToken", parts[3], errors);
+        var date = EventTime.parseDate("nextToken", parts[2], errors);
+        var time = EventTime.parseTime("nextToken", parts[3], errors);
+        EventIds.check("nextToken", parts[4], errors);
         if (!errors.isEmpty()) {
             throw invalid();
         }
-        EventKey after = new EventKey(date, time);
+        EventKey after = new EventKey(date, time, parts[4]);
         if (!query.scope().contains(after)) {
             throw invalid();
         }

@@ -1,6 +1,7 @@
 package dev.eventlog.core.query;
 
 import dev.eventlog.core.domain.EventKey;
+import dev.eventlog.core.domain.EventTime;
 import java.time.LocalDate;
 import java.util.Objects;
 
@@ -23,7 +24,7 @@ public sealed interface QueryScope {
     }
 
     /** Events from {@code from} (inclusive) to {@code to} (exclusive). */
-    record Range(EventKey from, EventKey to) implements QueryScope {
+    record Range(EventTime from, EventTime to) implements QueryScope {
         public Range {
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(to, "to");
@@ -31,7 +32,8 @@ public sealed interface QueryScope {
 
         @Override
         public boolean contains(EventKey key) {
-            return key.compareTo(from) >= 0 && key.compareTo(to) < 0;
+            EventTime at = key.moment();
+            return at.compareTo(from) >= 0 && at.compareTo(to) < 0;
         }
     }
 

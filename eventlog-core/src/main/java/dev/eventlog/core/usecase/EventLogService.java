@@ -2,12 +2,13 @@ package dev.eventlog.core.usecase;
 
 import dev.eventlog.core.domain.EventConflictException;
 import dev.eventlog.core.domain.EventDraft;
+import dev.eventlog.core.domain.EventIds;
 import dev.eventlog.core.domain.EventKey;
 import dev.eventlog.core.domain.EventNotFoundException;
 import dev.eventlog.core.domain.EventRecord;
+import dev.eventlog.core.domain.EventTime;
 import dev.eventlog.core.domain.FieldError;
 import dev.eventlog.core.domain.InvalidInputException;
-import dev.eventlog.core.domain.StoreUnavailableException;
 import dev.eventlog.core.port.AppendOutcome;
 import dev.eventlog.core.port.AppendResult;
 import dev.eventlog.core.port.EventLogPort;
@@ -16,23 +17,18 @@ import dev.eventlog.core.query.ListRequest;
 import dev.eventlog.core.query.Page;
 import dev.eventlog.core.query.PageToken;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 /** The use cases of the HTTP API: record one event or a batch, get one event, list a page. */
 public final class EventLogService {
 
     public static final int MAX_BATCH = 25;
-    /** How many taken milliseconds a server-stamped event skips before the store is deemed unable to take it. */
-    private static final int MAX_STAMP_ATTEMPTS = 1000;
 
     private final EventLogPort store;
     private final Clock clock;
-    private final AtomicReference<EventKey> lastStamp = new AtomicReference<>(EventKey.at(Instant.EPOCH));
 
     public EventLogService(EventLogPort store, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
@@ -41,18 +37,15 @@ public final class EventLogService {
 
     /**
      * Records one event. Returns {@code CREATED}, or {@code EXISTING} when the same event was already recorded
-     * at its key (a safe retry). Throws {@link EventConflictException} when its key holds other content, and
-     * {@link InvalidInputException} with every broken rule when the draft is invalid.
+     * with its identity (a safe retry). Throws {@link EventConflictException} when its identity holds other
+     * content, and {@link InvalidInputException} with every broken rule when the draft is invalid.
      */
     public AppendResult record(EventDraft draft) {
         List<FieldError> errors = draft.errors();
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        if (draft.stampedByServer()) {
-            return recordStamped(draft);
-        }
-        AppendResult result = store.append(draft.toRecord());
+        AppendResult result = store.append(toRecord(draft));
         if (result.outcome() == AppendOutcome.CONFLICT) {
             throw new EventConflictException(result.event().key());
         }
@@ -78,20 +71,14 @@ public final class EventLogService {
         }
         List<EventRecord> records = new ArrayList<>(drafts.size());
         for (EventDraft draft : drafts) {
-            records.add(draft.stampedByServer() ? draft.toRecord(nextStamp()) : draft.toRecord());
+            records.add(toRecord(draft));
         }
-        List<AppendResult> results = new ArrayList<>(store.appendAll(records));
-        for (int i = 0; i < results.size(); i++) {
-            if (drafts.get(i).stampedByServer() && results.get(i).outcome() != AppendOutcome.CREATED) {
-                results.set(i, recordStamped(drafts.get(i)));
-            }
-        }
-        return new BatchResult(results);
+        return new BatchResult(store.appendAll(records));
     }
 
-    /** The event at the key given as text; {@link EventNotFoundException} when there is none. */
-    public EventRecord get(String date, String time) {
-        return get(EventKey.parse(date, time));
+    /** The event with the identity given as text; {@link EventNotFoundException} when there is none. */
+    public EventRecord get(String date, String time, String eventId) {
+        return get(EventKey.parse(date, time, eventId));
     }
 
     public EventRecord get(EventKey key) {
@@ -110,19 +97,11 @@ public final class EventLogService {
         return new EventPage(page.items(), page.resumeAfter().map(key -> PageToken.encode(query, key)));
     }
 
-    /** A server-stamped event takes the first free millisecond from now on: it never collides with another. */
-    private AppendResult recordStamped(EventDraft draft) {
-        for (int attempt = 0; attempt < MAX_STAMP_ATTEMPTS; attempt++) {
-            AppendResult result = store.append(draft.toRecord(nextStamp()));
-            if (result.outcome() == AppendOutcome.CREATED) {
-                return result;
-            }
-        }
-        throw new StoreUnavailableException("no free millisecond found after " + MAX_STAMP_ATTEMPTS + " attempts", null);
-    }
-
-    private EventKey nextStamp() {
-        EventKey now = EventKey.at(clock.instant());
-        return lastStamp.updateAndGet(last -> now.compareTo(last) > 0 ? now : last.nextMillisecond());
+    /**
+     * A server-stamped event is a new event each time it arrives, so it takes a random id: events stamped in the
+     * same millisecond are distinct without any search for a free millisecond.
+     */
+    private EventRecord toRecord(EventDraft draft) {
+        return draft.stampedByServer() ? draft.toRecord(EventTime.at(clock.instant()), EventIds.random()) : draft.toRecord();
     }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class EventRecordTest {
 
-    private static final EventKey KEY = EventKey.parse("2024-05-01", "12:00:00");
+    private static final EventKey KEY = EventKey.parse("2024-05-01", "12:00:00", "id-1");
 
     private static List<String> fieldsOf(Runnable action) {
         InvalidInputException error = assertThrows(InvalidInputException.class, action::run);

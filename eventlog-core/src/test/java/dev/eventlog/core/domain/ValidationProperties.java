@@ -22,9 +22,9 @@ class ValidationProperties {
                                   @ForAll @IntRange(min = 0, max = 3_000_000) int dayNumber) {
         LocalDate date = LocalDate.of(1, 1, 1).plusDays(dayNumber % 3_650_000);
         LocalTime time = LocalTime.ofNanoOfDay(millisOfDay * 1_000_000L);
-        EventKey key = new EventKey(date, time);
+        EventTime key = new EventTime(date, time);
 
-        EventKey reparsed = EventKey.parse(key.dateText(), key.timeText());
+        EventTime reparsed = EventTime.parse(key.dateText(), key.timeText());
 
         assertEquals(key, reparsed);
         assertEquals(key.timeText(), reparsed.timeText());
@@ -36,7 +36,7 @@ class ValidationProperties {
         String seconds = LocalTime.ofSecondOfDay(secondOfDay).toString();
         String text = seconds.length() == 5 ? seconds + ":00" : seconds;
 
-        assertEquals(EventKey.parse("2024-01-01", text + ".000"), EventKey.parse("2024-01-01", text));
+        assertEquals(EventTime.parse("2024-01-01", text + ".000"), EventTime.parse("2024-01-01", text));
     }
 
     @Property(tries = 2000)
@@ -46,7 +46,7 @@ class ValidationProperties {
         EventDraft draft = new EventDraft(date, time, userId, eventType, attributes);
         List<FieldError> errors = draft.errors();
         if (errors.isEmpty()) {
-            EventRecord record = draft.stampedByServer() ? draft.toRecord(EventKey.parse("2024-01-01", "00:00:00")) : draft.toRecord();
+            EventRecord record = draft.stampedByServer() ? draft.toRecord(EventTime.parse("2024-01-01", "00:00:00"), "stamped") : draft.toRecord();
             assertEquals(userId, record.userId());
         } else {
             for (FieldError error : errors) {
@@ -59,7 +59,7 @@ class ValidationProperties {
     @Property(tries = 2000)
     void anyKeyText_isEitherAKeyOrAnInvalidInput(@ForAll("keyish") String date, @ForAll("keyish") String time) {
         try {
-            EventKey key = EventKey.parse(date, time);
+            EventTime key = EventTime.parse(date, time);
             assertEquals(date, key.dateText());
         } catch (InvalidInputException expected) {
             assertFalse(expected.errors().isEmpty());

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.eventlog.core.domain.EventKey;
 import dev.eventlog.core.domain.EventRecord;
+import dev.eventlog.core.domain.EventTime;
 import dev.eventlog.core.query.EventQuery;
 import dev.eventlog.core.query.Page;
 import dev.eventlog.core.query.QueryScope;
@@ -86,7 +87,7 @@ public abstract class EventLogPortContract {
 
     @Test
     void unknownKey_isNotFound() {
-        assertEquals(Optional.empty(), port.find(key(uniqueDay(), "12:00:00.000")));
+        assertEquals(Optional.empty(), port.find(key(uniqueDay(), "12:00:00.000").withId("nobody")));
     }
 
     @Test
@@ -101,8 +102,8 @@ public abstract class EventLogPortContract {
     }
 
     @Test
-    void sameKeyWithDifferentContent_isConflictAndLeavesStoredEventUnchanged() {
-        EventRecord original = event(key(uniqueDay(), "10:00:00.000"), uniqueUser(), "login", Map.of("a", "1"));
+    void reusedIdWithDifferentContent_isConflictAndLeavesStoredEventUnchanged() {
+        EventRecord original = event(key(uniqueDay(), "10:00:00.000").withId("reused"), uniqueUser(), "login", Map.of("a", "1"));
         port.append(original);
 
         List<EventRecord> rivals = List.of(
@@ -153,7 +154,7 @@ public abstract class EventLogPortContract {
 
     @Test
     void sameKeyTwiceInOneBatch_storesOneAndReportsTheOther() {
-        EventKey key = key(uniqueDay(), "05:00:00.000");
+        EventKey key = key(uniqueDay(), "05:00:00.000").withId("sent-twice");
         EventRecord first = event(key, uniqueUser(), "login");
         EventRecord rival = event(key, first.userId(), "logout");
 
@@ -163,6 +164,99 @@ public abstract class EventLogPortContract {
         assertEquals(1, results.stream().filter(r -> r.outcome() == AppendOutcome.CONFLICT).count());
         EventRecord winner = results.stream().filter(r -> r.outcome() == AppendOutcome.CREATED).findFirst().orElseThrow().event();
         assertEquals(Optional.of(winner), port.find(key));
+    }
+
+    // ---- identity: (date, time, eventId) ----------------------------------------------------------------
+
+    @Test
+    void distinctEventsInTheSameMillisecond_areBothCreated() {
+        EventTime at = key(uniqueDay(), "10:00:00.123");
+        EventRecord alice = event(at, uniqueUser(), "click");
+        EventRecord bob = event(at, uniqueUser(), "click");
+
+        assertEquals(AppendOutcome.CREATED, port.append(alice).outcome());
+        assertEquals(AppendOutcome.CREATED, port.append(bob).outcome());
+
+        assertEquals(Optional.of(alice), port.find(alice.key()));
+        assertEquals(Optional.of(bob), port.find(bob.key()));
+        assertEquals(sorted(List.of(alice, bob)), readAll(EventQuery.of(new QueryScope.Day(at.date()))));
+    }
+
+    @Test
+    void replayWithoutId_derivesTheSameIdAndIsExisting() {
+        EventTime at = key(uniqueDay(), "11:00:00.001");
+        String user = uniqueUser();
+        EventRecord first = event(at, user, "purchase", Map.of("sku", "42", "qty", "1"));
+        port.append(first);
+
+        AppendResult replay = port.append(event(at, user, "purchase", Map.of("qty", "1", "sku", "42")));
+
+        assertEquals(AppendOutcome.EXISTING, replay.outcome());
+        assertEquals(first.key(), replay.event().key());
+        assertEquals(List.of(first), readAll(EventQuery.of(new QueryScope.Day(at.date()))));
+    }
+
+    @Test
+    void replayWithGivenId_isExisting() {
+        EventKey key = key(uniqueDay(), "11:00:00.002").withId("client-msg-0001");
+        EventRecord first = event(key, uniqueUser(), "purchase", Map.of("sku", "42"));
+        port.append(first);
+
+        AppendResult replay = port.append(event(key, first.userId(), "purchase", Map.of("sku", "42")));
+
+        assertEquals(AppendOutcome.EXISTING, replay.outcome());
+        assertEquals(List.of(first), readAll(EventQuery.of(new QueryScope.Day(key.date()))));
+    }
+
+    @Test
+    void conflict_arisesOnlyByReusingAnId() {
+        EventTime at = key(uniqueDay(), "11:00:00.003");
+        String user = uniqueUser();
+        EventRecord original = event(at.withId("mine"), user, "login");
+        port.append(original);
+
+        assertEquals(AppendOutcome.CONFLICT, port.append(event(at.withId("mine"), user, "logout")).outcome());
+        assertEquals(AppendOutcome.CREATED, port.append(event(at, user, "logout")).outcome(), "other content, derived id: a new event");
+        assertEquals(AppendOutcome.CREATED, port.append(event(at.withId("yours"), user, "logout")).outcome(), "other id: a new event");
+        assertEquals(Optional.of(original), port.find(original.key()));
+        assertEquals(3, readAll(EventQuery.of(new QueryScope.Day(at.date()))).size());
+    }
+
+    @Test
+    void sameTimeOtherId_isNotFound() {
+        EventRecord stored = event(key(uniqueDay(), "11:00:00.004"));
+        port.append(stored);
+
+        assertEquals(Optional.empty(), port.find(stored.key().moment().withId("other")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 7, 1000})
+    void manyEventsInOneMillisecond_pageInIdOrderBothWays(int pageSize) {
+        LocalDate day = uniqueDay();
+        EventTime busy = key(day, "12:00:00.500");
+        List<EventRecord> events = new ArrayList<>();
+        events.add(event(key(day, "12:00:00.499")));
+        for (int i = 0; i < 40; i++) {
+            events.add(i % 2 == 0 ? event(busy) : event(busy.withId("given-" + (char) ('a' + i % 26) + i), uniqueUser(), "click"));
+        }
+        events.add(event(key(day, "12:00:00.501")));
+        appendInBatches(events);
+        List<EventRecord> ascending = sorted(events);
+        List<EventRecord> descending = new ArrayList<>(ascending);
+        Collections.reverse(descending);
+        List<EventRecord> inBusyMillisecond = ascending.subList(1, ascending.size() - 1);
+        EventQuery dayQuery = EventQuery.of(new QueryScope.Day(day)).withLimit(pageSize);
+        EventQuery millisecond = EventQuery.of(new QueryScope.Range(busy, busy.nextMillisecond())).withLimit(pageSize);
+
+        assertEquals(ascending, readAll(dayQuery));
+        assertEquals(descending, readAll(dayQuery.withOrder(SortOrder.DESC)));
+        assertEquals(inBusyMillisecond, readAll(millisecond));
+        List<EventRecord> newestFirst = new ArrayList<>(inBusyMillisecond);
+        Collections.reverse(newestFirst);
+        assertEquals(newestFirst, readAll(millisecond.withOrder(SortOrder.DESC)));
+        assertEquals(inBusyMillisecond.stream().filter(e -> e.eventType().equals("click")).toList(),
+                readAll(millisecond.withEventType("click")));
     }
 
     // ---- day queries ----------------------------------------------------------------------------------
@@ -397,7 +491,7 @@ public abstract class EventLogPortContract {
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void concurrentAppendsOfOneKeyWithDifferentContent_storeExactlyOneAndNeverOverwrite() throws Exception {
-        EventKey key = key(uniqueDay(), "12:34:56.789");
+        EventKey key = key(uniqueDay(), "12:34:56.789").withId("raced");
         List<EventRecord> rivals = IntStream.range(0, 8).mapToObj(i -> event(key, "rival-" + i, "race")).toList();
 
         List<AppendResult> results = runTogether(rivals.stream().<Callable<AppendResult>>map(e -> () -> port.append(e)).toList());
@@ -447,6 +541,10 @@ public abstract class EventLogPortContract {
             assertTrue(results.stream().allMatch(r -> r.outcome() == AppendOutcome.CREATED),
                     () -> results.stream().map(r -> r.outcome().label()).collect(Collectors.joining(",")));
         }
+    }
+
+    protected static List<EventRecord> sorted(List<EventRecord> events) {
+        return events.stream().sorted(Comparator.comparing(EventRecord::key)).toList();
     }
 
     private static <T> List<T> runTogether(List<Callable<T>> tasks) throws Exception {

@@ -2,6 +2,7 @@ package dev.eventlog.core.port;
 
 import dev.eventlog.core.domain.EventKey;
 import dev.eventlog.core.domain.EventRecord;
+import dev.eventlog.core.domain.EventTime;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Map;
@@ -33,24 +34,35 @@ public final class TestEvents {
         return "user-" + ThreadLocalRandom.current().nextInt(1_000_000) + "-" + NEXT_USER.incrementAndGet();
     }
 
-    public static EventKey key(LocalDate day, String time) {
-        return EventKey.parse(day.toString(), time);
+    /** A time of the day (the key without its id). */
+    public static EventTime key(LocalDate day, String time) {
+        return EventTime.parse(day.toString(), time);
     }
 
-    public static EventKey key(LocalDate day, int hour, int minute, int second, int millis) {
-        return new EventKey(day, LocalTime.of(hour, minute, second, millis * 1_000_000));
+    public static EventTime key(LocalDate day, int hour, int minute, int second, int millis) {
+        return new EventTime(day, LocalTime.of(hour, minute, second, millis * 1_000_000));
     }
 
+    /** An event at {@code at} whose id is derived from its content, as for a client that sends no id. */
+    public static EventRecord event(EventTime at, String userId, String eventType) {
+        return EventRecord.derived(at, userId, eventType, Map.of());
+    }
+
+    public static EventRecord event(EventTime at, String userId, String eventType, Map<String, String> attributes) {
+        return EventRecord.derived(at, userId, eventType, attributes);
+    }
+
+    /** An event at {@code at} for a fresh user, type {@code login}, with its derived id. */
+    public static EventRecord event(EventTime at) {
+        return event(at, uniqueUser(), "login");
+    }
+
+    /** An event with exactly this identity, as for a client that sends its own id. */
     public static EventRecord event(EventKey key, String userId, String eventType) {
         return new EventRecord(key, userId, eventType);
     }
 
     public static EventRecord event(EventKey key, String userId, String eventType, Map<String, String> attributes) {
         return new EventRecord(key, userId, eventType, attributes);
-    }
-
-    /** An event at {@code key} for a fresh user, type {@code login}. */
-    public static EventRecord event(EventKey key) {
-        return new EventRecord(key, uniqueUser(), "login");
     }
 }

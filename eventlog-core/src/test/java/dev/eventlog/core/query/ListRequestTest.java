@@ -3,7 +3,7 @@ package dev.eventlog.core.query;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.eventlog.core.domain.EventKey;
+import dev.eventlog.core.domain.EventTime;
 import dev.eventlog.core.domain.FieldError;
 import dev.eventlog.core.domain.InvalidInputException;
 import java.time.LocalDate;
@@ -34,14 +34,14 @@ class ListRequestTest {
     void fromAndTo_meanARangeWithOptionalMillisecondsAndZone() {
         QueryScope scope = request(null, "2024-01-31T22:00:00", "2024-02-01T02:00:00.500Z", null, null).toQuery().scope();
 
-        assertEquals(new QueryScope.Range(EventKey.parse("2024-01-31", "22:00:00"), EventKey.parse("2024-02-01", "02:00:00.500")), scope);
+        assertEquals(new QueryScope.Range(EventTime.parse("2024-01-31", "22:00:00"), EventTime.parse("2024-02-01", "02:00:00.500")), scope);
     }
 
     @Test
     void bareDates_inARange_meanMidnight() {
         QueryScope scope = request(null, "2024-01-01", "2024-01-02", null, null).toQuery().scope();
 
-        assertEquals(new QueryScope.Range(EventKey.parse("2024-01-01", "00:00:00"), EventKey.parse("2024-01-02", "00:00:00")), scope);
+        assertEquals(new QueryScope.Range(EventTime.parse("2024-01-01", "00:00:00"), EventTime.parse("2024-01-02", "00:00:00")), scope);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.eventlog.core.domain.EventKey;
+import dev.eventlog.core.domain.EventTime;
 import dev.eventlog.core.domain.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -24,8 +25,8 @@ class PageTokenResealTest {
 
     private static final EventQuery DAY = EventQuery.of(new QueryScope.Day(java.time.LocalDate.of(2024, 3, 1)));
     private static final EventQuery RANGE = EventQuery.of(new QueryScope.Range(
-            EventKey.parse("2024-03-01", "06:00:00.000"), EventKey.parse("2024-03-02", "06:00:00.000")));
-    private static final EventKey KEY = EventKey.parse("2024-03-01", "10:00:00.250");
+            EventTime.parse("2024-03-01", "06:00:00.000"), EventTime.parse("2024-03-02", "06:00:00.000")));
+    private static final EventKey KEY = EventKey.parse("2024-03-01", "10:00:00.250", "e1");
 
     @Test
     void resealedUnchangedToken_isAccepted_soTheResealingBelowIsTheRealSeal() {
@@ -40,7 +41,7 @@ class PageTokenResealTest {
         String[] parts = parts(PageToken.encode(DAY, KEY));
         parts[3] = "23:59:59.999";
 
-        assertEquals(EventKey.parse("2024-03-01", "23:59:59.999"), PageToken.decode(DAY, reseal(String.join("|", parts))));
+        assertEquals(EventKey.parse("2024-03-01", "23:59:59.999", "e1"), PageToken.decode(DAY, reseal(String.join("|", parts))));
     }
 
     @Test
@@ -61,7 +62,7 @@ class PageTokenResealTest {
     @Test
     void resealedImpossibleDateOrTime_isRefused() {
         for (String[] change : new String[][] {{"2", "2024-02-30"}, {"2", "2024-3-1"}, {"2", ""}, {"3", "25:00:00.000"},
-                {"3", "10:00"}, {"3", "10:00:00.250|x"}}) {
+                {"3", "10:00"}, {"3", "10:00:00.250|x"}, {"4", ""}, {"4", "bad id!"}}) {
             String[] parts = parts(PageToken.encode(DAY, KEY));
             parts[Integer.parseInt(change[0])] = change[1];
             assertRefused(DAY, String.join("|", parts));
@@ -70,7 +71,7 @@ class PageTokenResealTest {
 
     @Test
     void resealedOtherVersion_isRefused() {
-        for (String version : new String[] {"0", "2", "", "1.0"}) {
+        for (String version : new String[] {"0", "1", "3", "", "2.0"}) {
             String[] parts = parts(PageToken.encode(DAY, KEY));
             parts[0] = version;
             assertRefused(DAY, String.join("|", parts));
@@ -94,7 +95,7 @@ class PageTokenResealTest {
         return payload(token).split("\\|", -1);
     }
 
-    /** The readable part of a token: version, query fingerprint, date and time, separated by '|'. */
+    /** The readable part of a token: version, query fingerprint, date, time and event id, separated by '|'. */
     private static String payload(String token) {
         byte[] sealed = Base64.getUrlDecoder().decode(token);
         return new String(Arrays.copyOf(sealed, sealed.length - SEAL_BYTES), StandardCharsets.UTF_8);

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class PageTokenTest {
 
     private static final EventQuery DAY = EventQuery.of(new QueryScope.Day(LocalDate.of(2024, 3, 1)));
-    private static final EventKey KEY = EventKey.parse("2024-03-01", "10:00:00.250");
+    private static final EventKey KEY = EventKey.parse("2024-03-01", "10:00:00.250", "id:7");
 
     @Test
     void token_roundTrips() {

@@ -56,7 +56,7 @@ class HandlerFuzzIT {
         InMemoryEventLog memory = new InMemoryEventLog();
         RecordingStore store = new RecordingStore(memory);
         // A known event, so that reads and conflicting writes have something to meet.
-        memory.append(new EventRecord(EventKey.parse("2024-01-01", "10:00:00"), "u-1", "login"));
+        memory.append(new EventRecord(EventKey.parse("2024-01-01", "10:00:00", "known-1"), "u-1", "login"));
         // The handler logs each request to the standard output it finds when built; fuzzing makes millions.
         PrintStream console = System.out;
         System.setOut(DISCARD);
@@ -104,7 +104,7 @@ class HandlerFuzzIT {
     }
 
     private static void assertStored(JsonObject event, InMemoryEventLog memory, String context) {
-        EventKey key = EventKey.parse(event.get("date").getAsString(), event.get("time").getAsString());
+        EventKey key = EventKey.parse(event.get("date").getAsString(), event.get("time").getAsString(), event.get("eventId").getAsString());
         Optional<EventRecord> stored = memory.find(key);
         assertTrue(stored.isPresent(), context + ": acknowledged event " + key + " is stored");
         if (event.has("userId")) {

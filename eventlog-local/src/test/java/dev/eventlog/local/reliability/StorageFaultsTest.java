@@ -92,7 +92,7 @@ class StorageFaultsTest {
                     FaultKind.INTERNAL_ERROR, 0.33), Duration.ZERO));
             List<Sent> duringOutage = new ArrayList<>();
             for (int i = 0; i < OUTAGE_REQUESTS; i++) {
-                Sent sent = single(EventKey.parse("2024-08-01", String.format("12:00:%02d", i)), "outage-" + i);
+                Sent sent = single(EventKey.parse("2024-08-01", String.format("12:00:%02d", i), "outage"), "outage-" + i);
                 duringOutage.add(sent);
                 sentValid.put(sent.events().get(0).key(), sent.events().get(0));
                 APIGatewayV2HTTPResponse response = handler.handleRequest(GatewayEvents.request("POST", "/events", sent.body()), null);
@@ -222,7 +222,7 @@ class StorageFaultsTest {
 
     private static EventKey key(String day, int slot, int index) {
         int millis = slot * 10 + index;
-        return EventKey.parse(day, String.format("%02d:%02d:%02d.%03d", millis / 3_600_000, millis / 60_000 % 60, millis / 1000 % 60, millis % 1000));
+        return EventKey.parse(day, String.format("%02d:%02d:%02d.%03d", millis / 3_600_000, millis / 60_000 % 60, millis / 1000 % 60, millis % 1000), "fault");
     }
 
     private static EventRecord event(EventKey key, String user) {
@@ -233,6 +233,7 @@ class StorageFaultsTest {
         JsonObject json = new JsonObject();
         json.addProperty("date", event.key().dateText());
         json.addProperty("time", event.key().timeText());
+        json.addProperty("eventId", event.eventId());
         json.addProperty("userId", event.userId());
         json.addProperty("eventType", event.eventType());
         JsonObject attributes = new JsonObject();

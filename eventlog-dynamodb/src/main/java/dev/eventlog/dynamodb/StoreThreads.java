@@ -7,23 +7,24 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The few threads that write a batch's events side by side, so 25 events cost a few round trips rather than 25.
- * Shared by every store in the process; idle threads end, so a frozen or idle Lambda holds none busy.
+ * The few threads that send a store's independent requests side by side: a batch's 25 writes, and the queries of
+ * a day's write shards, so each costs a few round trips rather than one per request. Shared by every store in
+ * the process; idle threads end, so a frozen or idle Lambda holds none busy.
  */
-final class BatchWriters {
+final class StoreThreads {
 
-    /** Enough to overlap a batch's round trips without opening many connections at once. */
+    /** Enough to overlap a batch's or a day's round trips without opening many connections at once. */
     static final int THREADS = 8;
 
     static final ExecutorService POOL = create();
 
-    private BatchWriters() {
+    private StoreThreads() {
     }
 
     private static ExecutorService create() {
         AtomicInteger count = new AtomicInteger();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
-            Thread thread = new Thread(task, "eventlog-dynamodb-writer-" + count.incrementAndGet());
+            Thread thread = new Thread(task, "eventlog-dynamodb-request-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });

@@ -1,0 +1,65 @@
+package dev.eventlog.dynamodb;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+
+/**
+ * Where an event's item lives when a day's writes are spread over {@code N} partition keys, because DynamoDB takes at
+ * most 1,000 writes per second on one partition key. Shard {@code k} of an event is the first four bytes of
+ * SHA-256 of its {@code eventId}, unsigned, modulo N; shard 0's partition key is the plain {@code YYYY-MM-DD} (so one
+ * shard is exactly the original system's layout) and shard k's is {@code YYYY-MM-DD#k}.
+ */
+record ShardLayout(int shards) {
+
+    static final int MIN_SHARDS = 1;
+    static final int MAX_SHARDS = 64;
+
+    ShardLayout {
+        if (shards < MIN_SHARDS || shards > MAX_SHARDS) {
+            throw new IllegalArgumentException("writeShards must be from " + MIN_SHARDS + " to " + MAX_SHARDS + " (got " + shards + ")");
+        }
+    }
+
+    int shardOf(String eventId) {
+        if (shards == 1) {
+            return 0;
+        }
+        byte[] digest = sha256(eventId.getBytes(StandardCharsets.UTF_8));
+        long unsigned = ByteBuffer.wrap(digest, 0, 4).getInt() & 0xFFFF_FFFFL;
+        return (int) (unsigned % shards);
+    }
+
+    /** The partition key of one shard of a day. */
+    static String partitionKey(String dateText, int shard) {
+        return shard == 0 ? dateText : dateText + "#" + shard;
+    }
+
+    String partitionKeyOf(String dateText, String eventId) {
+        return partitionKey(dateText, shardOf(eventId));
+    }
+
+    /** The date a partition key names, whatever its shard; null when the key is not a day's (the metadata item's). */
+    static String dateTextOf(String partitionKey) {
+        int hash = partitionKey.indexOf('#');
+        if (hash < 0) {
+            return partitionKey;
+        }
+        String shard = partitionKey.substring(hash + 1);
+        return hash == 10 && shard.matches("[1-9][0-9]?") ? partitionKey.substring(0, hash) : null;
+    }
+
+    static String dateText(LocalDate date) {
+        return String.format("%04d-%02d-%02d", date.getYear(), date.getMonthValue(), date.getDayOfMonth());
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK provides SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.eventlog.dynamodb;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.lenient;
+
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/** Answers for a mocked client, so a test stubs only the calls it is about. */
+final class MockedTable {
+
+    private MockedTable() {
+    }
+
+    /** The client answers as a table that records one write shard and otherwise holds nothing. */
+    static void emptyTable(DynamoDbClient client) {
+        Map<String, AttributeValue> metadata = Map.of(
+                EventItem.DATE, AttributeValue.fromS(TableMetadata.PARTITION_KEY),
+                EventItem.TIME, AttributeValue.fromS(TableMetadata.RANGE_KEY),
+                TableMetadata.WRITE_SHARDS, AttributeValue.fromN("1"));
+        lenient().when(client.getItem(any(GetItemRequest.class))).thenAnswer(invocation -> {
+            GetItemRequest request = invocation.getArgument(0);
+            boolean isMetadata = TableMetadata.PARTITION_KEY.equals(request.key().get(EventItem.DATE).s());
+            return isMetadata ? GetItemResponse.builder().item(metadata).build() : GetItemResponse.builder().build();
+        });
+        lenient().when(client.query(any(QueryRequest.class))).thenReturn(QueryResponse.builder().build());
+    }
+}

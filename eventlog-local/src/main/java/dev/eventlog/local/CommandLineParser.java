@@ -5,6 +5,8 @@ import dev.eventlog.local.auth.IamCredentials;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,7 +27,10 @@ public final class CommandLineParser {
 
     private final Map<String, String> environment;
 
-    /** @param environment where {@code AWS_REGION}, {@code AWS_ACCESS_KEY_ID} and friends are looked up */
+    /**
+     * @param environment where {@code AWS_REGION}, {@code AWS_ACCESS_KEY_ID}, {@code HOME} and friends are looked
+     *     up
+     */
     public CommandLineParser(Map<String, String> environment) {
         this.environment = environment;
     }
@@ -36,7 +41,8 @@ public final class CommandLineParser {
         String host = "127.0.0.1";
         int port = 3000;
         Optional<Path> accessLog = Optional.empty();
-        List<String> origins = List.of("*");
+        Optional<List<String>> origins = Optional.empty();
+        List<String> allowedHosts = List.of();
         List<String> methods = List.of("GET", "POST");
         List<String> headers = List.of("*");
         List<String> expose = List.of();
@@ -55,7 +61,8 @@ public final class CommandLineParser {
                 case "--host" -> host = nonBlank(option, in.value(option));
                 case "--port" -> port = intIn(option, in.value(option), 0, 65535);
                 case "--access-log" -> accessLog = Optional.of(Path.of(nonBlank(option, in.value(option))));
-                case "--cors-allow-origins" -> origins = list(option, in.value(option));
+                case "--allowed-hosts" -> allowedHosts = HostCheck.parseNames(list(option, in.value(option)));
+                case "--cors-allow-origins" -> origins = Optional.of(list(option, in.value(option)));
                 case "--cors-allow-methods" -> methods = methods(option, in.value(option));
                 case "--cors-allow-headers" -> headers = list(option, in.value(option));
                 case "--cors-expose-headers" -> expose = list(option, in.value(option));
@@ -75,11 +82,16 @@ public final class CommandLineParser {
                 }
             }
         }
-        if (credentialsAllowed && origins.contains("*")) {
-            throw new UsageException("--cors-allow-credentials cannot be combined with --cors-allow-origins '*'");
+        // Signed requests are safe from other sites' pages, so --iam keeps the deployed API's default, any origin;
+        // without it only the runner's own pages may call, and their ports are known once bound.
+        boolean localOrigins = !corsOff && origins.isEmpty() && !iam;
+        List<String> givenOrigins = origins.orElse(iam ? CorsPolicy.defaults().allowOrigins() : List.of());
+        if (credentialsAllowed && givenOrigins.contains("*")) {
+            throw new UsageException("--cors-allow-credentials cannot be combined with --cors-allow-origins '*'"
+                    + (origins.isEmpty() ? " (the default with --iam); name the origins" : ""));
         }
         CorsPolicy cors = corsOff ? CorsPolicy.disabled()
-                : new CorsPolicy(origins, methods, headers, expose, maxAge, credentialsAllowed);
+                : new CorsPolicy(givenOrigins, methods, headers, expose, maxAge, credentialsAllowed);
         boolean iamDetails = accessKey.isPresent() || secretKey.isPresent() || credentialsFile.isPresent()
                 || profile.isPresent();
         if (iamDetails && !iam) {
@@ -89,7 +101,7 @@ public final class CommandLineParser {
         Optional<IamCredentials> credentials = iam
                 ? Optional.of(iamCredentials(accessKey, secretKey, credentialsFile, profile, storeOptions.region()))
                 : Optional.empty();
-        return new ServeOptions(host, port, accessLog, cors, credentials, storeOptions);
+        return new ServeOptions(host, port, accessLog, cors, localOrigins, allowedHosts, credentials, storeOptions);
     }
 
     /** The options of {@code invoke}. */
@@ -114,6 +126,8 @@ public final class CommandLineParser {
         return new InvokeOptions(events, store.build());
     }
 
+    // The order the README gives: options, then the environment, then the [default] profile of the shared
+    // credentials file, as the AWS CLI finds a key pair.
     private IamCredentials iamCredentials(Optional<String> accessKey, Optional<String> secretKey,
             Optional<Path> file, Optional<String> profile, String region) throws UsageException {
         if (file.isPresent() || profile.isPresent()) {
@@ -121,29 +135,53 @@ public final class CommandLineParser {
                 throw new UsageException("give either --iam-access-key/--iam-secret-key or --iam-credentials-file,"
                         + " not both");
             }
-            Path path = file.orElseGet(this::defaultCredentialsFile);
+            Optional<Path> path = file.or(this::defaultCredentialsFile);
+            if (path.isEmpty()) {
+                throw new UsageException("--iam-profile needs --iam-credentials-file here: neither"
+                        + " AWS_SHARED_CREDENTIALS_FILE nor HOME is set");
+            }
             String name = profile.orElse("default");
             try {
-                CredentialsFile.KeyPair pair = CredentialsFile.read(path, name).orElseThrow(() ->
-                        new UsageException("profile '" + name + "' in " + path
+                CredentialsFile.KeyPair pair = CredentialsFile.read(path.get(), name).orElseThrow(() ->
+                        new UsageException("profile '" + name + "' in " + path.get()
                                 + " has no aws_access_key_id and aws_secret_access_key"));
                 return new IamCredentials(pair.accessKeyId(), pair.secretAccessKey(), region);
+            } catch (NoSuchFileException e) {
+                throw new UsageException("cannot read credentials file " + path.get() + ": no such file");
             } catch (IOException e) {
-                throw new UsageException("cannot read credentials file " + path + ": " + e.getMessage());
+                throw new UsageException("cannot read credentials file " + path.get() + ": " + e.getMessage());
             }
         }
         Optional<String> key = accessKey.or(() -> env("AWS_ACCESS_KEY_ID"));
         Optional<String> secret = secretKey.or(() -> env("AWS_SECRET_ACCESS_KEY"));
-        if (key.isEmpty() || secret.isEmpty()) {
-            throw new UsageException("--iam needs --iam-access-key and --iam-secret-key (or AWS_ACCESS_KEY_ID and"
-                    + " AWS_SECRET_ACCESS_KEY, or --iam-credentials-file)");
+        if (key.isPresent() && secret.isPresent()) {
+            return new IamCredentials(key.get(), secret.get(), region);
         }
-        return new IamCredentials(key.get(), secret.get(), region);
+        if (accessKey.isPresent() || secretKey.isPresent()) {
+            throw new UsageException(accessKey.isPresent()
+                    ? "--iam-access-key needs its secret: set AWS_SECRET_ACCESS_KEY (or give --iam-secret-key)"
+                    : "--iam-secret-key needs its key id: give --iam-access-key (or set AWS_ACCESS_KEY_ID)");
+        }
+        Optional<Path> path = defaultCredentialsFile();
+        if (path.isPresent() && Files.isRegularFile(path.get())) {
+            try {
+                Optional<CredentialsFile.KeyPair> pair = CredentialsFile.read(path.get(), "default");
+                if (pair.isPresent()) {
+                    return new IamCredentials(pair.get().accessKeyId(), pair.get().secretAccessKey(), region);
+                }
+            } catch (IOException e) {
+                throw new UsageException("cannot read credentials file " + path.get() + ": " + e.getMessage());
+            }
+        }
+        throw new UsageException("--iam found no key pair: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, put a"
+                + " [default] profile in " + path.map(Path::toString).orElse("~/.aws/credentials")
+                + ", or give --iam-credentials-file/--iam-profile (or --iam-access-key and --iam-secret-key)");
     }
 
-    private Path defaultCredentialsFile() {
+    /** {@code AWS_SHARED_CREDENTIALS_FILE}, else {@code .aws/credentials} in the home directory, as the AWS CLI. */
+    private Optional<Path> defaultCredentialsFile() {
         return env("AWS_SHARED_CREDENTIALS_FILE").map(Path::of)
-                .orElseGet(() -> Path.of(System.getProperty("user.home"), ".aws", "credentials"));
+                .or(() -> env("HOME").or(() -> env("USERPROFILE")).map(home -> Path.of(home, ".aws", "credentials")));
     }
 
     private Optional<String> env(String name) {

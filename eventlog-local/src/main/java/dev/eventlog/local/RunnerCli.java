@@ -33,7 +33,10 @@ public final class RunnerCli {
               --host HOST                   address to listen on (default 127.0.0.1)
               --port PORT                   port to listen on, 0 for any free port (default 3000)
               --access-log FILE             append access-log lines to FILE (default stdout)
-              --cors-allow-origins LIST     comma-separated allowed origins, * for any (default *)
+              --allowed-hosts LIST          more Host names to answer, comma-separated (always answered:
+                                            localhost, 127.0.0.1, [::1] and the --host address; others get 403)
+              --cors-allow-origins LIST     comma-separated allowed origins, * for any (default: the local
+                                            pages, http://localhost:PORT and http://127.0.0.1:PORT; with --iam *)
               --cors-allow-methods LIST     allowed methods for preflight (default GET,POST)
               --cors-allow-headers LIST     allowed request headers, * for any (default *)
               --cors-expose-headers LIST    response headers exposed to browsers (default none)
@@ -41,10 +44,13 @@ public final class RunnerCli {
               --cors-allow-credentials      allow credentials (needs explicit origins)
               --no-cors                     answer no preflight and add no CORS headers
               --iam                         require AWS Signature Version 4 (service execute-api) on every route
-              --iam-access-key KEY          the access key id to accept (default $AWS_ACCESS_KEY_ID)
-              --iam-secret-key SECRET       its secret (default $AWS_SECRET_ACCESS_KEY)
-              --iam-credentials-file FILE   read the key pair from an AWS credentials file instead
-                                            (default ~/.aws/credentials when --iam-profile is given)
+                                            (key pair: these options, else $AWS_ACCESS_KEY_ID and
+                                            $AWS_SECRET_ACCESS_KEY, else [default] in ~/.aws/credentials)
+              --iam-access-key KEY          the access key id to accept
+              --iam-secret-key SECRET       its secret; prefer the environment or a credentials file: a
+                                            command line is visible to every local user (ps)
+              --iam-credentials-file FILE   read the key pair from an AWS credentials file
+                                            (default $AWS_SHARED_CREDENTIALS_FILE, else ~/.aws/credentials)
               --iam-profile NAME            the profile in that file (default "default")
 
             invoke options:

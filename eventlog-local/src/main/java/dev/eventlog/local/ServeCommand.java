@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 
 /** {@code serve}: opens the store, builds the handler and starts the local HTTP API in front of it. */
 public final class ServeCommand {
@@ -33,19 +34,22 @@ public final class ServeCommand {
             accessLog.close();
             throw e;
         }
-        Clock clock = Clock.systemUTC();
-        HttpApiGateway gateway = new HttpApiGateway(FunctionLogs.createLoggingToStderr(handlers, store.port()),
-                options.cors(), options.iam().map(credentials -> new SigV4Verifier(credentials, clock)), accessLog,
-                clock);
         LocalHttpApiServer server;
         try {
-            server = LocalHttpApiServer.start(options.host(), options.port(), gateway);
+            server = LocalHttpApiServer.bind(options.host(), options.port());
         } catch (IOException e) {
             accessLog.close();
             store.close();
             throw new IOException("cannot listen on " + options.host() + ":" + options.port() + ": "
                     + e.getMessage(), e);
         }
+        CorsPolicy cors = options.corsFor(List.of(server.port()));
+        HostCheck hosts = options.hostCheck();
+        Clock clock = Clock.systemUTC();
+        HttpApiGateway gateway = new HttpApiGateway(FunctionLogs.createLoggingToStderr(handlers, store.port()),
+                cors, hosts, options.iam().map(credentials -> new SigV4Verifier(credentials, clock)), accessLog,
+                clock);
+        server.serve(gateway);
         RunningApi api = new RunningApi(server, accessLog, store);
         console.println("EventLog API listening on " + api.url() + " (stage $default)");
         console.println("  store: " + options.store().describe());
@@ -57,8 +61,9 @@ public final class ServeCommand {
             console.println("  WARNING: authentication is off; the deployed API requires IAM (SigV4). Use --iam to"
                     + " check signatures.");
         }
-        console.println("  cors:  " + (options.cors().allowOrigins().isEmpty() ? "off"
-                : "origins " + String.join(",", options.cors().allowOrigins())));
+        console.println("  hosts: " + String.join(", ", hosts.names()) + " (more with --allowed-hosts)");
+        console.println("  cors:  " + (cors.allowOrigins().isEmpty() ? "off"
+                : "origins " + String.join(",", cors.allowOrigins())));
         console.println("  access log: " + options.accessLog().map(Object::toString).orElse("stdout"));
         console.println("Press Ctrl-C to stop.");
         return api;

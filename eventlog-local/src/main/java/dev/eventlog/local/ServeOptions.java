@@ -2,14 +2,43 @@ package dev.eventlog.local;
 
 import dev.eventlog.local.auth.IamCredentials;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
-/** Everything {@code serve} was told: where to listen, CORS, IAM, the access log and the store. */
+/**
+ * Everything {@code serve} was told: where to listen, which {@code Host} names to answer, CORS, IAM, the access
+ * log and the store.
+ *
+ * @param cors the CORS policy; its origins apply only when {@code localCorsOrigins} is false
+ * @param localCorsOrigins whether no origins were given and none come from {@code --iam}, so that the allowed
+ *     origins are the runner's own local pages, known only once their ports are bound (see {@link #corsFor})
+ * @param allowedHosts the {@code --allowed-hosts} names, answered besides the local ones
+ */
 public record ServeOptions(
         String host,
         int port,
         Optional<Path> accessLog,
         CorsPolicy cors,
+        boolean localCorsOrigins,
+        List<String> allowedHosts,
         Optional<IamCredentials> iam,
         StoreOptions store) {
+
+    public ServeOptions {
+        allowedHosts = List.copyOf(allowedHosts);
+    }
+
+    /**
+     * The CORS policy to serve with, given the ports of every local page the runner serves (the API's port
+     * first, then any other page's): this is the one place that turns the default into origins; a runner that
+     * serves another page adds its port here.
+     */
+    public CorsPolicy corsFor(List<Integer> localPorts) {
+        return localCorsOrigins ? cors.withAllowOrigins(CorsPolicy.localOrigins(localPorts)) : cors;
+    }
+
+    /** The {@code Host} names to answer. */
+    public HostCheck hostCheck() {
+        return new HostCheck(host, allowedHosts);
+    }
 }

@@ -40,7 +40,8 @@ class RunnerCliTest {
         "serve --store redis", "serve --table x", "serve --store dynamodb --endpoint-url ftp://x",
         "serve --region Mars", "serve --iam", "serve --iam-access-key K --iam-secret-key S",
         "serve --cors-max-age -1", "serve --cors-allow-methods GE-T", "serve --iam=yes",
-        "serve --cors-allow-credentials", "invoke", "invoke --event", "invoke --event - --event -",
+        "serve --cors-allow-credentials --cors-allow-origins *", "serve --allowed-hosts http://x.example",
+        "serve --allowed-hosts x.example:3000", "invoke", "invoke --event", "invoke --event - --event -",
         "invoke --event /nonexistent/event.json", "frobnicate", ""})
     void badCommandLine_printsOneLineError_andExitsWith2(String line) {
         String[] args = line.isEmpty() ? new String[0] : line.split(" ");

@@ -8,6 +8,7 @@ import dev.eventlog.local.ServeOptions;
 import dev.eventlog.local.StoreOptions;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Optional;
 
 /** Test harness: {@code serve} with the in-memory store, started in this JVM on a free loopback port. */
@@ -21,7 +22,7 @@ final class LocalServe implements AutoCloseable {
 
     /** Starts the local HTTP API; its access log and banner go to {@code log}. */
     static LocalServe inMemory(PrintStream log) throws Exception {
-        ServeOptions options = new ServeOptions("127.0.0.1", 0, Optional.empty(), CorsPolicy.disabled(), Optional.empty(),
+        ServeOptions options = new ServeOptions("127.0.0.1", 0, Optional.empty(), CorsPolicy.disabled(), false, List.of(), Optional.empty(),
                 new StoreOptions(StoreOptions.Kind.MEMORY, StoreOptions.DEFAULT_TABLE, Optional.empty(), "us-east-1", false));
         return new LocalServe(ServeCommand.start(options, LocalRunner::handler, log, log));
     }

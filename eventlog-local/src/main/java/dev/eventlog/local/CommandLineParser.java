@@ -104,6 +104,55 @@ public final class CommandLineParser {
         return new ServeOptions(host, port, accessLog, cors, localOrigins, allowedHosts, credentials, storeOptions);
     }
 
+    /** The route and options of {@code generate-event}: {@code get|post [--path P] [--query Q]... [--body JSON]}. */
+    public GenerateEventOptions parseGenerateEvent(List<String> args) throws UsageException {
+        Arguments in = new Arguments(args);
+        Optional<String> method = Optional.empty();
+        String path = "/events";
+        List<String> query = new ArrayList<>();
+        Optional<String> body = Optional.empty();
+        while (in.hasNext()) {
+            String option = in.next();
+            switch (option) {
+                case "--path" -> path = requestTargetPart(option, in.value(option));
+                case "--query" -> query.add(requestTargetPart(option, in.value(option)));
+                case "--body" -> body = Optional.of(in.value(option));
+                default -> {
+                    String lower = option.toLowerCase(Locale.ROOT);
+                    if (method.isEmpty() && (lower.equals("get") || lower.equals("post"))) {
+                        method = Optional.of(lower.toUpperCase(Locale.ROOT));
+                    } else {
+                        throw unknown(option, "generate-event");
+                    }
+                }
+            }
+        }
+        if (method.isEmpty()) {
+            throw new UsageException("generate-event needs the route's method first: get or post (e.g."
+                    + " generate-event post --body '{...}')");
+        }
+        if (!path.startsWith("/")) {
+            throw new UsageException("--path must start with '/', got '" + path + "'");
+        }
+        Optional<String> pathProblem = PathSegments.problem(path);
+        if (pathProblem.isPresent()) {
+            throw new UsageException("--path '" + path + "': " + pathProblem.get());
+        }
+        return new GenerateEventOptions(method.get(), path, String.join("&", query), body);
+    }
+
+    // As sent on the request line: printable ASCII, so anything else must come percent-encoded.
+    private static String requestTargetPart(String option, String value) throws UsageException {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c <= 0x20 || c >= 0x7F || c == '#') {
+                throw new UsageException(option + " must be as sent on the wire: percent-encode spaces, '#' and"
+                        + " non-ASCII characters (e.g. %20), got '" + value + "'");
+            }
+        }
+        return value;
+    }
+
     /** The options of {@code invoke}. */
     public InvokeOptions parseInvoke(List<String> args) throws UsageException {
         Arguments in = new Arguments(args);

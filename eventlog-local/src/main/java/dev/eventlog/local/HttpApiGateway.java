@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,7 +45,6 @@ public final class HttpApiGateway implements HttpHandler {
     private final Optional<SigV4Verifier> iam;
     private final AccessLogWriter accessLog;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     public HttpApiGateway(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler, CorsPolicy cors,
             HostCheck hosts, Optional<SigV4Verifier> iam, AccessLogWriter accessLog, Clock clock) {
@@ -61,7 +59,7 @@ public final class HttpApiGateway implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         Instant receivedAt = clock.instant();
-        String requestId = newRequestId();
+        String requestId = RequestIds.next();
         String sourceIp = exchange.getRemoteAddress().getAddress().getHostAddress();
         Reply reply;
         GatewayRequest request = null;
@@ -174,12 +172,6 @@ public final class HttpApiGateway implements HttpHandler {
             }
         }
         exchange.close();
-    }
-
-    private String newRequestId() {
-        byte[] bytes = new byte[10];
-        random.nextBytes(bytes);
-        return Base64.getEncoder().encodeToString(bytes).substring(0, 14) + "=";
     }
 
     /** What the gateway answers, and what the access log says about it. */

@@ -3,14 +3,16 @@ package dev.eventlog.local;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The runner's command line: dispatches {@code serve}, {@code invoke} and {@code --help}, turns every bad option
- * into one line on stderr and exit status 2, and keeps {@code serve} running until the JVM is asked to stop.
+ * The runner's command line: dispatches {@code serve}, {@code invoke}, {@code generate-event} and {@code --help},
+ * turns every bad option into one line on stderr and exit status 2, and keeps {@code serve} running until the JVM
+ * is asked to stop.
  */
 public final class RunnerCli {
 
@@ -27,6 +29,8 @@ public final class RunnerCli {
             Commands:
               serve                         run the HTTP API locally, like the deployed $default stage
               invoke --event FILE [...]     run the handler on payload 2.0 event files, print each response
+              generate-event get|post       print the payload 2.0 event serve would build for one request,
+                                            to edit and pass to invoke
               --help                        show this help
 
             serve options:
@@ -55,6 +59,13 @@ public final class RunnerCli {
 
             invoke options:
               --event FILE                  a payload 2.0 event file, - for stdin; repeat to run several in order
+
+            generate-event options:
+              --path PATH                   the request path, percent-encoded (default /events)
+              --query QUERY                 the query string without '?', e.g. limit=5; repeat to add more
+              --body JSON                   the request body (sent as application/json)
+              e.g. generate-event post --body '{"userId":"alice","eventType":"login"}' > post.json
+                   generate-event get --path /events/2024-06-01 --query limit=5 > day.json
 
             store options (serve and invoke):
               --store memory|dynamodb       the store (default memory: embedded, lost on exit)
@@ -85,7 +96,7 @@ public final class RunnerCli {
     /** Runs the command; for {@code serve} this returns only after a shutdown signal. Returns the exit status. */
     public int run(String... args) {
         if (args.length == 0) {
-            err.println("error: missing command; use serve, invoke or --help");
+            err.println("error: missing command; use serve, invoke, generate-event or --help");
             return USAGE;
         }
         List<String> options = Arrays.asList(args).subList(1, args.length);
@@ -110,8 +121,16 @@ public final class RunnerCli {
                     InvokeCommand.run(parser.parseInvoke(options), handlers, in, out);
                     return OK;
                 }
+                case "generate-event" -> {
+                    if (options.contains("--help")) {
+                        out.print(HELP);
+                        return OK;
+                    }
+                    GenerateEventCommand.run(parser.parseGenerateEvent(options), Clock.systemUTC(), out);
+                    return OK;
+                }
                 default -> {
-                    err.println("error: unknown command '" + args[0] + "'; use serve, invoke or --help");
+                    err.println("error: unknown command '" + args[0] + "'; use serve, invoke, generate-event or --help");
                     return USAGE;
                 }
             }

@@ -18,7 +18,7 @@ public final class ServeCommand {
      * Starts serving and prints the URL, the store and the auth mode to {@code console}; access-log lines go to
      * {@code accessLogOut} unless the options name a file.
      *
-     * @throws RuntimeException when the store cannot be opened (DynamoDB unreachable, table not creatable)
+     * @throws RuntimeException when the store cannot be opened (table missing or with other keys, not creatable)
      * @throws IOException when the address cannot be bound or the access log cannot be opened
      */
     public static RunningApi start(ServeOptions options, HandlerFactory handlers, PrintStream accessLogOut,
@@ -29,7 +29,7 @@ public final class ServeCommand {
                 : new AccessLogWriter(accessLogOut, false);
         OpenedStore store;
         try {
-            store = StoreFactory.open(options.store());
+            store = StoreFactory.open(options.store(), console::println);
         } catch (RuntimeException e) {
             accessLog.close();
             throw e;

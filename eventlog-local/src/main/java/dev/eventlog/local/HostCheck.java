@@ -40,28 +40,34 @@ public final class HostCheck {
         return shown;
     }
 
-    /** The gateway's refusal when the request's {@code Host} is not one of ours on {@code localPort}. */
-    Optional<RequestHeadCheck.Refusal> check(List<String> hostHeaders, int localPort) {
+    /**
+     * Why a request with these {@code Host} header values, received on {@code localPort}, must be refused; empty
+     * when it may be answered. Any server of the runner (the API, a page it serves) checks its requests with it.
+     */
+    public Optional<String> refusal(List<String> hostHeaders, int localPort) {
         if (hostHeaders.size() != 1) {
-            return Optional.of(refusal("a request needs exactly one Host header (got " + hostHeaders.size()
-                    + "); this local server answers " + String.join(", ", shown) + " on port " + localPort));
+            return Optional.of("a request needs exactly one Host header (got " + hostHeaders.size()
+                    + "); this local server answers " + String.join(", ", shown) + " on port " + localPort);
         }
         String host = hostHeaders.get(0).trim().toLowerCase(Locale.ROOT);
         int colon = host.lastIndexOf(':');
         boolean hasPort = colon > host.lastIndexOf(']');
         String name = hasPort ? host.substring(0, colon) : host;
+        // A Host without a port names port 80 (RFC 9110); browsers always send the port when it is another.
         String port = hasPort ? host.substring(colon + 1) : "80";
         if (names.contains(name) && port.equals(Integer.toString(localPort))) {
             return Optional.empty();
         }
         String shownHost = host.length() <= 100 ? host : host.substring(0, 100) + "...";
-        return Optional.of(refusal("Host '" + shownHost + "' is not allowed: this local server answers only "
+        return Optional.of("Host '" + shownHost + "' is not allowed: this local server answers only "
                 + String.join(", ", shown) + " on port " + localPort + ". To accept another name, start serve with"
-                + " --allowed-hosts NAME (comma-separated for several)"));
+                + " --allowed-hosts NAME (comma-separated for several)");
     }
 
-    private static RequestHeadCheck.Refusal refusal(String message) {
-        return new RequestHeadCheck.Refusal(403, message, "HOST_NOT_ALLOWED");
+    /** The gateway's 403 for such a request. */
+    Optional<RequestHeadCheck.Refusal> check(List<String> hostHeaders, int localPort) {
+        return refusal(hostHeaders, localPort)
+                .map(message -> new RequestHeadCheck.Refusal(403, message, "HOST_NOT_ALLOWED"));
     }
 
     /** Lower case, and an IPv6 address in brackets, as it appears in a {@code Host} header. */

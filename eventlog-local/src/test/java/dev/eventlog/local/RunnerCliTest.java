@@ -58,9 +58,10 @@ class RunnerCliTest {
         for (String option : List.of("serve", "invoke", "--port", "--host", "--store", "--table", "--endpoint-url",
                 "--region", "--create-table", "--cors-allow-origins", "--cors-allow-methods", "--cors-allow-headers",
                 "--iam", "--iam-access-key", "--iam-secret-key", "--iam-credentials-file", "--access-log",
-                "--event")) {
+                "--event", "--allowed-hosts", "generate-event", "--path", "--query", "--body")) {
             assertTrue(help.contains(option), option);
         }
+        assertTrue(help.contains("visible to every local user (ps)"), help);
     }
 
     @Test

@@ -76,7 +76,7 @@ public final class HostCheck {
         return lower.contains(":") && !lower.startsWith("[") ? "[" + lower + "]" : lower;
     }
 
-    /** Checks one {@code --allowed-hosts} entry: a name or address without scheme, port or path. */
+    /** Checks the {@code --allowed-hosts} entries: names or addresses, without scheme, port or path. */
     static List<String> parseNames(List<String> given) throws UsageException {
         List<String> names = new ArrayList<>();
         for (String name : given) {

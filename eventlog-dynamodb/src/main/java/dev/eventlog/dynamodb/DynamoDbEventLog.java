@@ -97,6 +97,17 @@ public final class DynamoDbEventLog implements EventLogPort {
         TableSetup.create(client, tableName);
     }
 
+    /**
+     * Checks, by reading only ({@code DescribeTable}), that the table exists with this store's key schema, so that
+     * a program can refuse to start on a wrong table instead of failing every request.
+     *
+     * @throws dev.eventlog.core.domain.StoreConfigurationException when the table is missing or has other keys
+     * @throws dev.eventlog.core.domain.StoreUnavailableException when DynamoDB cannot be reached
+     */
+    public static void checkTable(DynamoDbClient client, String tableName) {
+        TableSetup.check(client, tableName);
+    }
+
     public String tableName() {
         return tableName;
     }

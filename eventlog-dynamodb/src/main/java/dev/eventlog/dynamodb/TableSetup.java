@@ -50,6 +50,15 @@ final class TableSetup {
         }
     }
 
+    /** Reads the table's description, without waiting or writing, and checks its key schema. */
+    static void check(DynamoDbClient client, String tableName) {
+        try {
+            checkKeySchema(client.describeTable(r -> r.tableName(tableName)).table());
+        } catch (SdkException e) {
+            throw DynamoDbFailures.translate(e, tableName);
+        }
+    }
+
     private static TableDescription awaitActive(DynamoDbClient client, String tableName) {
         Instant deadline = Instant.now().plus(ACTIVE_WITHIN);
         while (true) {

@@ -182,18 +182,12 @@ final class EventJsonReader {
         };
     }
 
-    /** Gson's message without its pointer to its own troubleshooting guide. */
+    /** What was wrong and where, in plain words. */
     private static String reason(Exception e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int see = message.indexOf("\nSee ");
-        if (see < 0) {
-            see = message.indexOf(" See https://");
-        }
-        String text = see < 0 ? message : message.substring(0, see);
-        if (text.startsWith("Nesting limit")) {
+        if (String.valueOf(e.getMessage()).startsWith("Nesting limit")) {
             return "it is nested more than " + NESTING_LIMIT + " levels deep";
         }
-        return text.length() > 200 ? text.substring(0, 200) + "..." : text;
+        return JsonSyntaxMessage.describe(e);
     }
 
     /** Structural errors, and the fields they concern, so that the core's "is required" does not repeat them. */

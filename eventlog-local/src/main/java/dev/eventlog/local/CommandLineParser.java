@@ -5,6 +5,8 @@ import dev.eventlog.local.auth.IamCredentials;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,7 +28,10 @@ public final class CommandLineParser {
 
     private final Map<String, String> environment;
 
-    /** @param environment where {@code AWS_REGION}, {@code AWS_ACCESS_KEY_ID} and friends are looked up */
+    /**
+     * @param environment where {@code AWS_REGION}, {@code AWS_ACCESS_KEY_ID}, {@code HOME} and friends are looked
+     *     up
+     */
     public CommandLineParser(Map<String, String> environment) {
         this.environment = environment;
     }
@@ -38,6 +43,7 @@ public final class CommandLineParser {
         int port = 3000;
         Optional<Path> accessLog = Optional.empty();
         Optional<List<String>> origins = Optional.empty();
+        List<String> allowedHosts = List.of();
         List<String> methods = List.of("GET", "POST");
         List<String> headers = List.of("*");
         List<String> expose = List.of();
@@ -59,6 +65,7 @@ public final class CommandLineParser {
                 case "--host" -> host = nonBlank(option, in.value(option));
                 case "--port" -> port = intIn(option, in.value(option), 0, 65535);
                 case "--access-log" -> accessLog = Optional.of(Path.of(nonBlank(option, in.value(option))));
+                case "--allowed-hosts" -> allowedHosts = HostCheck.parseNames(list(option, in.value(option)));
                 case "--cors-allow-origins" -> origins = Optional.of(list(option, in.value(option)));
                 case "--cors-allow-methods" -> methods = methods(option, in.value(option));
                 case "--cors-allow-headers" -> headers = list(option, in.value(option));
@@ -91,13 +98,16 @@ public final class CommandLineParser {
         if (console.isPresent() && consolePort != 0 && consolePort == port) {
             throw new UsageException("--console-port must differ from --port (both are " + port + ")");
         }
-        List<String> allowedOrigins = origins.isPresent() ? origins.get()
-                : ServeOptions.defaultCorsOrigins(port, console);
-        if (credentialsAllowed && allowedOrigins.contains("*")) {
-            throw new UsageException("--cors-allow-credentials cannot be combined with --cors-allow-origins '*'");
+        // Signed requests are safe from other sites' pages, so --iam keeps the deployed API's default, any origin;
+        // without it only the runner's own pages may call, and their ports are known once bound.
+        boolean localOrigins = !corsOff && origins.isEmpty() && !iam;
+        List<String> givenOrigins = origins.orElse(iam ? CorsPolicy.defaults().allowOrigins() : List.of());
+        if (credentialsAllowed && givenOrigins.contains("*")) {
+            throw new UsageException("--cors-allow-credentials cannot be combined with --cors-allow-origins '*'"
+                    + (origins.isEmpty() ? " (the default with --iam); name the origins" : ""));
         }
         CorsPolicy cors = corsOff ? CorsPolicy.disabled()
-                : new CorsPolicy(allowedOrigins, methods, headers, expose, maxAge, credentialsAllowed);
+                : new CorsPolicy(givenOrigins, methods, headers, expose, maxAge, credentialsAllowed);
         boolean iamDetails = accessKey.isPresent() || secretKey.isPresent() || credentialsFile.isPresent()
                 || profile.isPresent();
         if (iamDetails && !iam) {
@@ -107,7 +117,56 @@ public final class CommandLineParser {
         Optional<IamCredentials> credentials = iam
                 ? Optional.of(iamCredentials(accessKey, secretKey, credentialsFile, profile, storeOptions.region()))
                 : Optional.empty();
-        return new ServeOptions(host, port, accessLog, cors, credentials, storeOptions, console, origins.isEmpty());
+        return new ServeOptions(host, port, accessLog, cors, localOrigins, allowedHosts, credentials, storeOptions, console);
+    }
+
+    /** The route and options of {@code generate-event}: {@code get|post [--path P] [--query Q]... [--body JSON]}. */
+    public GenerateEventOptions parseGenerateEvent(List<String> args) throws UsageException {
+        Arguments in = new Arguments(args);
+        Optional<String> method = Optional.empty();
+        String path = "/events";
+        List<String> query = new ArrayList<>();
+        Optional<String> body = Optional.empty();
+        while (in.hasNext()) {
+            String option = in.next();
+            switch (option) {
+                case "--path" -> path = requestTargetPart(option, in.value(option));
+                case "--query" -> query.add(requestTargetPart(option, in.value(option)));
+                case "--body" -> body = Optional.of(in.value(option));
+                default -> {
+                    String lower = option.toLowerCase(Locale.ROOT);
+                    if (method.isEmpty() && (lower.equals("get") || lower.equals("post"))) {
+                        method = Optional.of(lower.toUpperCase(Locale.ROOT));
+                    } else {
+                        throw unknown(option, "generate-event");
+                    }
+                }
+            }
+        }
+        if (method.isEmpty()) {
+            throw new UsageException("generate-event needs the route's method first: get or post (e.g."
+                    + " generate-event post --body '{...}')");
+        }
+        if (!path.startsWith("/")) {
+            throw new UsageException("--path must start with '/', got '" + path + "'");
+        }
+        Optional<String> pathProblem = PathSegments.problem(path);
+        if (pathProblem.isPresent()) {
+            throw new UsageException("--path '" + path + "': " + pathProblem.get());
+        }
+        return new GenerateEventOptions(method.get(), path, String.join("&", query), body);
+    }
+
+    // As sent on the request line: printable ASCII, so anything else must come percent-encoded.
+    private static String requestTargetPart(String option, String value) throws UsageException {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c <= 0x20 || c >= 0x7F || c == '#') {
+                throw new UsageException(option + " must be as sent on the wire: percent-encode spaces, '#' and"
+                        + " non-ASCII characters (e.g. %20), got '" + value + "'");
+            }
+        }
+        return value;
     }
 
     /** The options of {@code invoke}. */
@@ -132,6 +191,8 @@ public final class CommandLineParser {
         return new InvokeOptions(events, store.build());
     }
 
+    // The order the README gives: options, then the environment, then the [default] profile of the shared
+    // credentials file, as the AWS CLI finds a key pair.
     private IamCredentials iamCredentials(Optional<String> accessKey, Optional<String> secretKey,
             Optional<Path> file, Optional<String> profile, String region) throws UsageException {
         if (file.isPresent() || profile.isPresent()) {
@@ -139,29 +200,53 @@ public final class CommandLineParser {
                 throw new UsageException("give either --iam-access-key/--iam-secret-key or --iam-credentials-file,"
                         + " not both");
             }
-            Path path = file.orElseGet(this::defaultCredentialsFile);
+            Optional<Path> path = file.or(this::defaultCredentialsFile);
+            if (path.isEmpty()) {
+                throw new UsageException("--iam-profile needs --iam-credentials-file here: neither"
+                        + " AWS_SHARED_CREDENTIALS_FILE nor HOME is set");
+            }
             String name = profile.orElse("default");
             try {
-                CredentialsFile.KeyPair pair = CredentialsFile.read(path, name).orElseThrow(() ->
-                        new UsageException("profile '" + name + "' in " + path
+                CredentialsFile.KeyPair pair = CredentialsFile.read(path.get(), name).orElseThrow(() ->
+                        new UsageException("profile '" + name + "' in " + path.get()
                                 + " has no aws_access_key_id and aws_secret_access_key"));
                 return new IamCredentials(pair.accessKeyId(), pair.secretAccessKey(), region);
+            } catch (NoSuchFileException e) {
+                throw new UsageException("cannot read credentials file " + path.get() + ": no such file");
             } catch (IOException e) {
-                throw new UsageException("cannot read credentials file " + path + ": " + e.getMessage());
+                throw new UsageException("cannot read credentials file " + path.get() + ": " + e.getMessage());
             }
         }
         Optional<String> key = accessKey.or(() -> env("AWS_ACCESS_KEY_ID"));
         Optional<String> secret = secretKey.or(() -> env("AWS_SECRET_ACCESS_KEY"));
-        if (key.isEmpty() || secret.isEmpty()) {
-            throw new UsageException("--iam needs --iam-access-key and --iam-secret-key (or AWS_ACCESS_KEY_ID and"
-                    + " AWS_SECRET_ACCESS_KEY, or --iam-credentials-file)");
+        if (key.isPresent() && secret.isPresent()) {
+            return new IamCredentials(key.get(), secret.get(), region);
         }
-        return new IamCredentials(key.get(), secret.get(), region);
+        if (accessKey.isPresent() || secretKey.isPresent()) {
+            throw new UsageException(accessKey.isPresent()
+                    ? "--iam-access-key needs its secret: set AWS_SECRET_ACCESS_KEY (or give --iam-secret-key)"
+                    : "--iam-secret-key needs its key id: give --iam-access-key (or set AWS_ACCESS_KEY_ID)");
+        }
+        Optional<Path> path = defaultCredentialsFile();
+        if (path.isPresent() && Files.isRegularFile(path.get())) {
+            try {
+                Optional<CredentialsFile.KeyPair> pair = CredentialsFile.read(path.get(), "default");
+                if (pair.isPresent()) {
+                    return new IamCredentials(pair.get().accessKeyId(), pair.get().secretAccessKey(), region);
+                }
+            } catch (IOException e) {
+                throw new UsageException("cannot read credentials file " + path.get() + ": " + e.getMessage());
+            }
+        }
+        throw new UsageException("--iam found no key pair: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, put a"
+                + " [default] profile in " + path.map(Path::toString).orElse("~/.aws/credentials")
+                + ", or give --iam-credentials-file/--iam-profile (or --iam-access-key and --iam-secret-key)");
     }
 
-    private Path defaultCredentialsFile() {
+    /** {@code AWS_SHARED_CREDENTIALS_FILE}, else {@code .aws/credentials} in the home directory, as the AWS CLI. */
+    private Optional<Path> defaultCredentialsFile() {
         return env("AWS_SHARED_CREDENTIALS_FILE").map(Path::of)
-                .orElseGet(() -> Path.of(System.getProperty("user.home"), ".aws", "credentials"));
+                .or(() -> env("HOME").or(() -> env("USERPROFILE")).map(home -> Path.of(home, ".aws", "credentials")));
     }
 
     private Optional<String> env(String name) {

@@ -1,5 +1,6 @@
 package dev.eventlog.local;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,9 +28,31 @@ public record CorsPolicy(
         exposeHeaders = List.copyOf(exposeHeaders);
     }
 
-    /** The original deployment's configuration: any origin, GET and POST, any header. */
+    /**
+     * The deployed API's configuration: any origin, GET and POST, any header. The runner applies it with
+     * {@code --iam}, where every request needs a signature anyway.
+     */
     public static CorsPolicy defaults() {
         return new CorsPolicy(List.of("*"), List.of("GET", "POST"), List.of("*"), List.of(), -1, false);
+    }
+
+    /**
+     * The origins of the pages this runner itself serves: {@code http://localhost:P} and
+     * {@code http://127.0.0.1:P} for each port P, in order. Without {@code --iam} these are the only default
+     * origins, so that a page on any other site cannot read or write the local log from the developer's browser.
+     */
+    public static List<String> localOrigins(List<Integer> localPorts) {
+        List<String> origins = new ArrayList<>();
+        for (int port : localPorts) {
+            origins.add("http://localhost:" + port);
+            origins.add("http://127.0.0.1:" + port);
+        }
+        return origins;
+    }
+
+    /** This policy with other allowed origins. */
+    public CorsPolicy withAllowOrigins(List<String> origins) {
+        return new CorsPolicy(origins, allowMethods, allowHeaders, exposeHeaders, maxAgeSeconds, allowCredentials);
     }
 
     /** No CORS at all: no preflight answers, no headers. */

@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +26,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.Set;
 
 /**
- * The local stand-in for the HTTP API's {@code $default} stage: CORS preflight, payload limit, route matching,
+ * The local stand-in for the HTTP API's {@code $default} stage: the local-safety checks of {@code Host} and path,
+ * CORS preflight, payload limit, route matching,
  * IAM (SigV4) authorization, the payload 2.0 event, the Lambda proxy response mapped back to HTTP, and one
  * access-log line per request. It runs any payload 2.0 handler.
  */
@@ -42,15 +42,16 @@ public final class HttpApiGateway implements HttpHandler {
 
     private final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler;
     private final CorsPolicy cors;
+    private final HostCheck hosts;
     private final Optional<SigV4Verifier> iam;
     private final AccessLogWriter accessLog;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     public HttpApiGateway(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler, CorsPolicy cors,
-            Optional<SigV4Verifier> iam, AccessLogWriter accessLog, Clock clock) {
+            HostCheck hosts, Optional<SigV4Verifier> iam, AccessLogWriter accessLog, Clock clock) {
         this.handler = handler;
         this.cors = cors;
+        this.hosts = hosts;
         this.iam = iam;
         this.accessLog = accessLog;
         this.clock = clock;
@@ -59,7 +60,7 @@ public final class HttpApiGateway implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         Instant receivedAt = clock.instant();
-        String requestId = newRequestId();
+        String requestId = RequestIds.next();
         String sourceIp = exchange.getRemoteAddress().getAddress().getHostAddress();
         Reply reply;
         GatewayRequest request = null;
@@ -68,8 +69,11 @@ public final class HttpApiGateway implements HttpHandler {
             Map<String, List<String>> headers = new LinkedHashMap<>();
             exchange.getRequestHeaders().forEach((name, values) ->
                     headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>()).addAll(values));
+            int localPort = exchange.getLocalAddress().getPort();
             Optional<RequestHeadCheck.Refusal> refusal = RequestHeadCheck.check(exchange.getRequestMethod(),
-                    exchange.getRequestURI().toString(), exchange.getProtocol(), headers);
+                    exchange.getRequestURI().toString(), exchange.getProtocol(), headers)
+                    .or(() -> hosts.check(headers.getOrDefault("host", List.of()), localPort))
+                    .or(() -> PathSegments.check(pathAsSent(exchange)));
             if (refusal.isPresent()) {
                 reply = Reply.gatewayError(refusal.get().status(), refusal.get().message(), refusal.get().responseType(), "-");
             } else {
@@ -79,7 +83,7 @@ public final class HttpApiGateway implements HttpHandler {
                         exchange.getProtocol());
                 reply = body.isEmpty()
                         ? Reply.gatewayError(413, "Request Entity Too Large", "REQUEST_TOO_LARGE", "-")
-                        : dispatch(request, requestId, receivedAt, exchange.getLocalAddress().getPort(), caller);
+                        : dispatch(request, requestId, receivedAt, localPort, caller);
             }
         } catch (IOException e) {
             reply = Reply.gatewayError(400, "Bad Request", "BAD_REQUEST_BODY", "-");
@@ -139,6 +143,16 @@ public final class HttpApiGateway implements HttpHandler {
         return Reply.fromHandler(response, routeKey);
     }
 
+    // The target as sent: java.net.URI reads "//events" as an authority and an empty path.
+    private static String pathAsSent(HttpExchange exchange) {
+        String target = exchange.getRequestURI().toString();
+        if (!target.startsWith("/")) {
+            return String.valueOf(exchange.getRequestURI().getRawPath());
+        }
+        int query = target.indexOf('?');
+        return query < 0 ? target : target.substring(0, query);
+    }
+
     private static Optional<byte[]> readBody(InputStream in) throws IOException {
         byte[] buffer = new byte[64 * 1024];
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
@@ -164,12 +178,6 @@ public final class HttpApiGateway implements HttpHandler {
             }
         }
         exchange.close();
-    }
-
-    private String newRequestId() {
-        byte[] bytes = new byte[10];
-        random.nextBytes(bytes);
-        return Base64.getEncoder().encodeToString(bytes).substring(0, 14) + "=";
     }
 
     /** What the gateway answers, and what the access log says about it. */

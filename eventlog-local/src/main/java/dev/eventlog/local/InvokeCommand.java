@@ -6,11 +6,14 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
+import dev.eventlog.lambda.JsonSyntaxMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,18 +45,28 @@ public final class InvokeCommand {
             RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler =
                     FunctionLogs.createLoggingToStderr(handlers, store.port());
             for (APIGatewayV2HTTPEvent event : events) {
-                APIGatewayV2HTTPResponse response =
-                        handler.handleRequest(event, new LocalLambdaContext(UUID.randomUUID().toString()));
+                APIGatewayV2HTTPResponse response = handler.handleRequest(event, new LocalLambdaContext(requestId(event)));
                 out.println(GSON.toJson(response));
                 out.flush();
             }
         }
     }
 
+    // The event's own request id, as Lambda's context carries the gateway's, so that the function's log lines
+    // can be matched with the event file; a fresh one when the event has none.
+    private static String requestId(APIGatewayV2HTTPEvent event) {
+        String own = event.getRequestContext().getRequestId();
+        return own == null || own.isBlank() ? UUID.randomUUID().toString() : own;
+    }
+
     private static String read(String source, InputStream stdin) throws UsageException {
         try {
             byte[] bytes = source.equals("-") ? stdin.readAllBytes() : Files.readAllBytes(Path.of(source));
             return new String(bytes, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new UsageException("cannot read event " + label(source) + ": no such file");
+        } catch (AccessDeniedException e) {
+            throw new UsageException("cannot read event " + label(source) + ": permission denied");
         } catch (IOException | RuntimeException e) {
             throw new UsageException("cannot read event " + label(source) + ": " + e.getMessage());
         }
@@ -69,8 +82,7 @@ public final class InvokeCommand {
             }
             return event;
         } catch (JsonParseException e) {
-            throw new UsageException("event " + label(source) + " is not valid JSON: "
-                    + e.getMessage().lines().findFirst().orElse(""));
+            throw new UsageException("event " + label(source) + " is not valid JSON: " + JsonSyntaxMessage.describe(e));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.eventlog.local;
 
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -26,7 +27,17 @@ public final class LocalHttpApiServer implements AutoCloseable {
     }
 
     /** Binds {@code host:port} (port 0 picks a free one) and starts serving {@code gateway}. */
-    public static LocalHttpApiServer start(String host, int port, HttpApiGateway gateway) throws IOException {
+    public static LocalHttpApiServer start(String host, int port, HttpHandler gateway) throws IOException {
+        LocalHttpApiServer server = bind(host, port);
+        server.serve(gateway);
+        return server;
+    }
+
+    /**
+     * Binds {@code host:port} (port 0 picks a free one) without answering yet, so that what depends on the port
+     * actually bound (the default CORS origins) can be settled before the first request.
+     */
+    public static LocalHttpApiServer bind(String host, int port) throws IOException {
         // The JDK server writes a response's headers and body separately; with Nagle's algorithm on, a keep-alive
         // client's delayed ACK then holds each response back by tens of milliseconds. Read at the first server.
         System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -38,10 +49,14 @@ public final class LocalHttpApiServer implements AutoCloseable {
             return thread;
         };
         ExecutorService workers = Executors.newFixedThreadPool(WORKER_THREADS, threads);
-        server.createContext("/", gateway);
         server.setExecutor(workers);
-        server.start();
         return new LocalHttpApiServer(server, workers);
+    }
+
+    /** Starts answering every path with {@code gateway}; once only. */
+    public void serve(HttpHandler gateway) {
+        server.createContext("/", gateway);
+        server.start();
     }
 
     /** The port actually bound. */

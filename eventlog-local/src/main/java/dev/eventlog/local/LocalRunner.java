@@ -6,8 +6,9 @@ import dev.eventlog.lambda.EventLogHandler;
 import java.time.Clock;
 
 /**
- * Entry point of the runner's jar ({@code java -jar eventlog-local.jar serve|invoke|--help}): the deployed handler,
- * {@link EventLogHandler}, behind a local emulation of its HTTP API, on the store the options choose.
+ * Entry point of the runner's jar ({@code java -jar eventlog-local.jar serve|invoke|generate-event|--help}): the
+ * deployed handler, {@link EventLogHandler}, behind a local emulation of its HTTP API, on the store the options
+ * choose.
  */
 public final class LocalRunner {
 

@@ -3,14 +3,16 @@ package dev.eventlog.local;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The runner's command line: dispatches {@code serve}, {@code invoke} and {@code --help}, turns every bad option
- * into one line on stderr and exit status 2, and keeps {@code serve} running until the JVM is asked to stop.
+ * The runner's command line: dispatches {@code serve}, {@code invoke}, {@code generate-event} and {@code --help},
+ * turns every bad option into one line on stderr and exit status 2, and keeps {@code serve} running until the JVM
+ * is asked to stop.
  */
 public final class RunnerCli {
 
@@ -27,14 +29,19 @@ public final class RunnerCli {
             Commands:
               serve                         run the HTTP API locally, like the deployed $default stage
               invoke --event FILE [...]     run the handler on payload 2.0 event files, print each response
+              generate-event get|post       print the payload 2.0 event serve would build for one request,
+                                            to edit and pass to invoke
               --help                        show this help
 
             serve options:
               --host HOST                   address to listen on (default 127.0.0.1)
               --port PORT                   port to listen on, 0 for any free port (default 3000)
               --access-log FILE             append access-log lines to FILE (default stdout)
-              --cors-allow-origins LIST     comma-separated allowed origins, * for any
-                                            (default *, and always the console's own origins)
+              --allowed-hosts LIST          more Host names to answer, comma-separated (always answered:
+                                            localhost, 127.0.0.1, [::1] and the --host address; others get 403)
+              --cors-allow-origins LIST     comma-separated allowed origins, * for any (default: the local
+                                            pages, http://localhost:PORT and http://127.0.0.1:PORT of the API
+                                            and the console; with --iam *)
               --cors-allow-methods LIST     allowed methods for preflight (default GET,POST)
               --cors-allow-headers LIST     allowed request headers, * for any (default *)
               --cors-expose-headers LIST    response headers exposed to browsers (default none)
@@ -44,14 +51,24 @@ public final class RunnerCli {
               --console-port PORT           port of the browser console, 0 for any free port (default 3001)
               --no-console                  do not serve the browser console
               --iam                         require AWS Signature Version 4 (service execute-api) on every route
-              --iam-access-key KEY          the access key id to accept (default $AWS_ACCESS_KEY_ID)
-              --iam-secret-key SECRET       its secret (default $AWS_SECRET_ACCESS_KEY)
-              --iam-credentials-file FILE   read the key pair from an AWS credentials file instead
-                                            (default ~/.aws/credentials when --iam-profile is given)
+                                            (key pair: these options, else $AWS_ACCESS_KEY_ID and
+                                            $AWS_SECRET_ACCESS_KEY, else [default] in ~/.aws/credentials)
+              --iam-access-key KEY          the access key id to accept
+              --iam-secret-key SECRET       its secret; prefer the environment or a credentials file: a
+                                            command line is visible to every local user (ps)
+              --iam-credentials-file FILE   read the key pair from an AWS credentials file
+                                            (default $AWS_SHARED_CREDENTIALS_FILE, else ~/.aws/credentials)
               --iam-profile NAME            the profile in that file (default "default")
 
             invoke options:
               --event FILE                  a payload 2.0 event file, - for stdin; repeat to run several in order
+
+            generate-event options:
+              --path PATH                   the request path, percent-encoded (default /events)
+              --query QUERY                 the query string without '?', e.g. limit=5; repeat to add more
+              --body JSON                   the request body (sent as application/json)
+              e.g. generate-event post --body '{"userId":"alice","eventType":"login"}' > post.json
+                   generate-event get --path /events/2024-06-01 --query limit=5 > day.json
 
             store options (serve and invoke):
               --store memory|dynamodb       the store (default memory: embedded, lost on exit)
@@ -82,7 +99,7 @@ public final class RunnerCli {
     /** Runs the command; for {@code serve} this returns only after a shutdown signal. Returns the exit status. */
     public int run(String... args) {
         if (args.length == 0) {
-            err.println("error: missing command; use serve, invoke or --help");
+            err.println("error: missing command; use serve, invoke, generate-event or --help");
             return USAGE;
         }
         List<String> options = Arrays.asList(args).subList(1, args.length);
@@ -107,8 +124,16 @@ public final class RunnerCli {
                     InvokeCommand.run(parser.parseInvoke(options), handlers, in, out);
                     return OK;
                 }
+                case "generate-event" -> {
+                    if (options.contains("--help")) {
+                        out.print(HELP);
+                        return OK;
+                    }
+                    GenerateEventCommand.run(parser.parseGenerateEvent(options), Clock.systemUTC(), out);
+                    return OK;
+                }
                 default -> {
-                    err.println("error: unknown command '" + args[0] + "'; use serve, invoke or --help");
+                    err.println("error: unknown command '" + args[0] + "'; use serve, invoke, generate-event or --help");
                     return USAGE;
                 }
             }

@@ -8,9 +8,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * {@code serve}: opens the store, builds the handler and starts the local HTTP API in front of it, and the browser
@@ -25,7 +25,7 @@ public final class ServeCommand {
      * Starts serving and prints the URL, the store and the auth mode to {@code console}; access-log lines go to
      * {@code accessLogOut} unless the options name a file.
      *
-     * @throws RuntimeException when the store cannot be opened (DynamoDB unreachable, table not creatable)
+     * @throws RuntimeException when the store cannot be opened (table missing or with other keys, not creatable)
      * @throws IOException when the address cannot be bound or the access log cannot be opened
      */
     public static RunningApi start(ServeOptions options, HandlerFactory handlers, PrintStream accessLogOut,
@@ -36,7 +36,7 @@ public final class ServeCommand {
                 : new AccessLogWriter(accessLogOut, false);
         OpenedStore store;
         try {
-            store = StoreFactory.open(options.store());
+            store = StoreFactory.open(options.store(), console::println);
         } catch (RuntimeException e) {
             accessLog.close();
             throw e;
@@ -53,15 +53,9 @@ public final class ServeCommand {
                     + " for the console: " + e.getMessage() + " (choose another --console-port, or --no-console)",
                     e);
         }
-        // Bound before the gateway is built, so that default CORS origins name the console's actual port.
-        CorsPolicy cors = options.corsWithConsoleOn(consoleServer.map(c -> OptionalInt.of(c.port()))
-                .orElse(OptionalInt.empty()));
-        Clock clock = Clock.systemUTC();
-        HttpApiGateway gateway = new HttpApiGateway(FunctionLogs.createLoggingToStderr(handlers, store.port()),
-                cors, options.iam().map(credentials -> new SigV4Verifier(credentials, clock)), accessLog, clock);
         LocalHttpApiServer server;
         try {
-            server = LocalHttpApiServer.start(options.host(), options.port(), gateway);
+            server = LocalHttpApiServer.bind(options.host(), options.port());
         } catch (IOException e) {
             consoleServer.ifPresent(ConsoleServer::close);
             accessLog.close();
@@ -69,6 +63,15 @@ public final class ServeCommand {
             throw new IOException("cannot listen on " + options.host() + ":" + options.port() + ": "
                     + e.getMessage(), e);
         }
+        List<Integer> localPorts = new ArrayList<>(List.of(server.port()));
+        consoleServer.ifPresent(c -> localPorts.add(c.port()));
+        CorsPolicy cors = options.corsFor(localPorts);
+        HostCheck hosts = options.hostCheck();
+        Clock clock = Clock.systemUTC();
+        HttpApiGateway gateway = new HttpApiGateway(FunctionLogs.createLoggingToStderr(handlers, store.port()),
+                cors, hosts, options.iam().map(credentials -> new SigV4Verifier(credentials, clock)), accessLog,
+                clock);
+        server.serve(gateway);
         consoleServer.ifPresent(c -> c.start(ConsoleConfig.forApi(options.host(), server.url(), server.port(),
                 options.iam().isPresent())));
         RunningApi api = new RunningApi(server, consoleServer, accessLog, store);
@@ -82,6 +85,7 @@ public final class ServeCommand {
             console.println("  WARNING: authentication is off; the deployed API requires IAM (SigV4). Use --iam to"
                     + " check signatures.");
         }
+        console.println("  hosts: " + String.join(", ", hosts.names()) + " (more with --allowed-hosts)");
         console.println("  cors:  " + (cors.allowOrigins().isEmpty() ? "off"
                 : "origins " + String.join(",", cors.allowOrigins())));
         consoleServer.ifPresent(c -> printConsole(c, cors, options, console));
@@ -99,7 +103,7 @@ public final class ServeCommand {
         }
         List<String> origins = cors.allowOrigins();
         boolean allowed = origins.contains("*")
-                || ServeOptions.localOrigins(List.of(server.port())).stream().anyMatch(origins::contains);
+                || CorsPolicy.localOrigins(List.of(server.port())).stream().anyMatch(origins::contains);
         if (origins.isEmpty()) {
             console.println("    CORS is off (--no-cors), so the console's page cannot call the API.");
         } else if (!allowed) {

@@ -2,71 +2,54 @@ package dev.eventlog.local;
 
 import dev.eventlog.local.auth.IamCredentials;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * Everything {@code serve} was told: where to listen, CORS, IAM, the access log, the store and the console.
+ * Everything {@code serve} was told: where to listen, which {@code Host} names to answer, CORS, IAM, the access
+ * log, the store and the console.
  *
+ * @param cors the CORS policy; its origins apply only when {@code localCorsOrigins} is false
+ * @param localCorsOrigins whether no origins were given and none come from {@code --iam}, so that the allowed
+ *     origins are the runner's own local pages, known only once their ports are bound (see {@link #corsFor})
+ * @param allowedHosts the {@code --allowed-hosts} names, answered besides the local ones
  * @param consolePort the browser console's port (0 for any free one), or empty for no console
- * @param corsOriginsDefaulted whether {@code --cors-allow-origins} was left out, so that the origins in
- *        {@code cors} are {@link #defaultCorsOrigins} and follow the ports actually bound
  */
 public record ServeOptions(
         String host,
         int port,
         Optional<Path> accessLog,
         CorsPolicy cors,
+        boolean localCorsOrigins,
+        List<String> allowedHosts,
         Optional<IamCredentials> iam,
         StoreOptions store,
-        OptionalInt consolePort,
-        boolean corsOriginsDefaulted) {
+        OptionalInt consolePort) {
 
     /** The console's default port: next to the API's 3000. */
     public static final int DEFAULT_CONSOLE_PORT = 3001;
 
-    /** Options without a console, taken as given. */
-    public ServeOptions(String host, int port, Optional<Path> accessLog, CorsPolicy cors,
-            Optional<IamCredentials> iam, StoreOptions store) {
-        this(host, port, accessLog, cors, iam, store, OptionalInt.empty(), false);
+    public ServeOptions {
+        allowedHosts = List.copyOf(allowedHosts);
+    }
+
+    /** Options without a console. */
+    public ServeOptions(String host, int port, Optional<Path> accessLog, CorsPolicy cors, boolean localCorsOrigins,
+            List<String> allowedHosts, Optional<IamCredentials> iam, StoreOptions store) {
+        this(host, port, accessLog, cors, localCorsOrigins, allowedHosts, iam, store, OptionalInt.empty());
     }
 
     /**
-     * The CORS origins allowed when {@code --cors-allow-origins} is not given: the one place that decides them.
-     *
-     * @param apiPort the API's port
-     * @param consolePort the console's bound port, when a console runs
+     * The CORS policy to serve with, given the ports of every local page the runner serves (the API's port
+     * first, then the console's): this is the one place that turns the default into origins.
      */
-    public static List<String> defaultCorsOrigins(int apiPort, OptionalInt consolePort) {
-        // Any origin, like the deployed API's configuration.
-        List<String> origins = new ArrayList<>(List.of("*"));
-        // CONSOLE ORIGINS: the console's page calls the API from its own origin, so whatever the default
-        // becomes, it must keep letting the console in.
-        consolePort.ifPresent(port -> origins.addAll(localOrigins(List.of(port))));
-        return List.copyOf(origins);
+    public CorsPolicy corsFor(List<Integer> localPorts) {
+        return localCorsOrigins ? cors.withAllowOrigins(CorsPolicy.localOrigins(localPorts)) : cors;
     }
 
-    /** The origins a browser on this machine sends for pages served on {@code ports}, by name and by address. */
-    public static List<String> localOrigins(List<Integer> ports) {
-        List<String> origins = new ArrayList<>();
-        for (int port : ports) {
-            origins.add("http://localhost:" + port);
-            origins.add("http://127.0.0.1:" + port);
-        }
-        return List.copyOf(origins);
-    }
-
-    /**
-     * The CORS policy in force once the console is bound: default origins are computed again with the console's
-     * actual port (it differs from the option when that was 0); origins the user gave are kept as given.
-     */
-    public CorsPolicy corsWithConsoleOn(OptionalInt boundConsolePort) {
-        if (!corsOriginsDefaulted || cors.allowOrigins().isEmpty()) {
-            return cors;
-        }
-        return new CorsPolicy(defaultCorsOrigins(port, boundConsolePort), cors.allowMethods(), cors.allowHeaders(),
-                cors.exposeHeaders(), cors.maxAgeSeconds(), cors.allowCredentials());
+    /** The {@code Host} names to answer. */
+    public HostCheck hostCheck() {
+        return new HostCheck(host, allowedHosts);
     }
 }

@@ -1,7 +1,10 @@
 package dev.eventlog.local;
 
+import dev.eventlog.core.domain.StoreConfigurationException;
+import dev.eventlog.core.domain.StoreUnavailableException;
 import dev.eventlog.dynamodb.DynamoDbEventLog;
 import dev.eventlog.inmemory.InMemoryEventLog;
+import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
@@ -16,12 +19,20 @@ public final class StoreFactory {
     private StoreFactory() {
     }
 
-    /**
-     * The opened store; for DynamoDB the table is created first when asked.
-     *
-     * @throws RuntimeException when DynamoDB cannot be reached or the table cannot be created
-     */
+    /** The opened store, with warnings on stderr; see {@link #open(StoreOptions, Consumer)}. */
     public static OpenedStore open(StoreOptions options) {
+        return open(options, System.err::println);
+    }
+
+    /**
+     * The opened store; for DynamoDB the table is created first when asked, else checked (by reading only).
+     *
+     * <p>A missing table, or one with other keys, would otherwise make every request a 500, so it stops the runner
+     * here. DynamoDB out of reach does not: the store recovers when it comes back, so that is only a warning.
+     *
+     * @throws StoreConfigurationException when the table is missing or not this store's, or cannot be created
+     */
+    public static OpenedStore open(StoreOptions options, Consumer<String> warnings) {
         if (options.kind() == StoreOptions.Kind.MEMORY) {
             return new OpenedStore(new InMemoryEventLog(), () -> { });
         }
@@ -30,12 +41,25 @@ public final class StoreFactory {
         try {
             if (options.createTable()) {
                 DynamoDbEventLog.createTable(client, options.table());
+            } else {
+                checkTable(client, options.table(), warnings);
             }
             DynamoDbEventLog store = DynamoDbEventLog.builder().client(client).tableName(options.table()).build();
             return new OpenedStore(store, client);
         } catch (RuntimeException e) {
             client.close();
             throw e;
+        }
+    }
+
+    private static void checkTable(DynamoDbClient client, String table, Consumer<String> warnings) {
+        try {
+            DynamoDbEventLog.checkTable(client, table);
+        } catch (StoreConfigurationException e) {
+            throw new StoreConfigurationException(e.getMessage() + " (--create-table creates a missing table)", e);
+        } catch (StoreUnavailableException e) {
+            warnings.accept("warning: could not check DynamoDB table '" + table + "' at start (" + e.getMessage()
+                    + "); serving anyway, requests get 503 until DynamoDB answers");
         }
     }
 

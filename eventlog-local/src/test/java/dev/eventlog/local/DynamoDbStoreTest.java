@@ -1,19 +1,33 @@
 package dev.eventlog.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.eventlog.core.domain.EventKey;
 import dev.eventlog.core.domain.EventRecord;
 import dev.eventlog.core.port.AppendOutcome;
 import dev.eventlog.dynamodb.DynaliteServer;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** {@code --store dynamodb} options open a working store on any endpoint, here dynalite on loopback. */
+/**
+ * {@code --store dynamodb} options open a working store on any endpoint, here dynalite on loopback, and a missing
+ * table stops the runner at start.
+ */
 class DynamoDbStoreTest {
 
     private static DynaliteServer dynalite;
@@ -40,5 +54,41 @@ class DynamoDbStoreTest {
             assertEquals(event, store.port().find(event.key()).orElseThrow());
         }
         assertTrue(options.describe().contains("runner-store"));
+    }
+
+    @Test
+    void serveOnAMissingTable_exitsWith1_namingTheTable() throws Exception {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        RunnerCli cli = new RunnerCli(LocalRunner::handler, Map.of(), new ByteArrayInputStream(new byte[0]),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        ExecutorService runner = Executors.newSingleThreadExecutor();
+        try {
+            // Were the table not checked, serve would listen and never return: the bounded wait catches that.
+            Future<Integer> status = runner.submit(() -> cli.run("serve", "--port", "0", "--store", "dynamodb",
+                    "--endpoint-url", dynalite.endpoint().toString(), "--table", "no-such-table"));
+            assertEquals(RunnerCli.FAILED, status.get(60, TimeUnit.SECONDS));
+        } finally {
+            runner.shutdownNow();
+        }
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertTrue(message.contains("'no-such-table'"), message);
+        assertTrue(message.contains("does not exist"), message);
+        assertTrue(message.contains("--create-table"), message);
+        assertFalse(message.contains("Exception"), message);
+    }
+
+    @Test
+    void serveWithDynamoDbOutOfReach_startsAndSaysSo() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        try (GatewayFixture api = GatewayFixture.with(LocalRunner::handler, "--store", "dynamodb", "--endpoint-url",
+                "http://127.0.0.1:" + closedPort, "--table", "unreachable-table")) {
+            assertTrue(api.console().contains("warning: could not check DynamoDB table 'unreachable-table'"),
+                    api.console());
+            assertEquals(503, api.get("/events/2024-01-01").statusCode());
+        }
     }
 }

@@ -45,6 +45,11 @@ final class GatewayFixture implements AutoCloseable {
         return new GatewayFixture(handlers, Map.of(), options);
     }
 
+    /** The echo handler behind {@code serve} run with {@code env} as its environment ({@code HOME}, AWS_*...). */
+    static GatewayFixture echoIn(Map<String, String> env, String... options) throws Exception {
+        return new GatewayFixture(store -> new EchoHandler(), env, options);
+    }
+
     URI uri(String pathAndQuery) {
         return URI.create(api.url() + pathAndQuery);
     }

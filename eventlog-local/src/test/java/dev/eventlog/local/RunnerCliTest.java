@@ -40,9 +40,10 @@ class RunnerCliTest {
         "serve --store redis", "serve --table x", "serve --store dynamodb --endpoint-url ftp://x",
         "serve --region Mars", "serve --iam", "serve --iam-access-key K --iam-secret-key S",
         "serve --cors-max-age -1", "serve --cors-allow-methods GE-T", "serve --iam=yes",
-        "serve --cors-allow-credentials", "serve --console-port 70000", "serve --console-port x",
+        "serve --console-port 70000", "serve --console-port x",
         "serve --no-console --console-port 3005", "serve --port 3005 --console-port 3005", "serve --no-console=yes",
-        "invoke", "invoke --event", "invoke --event - --event -",
+        "serve --cors-allow-credentials --cors-allow-origins *", "serve --allowed-hosts http://x.example",
+        "serve --allowed-hosts x.example:3000", "invoke", "invoke --event", "invoke --event - --event -",
         "invoke --event /nonexistent/event.json", "frobnicate", ""})
     void badCommandLine_printsOneLineError_andExitsWith2(String line) {
         String[] args = line.isEmpty() ? new String[0] : line.split(" ");
@@ -59,9 +60,11 @@ class RunnerCliTest {
         for (String option : List.of("serve", "invoke", "--port", "--host", "--store", "--table", "--endpoint-url",
                 "--region", "--create-table", "--cors-allow-origins", "--cors-allow-methods", "--cors-allow-headers",
                 "--iam", "--iam-access-key", "--iam-secret-key", "--iam-credentials-file", "--access-log",
-                "--console-port", "--no-console", "--event")) {
+                "--console-port", "--no-console", "--event", "--allowed-hosts", "generate-event", "--path", "--query",
+                "--body")) {
             assertTrue(help.contains(option), option);
         }
+        assertTrue(help.contains("visible to every local user (ps)"), help);
     }
 
     @Test

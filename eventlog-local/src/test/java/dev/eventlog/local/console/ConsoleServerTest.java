@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.eventlog.local.CommandLineParser;
+import dev.eventlog.local.CorsPolicy;
 import dev.eventlog.local.LocalRunner;
 import dev.eventlog.local.RunningApi;
 import dev.eventlog.local.ServeCommand;
@@ -180,15 +181,16 @@ class ConsoleServerTest {
                 new PrintStream(banner, true, StandardCharsets.UTF_8))) {
             assertTrue(apiOnly.consoleUrl().isEmpty());
             assertFalse(banner.toString(StandardCharsets.UTF_8).contains("console:"));
-            assertEquals(ServeOptions.defaultCorsOrigins(0, OptionalInt.empty()), options.cors().allowOrigins());
+            assertTrue(options.localCorsOrigins());
+            assertEquals(CorsPolicy.localOrigins(List.of(apiOnly.port())),
+                    options.corsFor(List.of(apiOnly.port())).allowOrigins());
         }
     }
 
     @Test
-    void defaultOrigins_addBothLocalNamesOfTheConsole() {
-        List<String> origins = ServeOptions.defaultCorsOrigins(3000, OptionalInt.of(3001));
-        assertTrue(origins.containsAll(List.of("http://localhost:3001", "http://127.0.0.1:3001")), origins.toString());
-        assertEquals(List.of("http://localhost:3001", "http://127.0.0.1:3001", "http://localhost:3002",
-                "http://127.0.0.1:3002"), ServeOptions.localOrigins(List.of(3001, 3002)));
+    void defaultOrigins_areBothLocalNamesOfTheApiAndOfTheConsole() throws Exception {
+        ServeOptions options = new CommandLineParser(Map.of()).parseServe(List.of("--port", "3000"));
+        assertEquals(List.of("http://localhost:3000", "http://127.0.0.1:3000", "http://localhost:3001",
+                "http://127.0.0.1:3001"), options.corsFor(List.of(3000, 3001)).allowOrigins());
     }
 }

@@ -9,6 +9,7 @@ import dev.eventlog.local.StoreOptions;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 
 /** Test harness: {@code serve} with the in-memory store or a DynamoDB endpoint, started in this JVM on a free loopback port. */
@@ -22,14 +23,14 @@ final class LocalServe implements AutoCloseable {
 
     /** Starts the local HTTP API; its access log and banner go to {@code log}. */
     static LocalServe inMemory(PrintStream log) throws Exception {
-        ServeOptions options = new ServeOptions("127.0.0.1", 0, Optional.empty(), CorsPolicy.disabled(), Optional.empty(),
+        ServeOptions options = new ServeOptions("127.0.0.1", 0, Optional.empty(), CorsPolicy.disabled(), false, List.of(), Optional.empty(),
                 new StoreOptions(StoreOptions.Kind.MEMORY, StoreOptions.DEFAULT_TABLE, Optional.empty(), "us-east-1", false));
         return new LocalServe(ServeCommand.start(options, LocalRunner::handler, log, log));
     }
 
     /** Starts the local HTTP API on an existing table at a DynamoDB endpoint, with the client {@code serve} builds. */
     static LocalServe onDynamoDb(PrintStream log, URI endpoint, String table) throws Exception {
-        ServeOptions options = new ServeOptions("127.0.0.1", 0, Optional.empty(), CorsPolicy.disabled(), Optional.empty(),
+        ServeOptions options = new ServeOptions("127.0.0.1", 0, Optional.empty(), CorsPolicy.disabled(), false, List.of(), Optional.empty(),
                 new StoreOptions(StoreOptions.Kind.DYNAMODB, table, Optional.of(endpoint), "us-east-1", false));
         return new LocalServe(ServeCommand.start(options, LocalRunner::handler, log, log));
     }

@@ -36,11 +36,13 @@ class ServeHostileInputTest {
 
     private LocalServe api;
     private RawHttpClient raw;
+    private String host;
 
     @BeforeAll
     void start() throws Exception {
         api = LocalServe.inMemory(System.out);
         raw = new RawHttpClient(api.port(), Duration.ofSeconds(20));
+        host = "127.0.0.1:" + api.port();
     }
 
     @AfterAll
@@ -75,30 +77,30 @@ class ServeHostileInputTest {
     Stream<DynamicTest> brokenHttp_isRefusedWithA4xx() {
         return Stream.of(
                 broken("garbage request line", ascii("HELLO\r\n\r\n"), false),
-                broken("request line without a target", ascii("GET\r\nHost: x\r\n\r\n"), false),
-                broken("request line with extra parts", ascii("GET /events HTTP/1.1 extra\r\nHost: x\r\n\r\n"), false),
-                broken("unknown protocol version", ascii("GET /events HTTP/9.9\r\nHost: x\r\n\r\n"), false),
-                broken("NUL bytes in the request line", ascii("GET /ev\0ents HTTP/1.1\r\nHost: x\r\n\r\n"), false),
-                broken("raw invalid UTF-8 in the path", concat(ascii("GET /events/"), new byte[] {(byte) 0xFF, (byte) 0xFE}, ascii(" HTTP/1.1\r\nHost: x\r\n\r\n")), false),
-                broken("raw invalid UTF-8 in the query", concat(ascii("GET /events?userId="), new byte[] {(byte) 0xC3, (byte) 0x28}, ascii(" HTTP/1.1\r\nHost: x\r\n\r\n")), false),
-                broken("invalid percent-encoding in the path", ascii("GET /events/%G1 HTTP/1.1\r\nHost: x\r\n\r\n"), false),
-                broken("header line without a colon", ascii("GET /events HTTP/1.1\r\nHost: x\r\nthis is not a header\r\n\r\n"), false),
-                broken("Content-Length not a number", ascii("POST /events HTTP/1.1\r\nHost: x\r\nContent-Length: ten\r\n\r\n{}"), true),
-                broken("negative Content-Length", ascii("POST /events HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n{}"), true),
-                broken("POST without Content-Length", ascii("POST /events HTTP/1.1\r\nHost: x\r\n\r\n"), false),
-                broken("Content-Length larger than the body, then the end", concat(ascii("POST /events HTTP/1.1\r\nHost: x\r\nContent-Length: 500\r\n\r\n"),
+                broken("request line without a target", ascii("GET\r\nHost: " + host + "\r\n\r\n"), false),
+                broken("request line with extra parts", ascii("GET /events HTTP/1.1 extra\r\nHost: " + host + "\r\n\r\n"), false),
+                broken("unknown protocol version", ascii("GET /events HTTP/9.9\r\nHost: " + host + "\r\n\r\n"), false),
+                broken("NUL bytes in the request line", ascii("GET /ev\0ents HTTP/1.1\r\nHost: " + host + "\r\n\r\n"), false),
+                broken("raw invalid UTF-8 in the path", concat(ascii("GET /events/"), new byte[] {(byte) 0xFF, (byte) 0xFE}, ascii(" HTTP/1.1\r\nHost: " + host + "\r\n\r\n")), false),
+                broken("raw invalid UTF-8 in the query", concat(ascii("GET /events?userId="), new byte[] {(byte) 0xC3, (byte) 0x28}, ascii(" HTTP/1.1\r\nHost: " + host + "\r\n\r\n")), false),
+                broken("invalid percent-encoding in the path", ascii("GET /events/%G1 HTTP/1.1\r\nHost: " + host + "\r\n\r\n"), false),
+                broken("header line without a colon", ascii("GET /events HTTP/1.1\r\nHost: " + host + "\r\nthis is not a header\r\n\r\n"), false),
+                broken("Content-Length not a number", ascii("POST /events HTTP/1.1\r\nHost: " + host + "\r\nContent-Length: ten\r\n\r\n{}"), true),
+                broken("negative Content-Length", ascii("POST /events HTTP/1.1\r\nHost: " + host + "\r\nContent-Length: -5\r\n\r\n{}"), true),
+                broken("POST without Content-Length", ascii("POST /events HTTP/1.1\r\nHost: " + host + "\r\n\r\n"), false),
+                broken("Content-Length larger than the body, then the end", concat(ascii("POST /events HTTP/1.1\r\nHost: " + host + "\r\nContent-Length: 500\r\n\r\n"),
                         HostileRequests.bytes(HostileRequests.event("2024-04-01", "10:00:00"))), true),
-                broken("Content-Length smaller than the body", concat(ascii("POST /events HTTP/1.1\r\nHost: x\r\nContent-Length: 20\r\n\r\n"),
+                broken("Content-Length smaller than the body", concat(ascii("POST /events HTTP/1.1\r\nHost: " + host + "\r\nContent-Length: 20\r\n\r\n"),
                         HostileRequests.bytes(HostileRequests.event("2024-04-01", "10:00:01"))), false),
-                broken("body that stops early", concat(ascii("POST /events HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n"),
+                broken("body that stops early", concat(ascii("POST /events HTTP/1.1\r\nHost: " + host + "\r\nContent-Length: 100000\r\n\r\n"),
                         HostileRequests.bytes("[" + HostileRequests.event("2024-04-01", "10:00:02"))), true),
-                broken("chunked body that stops early", ascii("POST /events HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n400\r\n{\"date\":"), true),
-                broken("bad chunk size", ascii("POST /events HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n"), true),
-                broken(431, "a 64 KiB header", ascii("GET /events HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(64 * 1024) + "\r\n\r\n"), false),
-                refusedByTheHttpServer("a 1 MiB header", ascii("GET /events HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(1024 * 1024) + "\r\n\r\n")),
-                refusedByTheHttpServer("10,000 headers", ascii("GET /events HTTP/1.1\r\nHost: x\r\n" + "X-H: v\r\n".repeat(10_000) + "\r\n")),
+                broken("chunked body that stops early", ascii("POST /events HTTP/1.1\r\nHost: " + host + "\r\nTransfer-Encoding: chunked\r\n\r\n400\r\n{\"date\":"), true),
+                broken("bad chunk size", ascii("POST /events HTTP/1.1\r\nHost: " + host + "\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n"), true),
+                broken(431, "a 64 KiB header", ascii("GET /events HTTP/1.1\r\nHost: " + host + "\r\nX-Big: " + "a".repeat(64 * 1024) + "\r\n\r\n"), false),
+                refusedByTheHttpServer("a 1 MiB header", ascii("GET /events HTTP/1.1\r\nHost: " + host + "\r\nX-Big: " + "a".repeat(1024 * 1024) + "\r\n\r\n")),
+                refusedByTheHttpServer("10,000 headers", ascii("GET /events HTTP/1.1\r\nHost: " + host + "\r\n" + "X-H: v\r\n".repeat(10_000) + "\r\n")),
                 // API Gateway counts the request line in its 10,240-byte quota for the request line and headers.
-                broken(431, "a 100 KiB path", ascii("GET /events/" + "9".repeat(100 * 1024) + " HTTP/1.1\r\nHost: x\r\n\r\n"), false),
+                broken(431, "a 100 KiB path", ascii("GET /events/" + "9".repeat(100 * 1024) + " HTTP/1.1\r\nHost: " + host + "\r\n\r\n"), false),
                 refusedByTheHttpServer("request line that never ends", ascii("GET /events" + "x".repeat(8192))))
                 .map(c -> DynamicTest.dynamicTest(c.name(), () -> {
                     RawHttpClient.Reply reply = raw.exchange(c.bytes(), c.endAfterSending());
@@ -128,7 +130,7 @@ class ServeHostileInputTest {
             for (int i = 0; i < 16; i++) {
                 Socket socket = new Socket(InetAddress.getLoopbackAddress(), api.port());
                 OutputStream out = socket.getOutputStream();
-                out.write(ascii("POST /events HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n{\"date\":"));
+                out.write(ascii("POST /events HTTP/1.1\r\nHost: " + host + "\r\nContent-Length: 1000\r\n\r\n{\"date\":"));
                 out.flush();
                 stalled.add(socket);
             }
@@ -178,9 +180,9 @@ class ServeHostileInputTest {
         }
     }
 
-    static byte[] request(String method, String target, byte[] body) {
+    private byte[] request(String method, String target, byte[] body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(ascii(method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"));
+        out.writeBytes(ascii(method + " " + target + " HTTP/1.1\r\nHost: " + host + "\r\n"));
         if (body.length > 0 || method.equals("POST")) {
             out.writeBytes(ascii("Content-Length: " + body.length + "\r\n"));
         }

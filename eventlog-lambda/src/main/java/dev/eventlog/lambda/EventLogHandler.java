@@ -152,16 +152,13 @@ public final class EventLogHandler implements RequestHandler<APIGatewayV2HTTPEve
         EventJsonReader.ParsedBody parsed = EventJsonReader.read(body);
         List<FieldError> errors = new ArrayList<>(parsed.errors());
         List<EventDraft> drafts = parsed.drafts();
-        if (parsed.batch() && (drafts.isEmpty() || drafts.size() > EventLogService.MAX_BATCH)) {
-            errors.add(new FieldError("events", "a batch must hold 1 to " + EventLogService.MAX_BATCH + " events (got " + drafts.size() + ")"));
-        }
-        for (int i = 0; i < drafts.size() && drafts.size() <= EventLogService.MAX_BATCH; i++) {
-            String prefix = parsed.batch() ? "[" + i + "]." : "";
-            for (FieldError error : drafts.get(i).errors()) {
-                FieldError reported = error.prefixed(prefix);
-                if (!isBroken(reported.field(), parsed.brokenFields())) {
-                    errors.add(reported);
-                }
+        // The domain's rules (and the batch's) come from the core; only those a syntax error does not already cover
+        // are added to the body's own errors.
+        List<FieldError> domain = parsed.batch() ? EventLogService.batchErrors(drafts)
+                : drafts.stream().flatMap(draft -> draft.errors().stream()).toList();
+        for (FieldError error : domain) {
+            if (!isBroken(error.field(), parsed.brokenFields())) {
+                errors.add(error);
             }
         }
         if (!errors.isEmpty()) {

@@ -58,14 +58,7 @@ public final class EventLogService {
      * its own and its outcome reported; conflicts are outcomes here, not exceptions.
      */
     public BatchResult recordAll(List<EventDraft> drafts) {
-        if (drafts.isEmpty() || drafts.size() > MAX_BATCH) {
-            throw new InvalidInputException("events", "a batch must hold 1 to " + MAX_BATCH + " events (got " + drafts.size() + ")");
-        }
-        List<FieldError> errors = new ArrayList<>();
-        for (int i = 0; i < drafts.size(); i++) {
-            String prefix = "[" + i + "].";
-            drafts.get(i).errors().forEach(e -> errors.add(e.prefixed(prefix)));
-        }
+        List<FieldError> errors = batchErrors(drafts);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -74,6 +67,23 @@ public final class EventLogService {
             records.add(toRecord(draft));
         }
         return new BatchResult(store.appendAll(records));
+    }
+
+    /**
+     * Every broken rule of a batch, each named by its index and field ({@code [2].userId}); or, when the batch
+     * does not hold 1 to {@value #MAX_BATCH} events, that one error on {@code events}. Empty for a valid batch.
+     * The batch rules live here only: an inbound adapter adds its own (syntax) errors to these.
+     */
+    public static List<FieldError> batchErrors(List<EventDraft> drafts) {
+        if (drafts.isEmpty() || drafts.size() > MAX_BATCH) {
+            return List.of(new FieldError("events", "a batch must hold 1 to " + MAX_BATCH + " events (got " + drafts.size() + ")"));
+        }
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < drafts.size(); i++) {
+            String prefix = "[" + i + "].";
+            drafts.get(i).errors().forEach(e -> errors.add(e.prefixed(prefix)));
+        }
+        return errors;
     }
 
     /** The event with the identity given as text; {@link EventNotFoundException} when there is none. */

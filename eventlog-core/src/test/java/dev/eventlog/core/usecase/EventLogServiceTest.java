@@ -1,4 +1,4 @@
-package dev.eventlog.inmemory;
+package dev.eventlog.core.usecase;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -16,9 +16,6 @@ import dev.eventlog.core.domain.InvalidInputException;
 import dev.eventlog.core.port.AppendOutcome;
 import dev.eventlog.core.port.AppendResult;
 import dev.eventlog.core.query.ListRequest;
-import dev.eventlog.core.usecase.BatchResult;
-import dev.eventlog.core.usecase.EventLogService;
-import dev.eventlog.core.usecase.EventPage;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -30,12 +27,12 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** The use cases, run on the real in-memory store. */
+/** The use cases, on a small fake port (the stores prove the port itself with the contract suite). */
 class EventLogServiceTest {
 
     private static final Instant NOW = Instant.parse("2024-12-31T23:59:59.998Z");
 
-    private final InMemoryEventLog store = new InMemoryEventLog();
+    private final FakeEventLog store = new FakeEventLog();
     private final EventLogService service = new EventLogService(store, Clock.fixed(NOW, ZoneOffset.UTC));
 
     private static EventDraft draft(String date, String time, String userId) {

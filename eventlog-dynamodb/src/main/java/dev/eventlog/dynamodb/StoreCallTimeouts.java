@@ -13,11 +13,11 @@ import java.util.Map;
  * equal to this constant), and must answer {@link #ANSWER_MARGIN} before that; {@link #WORK_ALLOWANCE} is kept for
  * everything around the store calls (parsing, thread hand-offs, a busy machine). When the store does not answer,
  * every call of a request fails at its call timeout, and the longest chain of such calls one after another is a
- * full batch written by the shared writer threads, {@code ceil(25 / 8) = 4} events per thread, each event taking
+ * full batch written by the shared writer threads, {@code ceil(25 / 13) = 2} events per thread, each event taking
  * up to two calls (the check for an item written without an id that has the same identity, then the conditional
- * put): 8 calls. So the call timeout is {@code (20 s - 3 s - 2 s) / 8} rounded down to half a second: 1.5 s, and
- * such a request is answered after about 12 s. An attempt gets three eighths of the call (562 ms): two attempts
- * and their backoff fit, the third is cut short by the call timeout.
+ * put): 4 calls. So the call timeout is {@code (20 s - 3 s - 2 s) / 4} rounded down to half a second: 3.5 s, and
+ * such a request is answered after about 14 s. An attempt gets three eighths of the call (1.3 s): two attempts
+ * and their backoff (throttling backs off from 500 ms) fit, the third is cut short by the call timeout.
  */
 public record StoreCallTimeouts(Duration attempt, Duration call) {
 

@@ -13,8 +13,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class StoreThreads {
 
-    /** Enough to overlap a batch's or a day's round trips without opening many connections at once. */
-    static final int THREADS = 8;
+    /**
+     * Enough to overlap a batch's or a day's round trips without opening many connections at once: 13 threads
+     * write a batch of 25 in two rounds, which keeps a batch on a store that does not answer inside the
+     * function's time (see {@link StoreCallTimeouts}).
+     */
+    static final int THREADS = 13;
 
     static final ExecutorService POOL = create();
 

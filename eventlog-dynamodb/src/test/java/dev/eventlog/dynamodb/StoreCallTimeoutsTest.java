@@ -19,7 +19,7 @@ class StoreCallTimeoutsTest {
     void byDefault_aRequestOnAStoreThatDoesNotAnswerEndsAtLeast3sBeforeThe20sFunctionTimeout() {
         StoreCallTimeouts timeouts = StoreCallTimeouts.from(Map.of());
 
-        assertEquals(Duration.ofMillis(1_500), timeouts.call());
+        assertEquals(Duration.ofMillis(3_500), timeouts.call());
         assertTrue(timeouts.attempt().compareTo(timeouts.call()) < 0, timeouts.toString());
         assertTrue(timeouts.longestUnansweredRequest().compareTo(Duration.ofSeconds(20 - 3)) < 0, timeouts.toString());
         assertEquals(Duration.ofSeconds(20), StoreCallTimeouts.FUNCTION_TIMEOUT);

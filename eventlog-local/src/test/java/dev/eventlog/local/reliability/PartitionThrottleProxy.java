@@ -20,9 +20,25 @@ import java.util.function.LongSupplier;
  */
 final class PartitionThrottleProxy implements AutoCloseable {
 
+    /** Which second a write counts in. */
+    enum Seconds {
+        /** The second of the proxy's clock when the write arrives, as DynamoDB counts. */
+        ARRIVAL,
+        /**
+         * The second of the event's own time of day ({@code Item.time.S}). For a load that gives each event its
+         * offered send time as its time, this counts each write in the second it was offered, so that a machine
+         * that stalls and then delivers a backlog at once cannot throttle a load that, as offered, stayed under the
+         * limit: a verdict on the load, not on the machine's scheduling. Retries of a write count in its second again.
+         * An item without a time of day counts by arrival. Arrival seconds (since the epoch) and event seconds (of
+         * the day) never meet in one window, as their ranges do not overlap.
+         */
+        EVENT_TIME
+    }
+
     private static final String THROUGHPUT_EXCEEDED = "com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException";
 
     private final PartitionWriteLimit limit;
+    private final Seconds seconds;
     private final LongSupplier clock;
     private final FaultProxy relay;
     private final AtomicLong admitted = new AtomicLong();
@@ -31,20 +47,24 @@ final class PartitionThrottleProxy implements AutoCloseable {
     private final Map<String, AtomicLong> throttledByKey = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> admittedByKey = new ConcurrentHashMap<>();
 
-    private PartitionThrottleProxy(URI upstream, int writesPerSecond, LongSupplier clock) throws IOException {
+    private PartitionThrottleProxy(URI upstream, int writesPerSecond, Seconds seconds, LongSupplier clock) throws IOException {
         this.limit = new PartitionWriteLimit(writesPerSecond);
+        this.seconds = seconds;
         this.clock = clock;
         this.relay = FaultProxy.start(upstream, this::decide);
     }
 
-    /** Starts a proxy on a free loopback port in front of {@code upstream} that admits {@code writesPerSecond} per key. */
-    static PartitionThrottleProxy start(URI upstream, int writesPerSecond) throws IOException {
-        return new PartitionThrottleProxy(upstream, writesPerSecond, System::currentTimeMillis);
+    /**
+     * Starts a proxy on a free loopback port in front of {@code upstream} that admits {@code writesPerSecond} per
+     * partition key, counted in the seconds given.
+     */
+    static PartitionThrottleProxy start(URI upstream, int writesPerSecond, Seconds seconds) throws IOException {
+        return new PartitionThrottleProxy(upstream, writesPerSecond, seconds, System::currentTimeMillis);
     }
 
-    /** As {@link #start(URI, int)}, with the clock that decides the one-second windows given. */
+    /** As {@link #start(URI, int, Seconds)} counting by arrival, on the clock given. */
     static PartitionThrottleProxy start(URI upstream, int writesPerSecond, LongSupplier epochMillis) throws IOException {
-        return new PartitionThrottleProxy(upstream, writesPerSecond, epochMillis);
+        return new PartitionThrottleProxy(upstream, writesPerSecond, Seconds.ARRIVAL, epochMillis);
     }
 
     URI endpoint() {
@@ -93,12 +113,16 @@ final class PartitionThrottleProxy implements AutoCloseable {
 
     private byte[] decide(HttpMessage request) {
         String target = request.header("x-amz-target");
-        String key = target != null && target.endsWith(".PutItem") ? partitionOf(request.bodyText()) : null;
+        JsonObject item = target != null && target.endsWith(".PutItem") ? itemOf(request.bodyText()) : null;
+        String key = item == null ? null : partitionOf(item);
         if (key == null) {
             passedThrough.incrementAndGet();
             return null;
         }
-        if (limit.admit(key, clock.getAsLong())) {
+        long eventSecond = seconds == Seconds.EVENT_TIME ? eventSecondOf(item) : -1;
+        // An item without an event time (the store's own metadata) counts when it arrives, whatever the mode.
+        long second = eventSecond >= 0 ? eventSecond : Math.floorDiv(clock.getAsLong(), 1000);
+        if (limit.admit(key, second)) {
             admitted.incrementAndGet();
             admittedByKey.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
             return null;
@@ -110,23 +134,47 @@ final class PartitionThrottleProxy implements AutoCloseable {
     }
 
     /**
-     * The table and partition key value of a {@code PutItem} body ({@code TableName} and {@code Item.date.S}), since
-     * partitions are per table; null when the body has no such key, which is then the store's problem, not this model's.
+     * A {@code PutItem} body's item, with its {@code TableName} added as {@code #table} (partitions are per table);
+     * null when the body is not such a call, which is then the store's to refuse, not this model's.
      */
-    private static String partitionOf(String body) {
+    private static JsonObject itemOf(String body) {
         try {
             JsonObject call = JsonParser.parseString(body).getAsJsonObject();
-            JsonElement table = call.get("TableName");
             JsonObject item = call.getAsJsonObject("Item");
-            JsonObject date = item == null ? null : item.getAsJsonObject("date");
-            JsonElement text = date == null ? null : date.get("S");
-            if (table == null || text == null) {
+            JsonElement table = call.get("TableName");
+            if (item == null || table == null) {
                 return null;
             }
-            return table.getAsString() + "/" + text.getAsString();
+            JsonObject copy = item.deepCopy();
+            copy.add("#table", table);
+            return copy;
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    /** {@code table/value} of the item's partition key {@code date}; null when it has none. */
+    private static String partitionOf(JsonObject item) {
+        String date = text(item, "date");
+        return date == null ? null : item.get("#table").getAsString() + "/" + date;
+    }
+
+    /** The second of the day of the item's sort key {@code time} ({@code HH:mm:ss...}); -1 for one without a time. */
+    private static long eventSecondOf(JsonObject item) {
+        String time = text(item, "time");
+        if (time == null || time.length() < 8 || !time.substring(0, 8).matches("\\d\\d:\\d\\d:\\d\\d")) {
+            return -1;
+        }
+        return Integer.parseInt(time.substring(0, 2)) * 3600L + Integer.parseInt(time.substring(3, 5)) * 60L
+                + Integer.parseInt(time.substring(6, 8));
+    }
+
+    private static String text(JsonObject item, String attribute) {
+        JsonElement value = item.get(attribute);
+        if (value == null || !value.isJsonObject() || !value.getAsJsonObject().has("S")) {
+            return null;
+        }
+        return value.getAsJsonObject().get("S").getAsString();
     }
 
     private static Map<String, Long> copy(Map<String, AtomicLong> counts) {

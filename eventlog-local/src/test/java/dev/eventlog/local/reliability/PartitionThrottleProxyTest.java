@@ -67,14 +67,29 @@ class PartitionThrottleProxyTest {
     }
 
     @Test
+    void countedByEventTime_aWriteCountsInTheSecondOfItsOwnTime() throws Exception {
+        try (PartitionThrottleProxy proxy = PartitionThrottleProxy.start(dynalite.endpoint(), 2, PartitionThrottleProxy.Seconds.EVENT_TIME);
+             DynamoDbClient client = noRetries(proxy)) {
+            // put() gives item n the time 10:00:00.00n, all in one second of event time.
+            put(client, TABLE, "2024-06-02", 0);
+            put(client, TABLE, "2024-06-02", 1);
+            assertThrows(ProvisionedThroughputExceededException.class, () -> put(client, TABLE, "2024-06-02", 2));
+            client.putItem(p -> p.tableName(TABLE).item(Map.of("date", AttributeValue.fromS("2024-06-02"),
+                    "time", AttributeValue.fromS("10:00:01.000#next"))));
+            assertEquals(1, proxy.throttled());
+        }
+    }
+
+    @Test
     void theLimitCountsAdmittedWritesPerWholeSecond() {
         PartitionWriteLimit limit = new PartitionWriteLimit(2);
-        assertTrue(limit.admit("k", 5_000));
-        assertTrue(limit.admit("k", 5_999));
-        assertEquals(false, limit.admit("k", 5_999));
-        assertEquals(false, limit.admit("k", 5_500), "a refused write does not use up the second, but the second is full");
-        assertTrue(limit.admit("other", 5_999));
-        assertTrue(limit.admit("k", 6_000));
+        assertTrue(limit.admit("k", 5));
+        assertTrue(limit.admit("k", 5));
+        assertEquals(false, limit.admit("k", 5));
+        assertEquals(false, limit.admit("k", 5), "a refused write uses nothing up, but the second stays full");
+        assertTrue(limit.admit("other", 5));
+        assertTrue(limit.admit("k", 6));
+        assertEquals(false, limit.admit("k", 5), "a later second does not reopen an earlier one");
     }
 
     private static void put(DynamoDbClient client, String table, String partition, int n) {

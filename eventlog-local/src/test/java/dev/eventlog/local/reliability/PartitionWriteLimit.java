@@ -5,19 +5,14 @@ import java.util.Map;
 
 /**
  * Test harness: DynamoDB's limit on writes to one partition key value, modelled as at most {@code perSecond} admitted
- * writes per key in each whole second of the clock. Only admitted writes count, because a throttled request consumes
- * no capacity; so a client that keeps retrying gets through at the limit's rate, as it does against DynamoDB.
+ * writes per key in each whole second. Only admitted writes count, because a throttled request consumes no
+ * capacity; so a client that keeps retrying gets through at the limit's rate, as it does against DynamoDB.
  */
 final class PartitionWriteLimit {
 
-    /** The admitted writes of one key in one second. */
-    private static final class Window {
-        long second;
-        int admitted;
-    }
-
     private final int perSecond;
-    private final Map<String, Window> windows = new HashMap<>();
+    /** Admitted writes per key and second; a harness run lasts seconds to minutes, so nothing is ever evicted. */
+    private final Map<String, Integer> admitted = new HashMap<>();
 
     PartitionWriteLimit(int perSecond) {
         if (perSecond < 1) {
@@ -30,18 +25,14 @@ final class PartitionWriteLimit {
         return perSecond;
     }
 
-    /** Whether a write to {@code key} at {@code epochMillis} is admitted; an admitted write uses up one of the second's. */
-    synchronized boolean admit(String key, long epochMillis) {
-        long second = Math.floorDiv(epochMillis, 1000);
-        Window window = windows.computeIfAbsent(key, k -> new Window());
-        if (window.second != second) {
-            window.second = second;
-            window.admitted = 0;
-        }
-        if (window.admitted >= perSecond) {
+    /** Whether a write to {@code key} in {@code second} is admitted; an admitted write uses up one of that second's. */
+    synchronized boolean admit(String key, long second) {
+        String window = key + "@" + second;
+        int before = admitted.getOrDefault(window, 0);
+        if (before >= perSecond) {
             return false;
         }
-        window.admitted++;
+        admitted.put(window, before + 1);
         return true;
     }
 }

@@ -3,6 +3,7 @@ package dev.eventlog.local.reliability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.eventlog.core.domain.StoreUnavailableException;
 import dev.eventlog.dynamodb.DynaliteServer;
 import dev.eventlog.dynamodb.DynamoDbEventLog;
 import dev.eventlog.lambda.EventLogHandler;
@@ -124,8 +125,25 @@ class WriteShardsScaleTest {
 
     /** The handler the function builds from its environment, with the store's endpoint moved to {@code endpoint}. */
     static EventLogHandler handler(URI endpoint, String table, int shards) {
-        DynamoDbEventLog.createTable(dynalite.client(), table);
+        createTable(dynalite, table);
         return handler(endpoint, table, shards, "scale");
+    }
+
+    /**
+     * Creates the table, trying again when dynalite answers after the test client's timeout, as it does on a busy
+     * machine; creating a table that exists is a no-op.
+     */
+    static void createTable(DynaliteServer server, String table) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                DynamoDbEventLog.createTable(server.client(), table);
+                return;
+            } catch (StoreUnavailableException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
     }
 
     static EventLogHandler handler(URI endpoint, String table, int shards, String keyId) {

@@ -6,6 +6,7 @@ import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,8 +29,9 @@ final class PartitionThrottleProxy implements AutoCloseable {
          * The second of the event's own time of day ({@code Item.time.S}). For a load that gives each event its
          * offered send time as its time, this counts each write in the second it was offered, so that a machine
          * that stalls and then delivers a backlog at once cannot throttle a load that, as offered, stayed under the
-         * limit: a verdict on the load, not on the machine's scheduling. Retries of a write count in its second again.
-         * An item without a time of day counts by arrival. Arrival seconds (since the epoch) and event seconds (of
+         * limit: a verdict on the load, not on the machine's scheduling. For the same reason an item counts once:
+         * a retry of a write already admitted (after a timeout on a busy machine) is forwarded without using up
+         * the second again. An item without a time of day counts by arrival. Arrival seconds (since the epoch) and event seconds (of
          * the day) never meet in one window, as their ranges do not overlap.
          */
         EVENT_TIME
@@ -46,6 +48,8 @@ final class PartitionThrottleProxy implements AutoCloseable {
     private final AtomicLong passedThrough = new AtomicLong();
     private final Map<String, AtomicLong> throttledByKey = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> admittedByKey = new ConcurrentHashMap<>();
+    /** Items admitted when counting by event time, each by table, partition key and sort key. */
+    private final Set<String> admittedItems = ConcurrentHashMap.newKeySet();
 
     private PartitionThrottleProxy(URI upstream, int writesPerSecond, Seconds seconds, LongSupplier clock) throws IOException {
         this.limit = new PartitionWriteLimit(writesPerSecond);
@@ -120,9 +124,17 @@ final class PartitionThrottleProxy implements AutoCloseable {
             return null;
         }
         long eventSecond = seconds == Seconds.EVENT_TIME ? eventSecondOf(item) : -1;
+        String itemKey = key + "/" + text(item, "time");
+        if (eventSecond >= 0 && admittedItems.contains(itemKey)) {
+            admitted.incrementAndGet();
+            return null;
+        }
         // An item without an event time (the store's own metadata) counts when it arrives, whatever the mode.
         long second = eventSecond >= 0 ? eventSecond : Math.floorDiv(clock.getAsLong(), 1000);
         if (limit.admit(key, second)) {
+            if (eventSecond >= 0) {
+                admittedItems.add(itemKey);
+            }
             admitted.incrementAndGet();
             admittedByKey.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
             return null;

@@ -74,6 +74,7 @@ class PartitionThrottleProxyTest {
             put(client, TABLE, "2024-06-02", 0);
             put(client, TABLE, "2024-06-02", 1);
             assertThrows(ProvisionedThroughputExceededException.class, () -> put(client, TABLE, "2024-06-02", 2));
+            put(client, TABLE, "2024-06-02", 1); // the same item again, as after a timeout: admitted, not counted
             client.putItem(p -> p.tableName(TABLE).item(Map.of("date", AttributeValue.fromS("2024-06-02"),
                     "time", AttributeValue.fromS("10:00:01.000#next"))));
             assertEquals(1, proxy.throttled());

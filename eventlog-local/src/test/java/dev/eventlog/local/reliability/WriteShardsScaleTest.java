@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Timeout;
  * function builds. With one shard the day's key is throttled and clients get
  * 503s; with four every event is acknowledged without one throttled call. Either way the day, read back page by
  * page, holds every acknowledged event exactly once, in order. Writes count in the second of their event time, which
- * the load sets to the moment each was offered: the verdict is the same on a fast machine and on a busy one, where
- * only the run takes longer. The assertions are on counts only. {@code -Deventlog.scale.seconds=N} offers the load
+ * the load sets to the moment each was offered, and an item counts once however often a late answer made the SDK
+ * send it: the verdict is the same on a fast machine and on a busy one, where only the run takes longer. The assertions are on counts only. {@code -Deventlog.scale.seconds=N} offers the load
  * for longer; the figures measured by arrival time are the benchmark's ({@link WriteScaleBenchmark}).
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)

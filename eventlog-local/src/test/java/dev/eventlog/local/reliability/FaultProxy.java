@@ -26,7 +26,9 @@ import java.util.concurrent.Executors;
  * Test harness: an HTTP/1.1 proxy on loopback between a DynamoDB client and a DynamoDB-protocol server that injects
  * storage faults at the rates of its current {@link FaultPlan}. Each client connection is kept alive and relayed
  * over its own upstream connection; every decision is counted in {@link #counts()}. Decisions depend on the seed and
- * the request, not on arrival order (see {@link #drawFor}).
+ * the request, not on arrival order (see {@link #drawFor}). A {@link RequestGate} may answer a request in the store's
+ * place before any fault is drawn, which lets other models of the store (such as a per-partition write limit) reuse
+ * this relay.
  */
 final class FaultProxy implements AutoCloseable {
 
@@ -38,14 +40,16 @@ final class FaultProxy implements AutoCloseable {
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final FaultCounts counts = new FaultCounts();
     private final long seed;
+    private final RequestGate gate;
     private final Map<String, Integer> sendings = new ConcurrentHashMap<>();
     private volatile FaultPlan plan;
     private volatile boolean closed;
 
-    private FaultProxy(URI upstream, FaultPlan plan, long seed) throws IOException {
+    private FaultProxy(URI upstream, FaultPlan plan, long seed, RequestGate gate) throws IOException {
         this.upstream = new InetSocketAddress(upstream.getHost(), upstream.getPort());
         this.plan = plan;
         this.seed = seed;
+        this.gate = gate;
         this.server = new ServerSocket(0, 128, InetAddress.getLoopbackAddress());
         this.connections = Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "fault-proxy");
@@ -57,7 +61,12 @@ final class FaultProxy implements AutoCloseable {
 
     /** Starts a proxy on a free loopback port in front of {@code upstream} (an {@code http://host:port} URI). */
     static FaultProxy start(URI upstream, FaultPlan plan, long seed) throws IOException {
-        return new FaultProxy(upstream, plan, seed);
+        return new FaultProxy(upstream, plan, seed, RequestGate.FORWARD_ALL);
+    }
+
+    /** Starts a proxy that injects no faults of its own and lets {@code gate} answer requests in the store's place. */
+    static FaultProxy start(URI upstream, RequestGate gate) throws IOException {
+        return new FaultProxy(upstream, FaultPlan.none(), 0, gate);
     }
 
     /** Where clients connect: {@code http://127.0.0.1:port}. */
@@ -114,6 +123,12 @@ final class FaultProxy implements AutoCloseable {
                     return;
                 }
                 counts.request();
+                byte[] answer = gate.answerInstead(request);
+                if (answer != null) {
+                    toClient.write(answer);
+                    toClient.flush();
+                    continue;
+                }
                 FaultKind fault = plan.pick(drawFor(request), isWrite(request));
                 if (fault != null) {
                     counts.inject(fault);
@@ -221,6 +236,16 @@ final class FaultProxy implements AutoCloseable {
             }
             default -> throw new IllegalArgumentException("not an error response: " + fault);
         }
+        return dynamoDbError(status, type, message);
+    }
+
+    /**
+     * A complete HTTP response carrying a DynamoDB error as the service sends it over the JSON 1.0 protocol: the
+     * namespaced type in the body's {@code __type} and the short name in {@code x-amzn-ErrorType}. The AWS SDK for
+     * Java v2 takes the error code from that header (up to any ':') or else from {@code __type} after its '#', so
+     * both carry it and the SDK maps it to its modelled exception.
+     */
+    static byte[] dynamoDbError(int status, String type, String message) {
         String shortType = type.substring(type.indexOf('#') + 1);
         byte[] body = ("{\"__type\":\"" + type + "\",\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8);
         String head = "HTTP/1.1 " + status + (status == 500 ? " Internal Server Error" : " Bad Request") + "\r\n"

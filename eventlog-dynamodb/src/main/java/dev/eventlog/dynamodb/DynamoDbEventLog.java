@@ -75,11 +75,17 @@ public final class DynamoDbEventLog implements EventLogPort {
      * shards from {@code EVENTLOG_WRITE_SHARDS} (1 to 64, default 1).
      */
     public static DynamoDbEventLog fromEnvironment(Map<String, String> env) {
+        return fromEnvironment(env, RetentionPolicy.keepForever());
+    }
+
+    /** The store named by the environment, as {@link #fromEnvironment(Map)}, applying {@code retention}. */
+    public static DynamoDbEventLog fromEnvironment(Map<String, String> env, RetentionPolicy retention) {
         DynamoDbSettings settings = DynamoDbSettings.from(env);
         return builder()
                 .client(LeanClient.build(settings.region(), settings.endpoint(), settings.credentials(), null, settings.timeouts()))
                 .tableName(settings.tableName())
                 .writeShards(settings.writeShards())
+                .retention(retention)
                 .build();
     }
 

@@ -107,7 +107,7 @@ public final class EventLogHandler implements RequestHandler<APIGatewayV2HTTPEve
                     List.of(), Map.of());
         }
         long durationMs = (System.nanoTime() - started) / 1_000_000;
-        accessLog.write(line.requestId(), line.routeKey(), line.method(), line.path(), reply.status(), durationMs, reply.itemCount(), failure);
+        accessLog.write(line.requestId(), TraceId.current(), line.routeKey(), line.method(), line.path(), reply.status(), durationMs, reply.itemCount(), failure);
         log.println(EventJsonWriter.text(metrics.document(System.currentTimeMillis(), line.routeKey(), reply.status())));
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(reply.status())

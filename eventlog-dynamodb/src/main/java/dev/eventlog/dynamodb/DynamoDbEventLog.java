@@ -7,6 +7,7 @@ import dev.eventlog.core.port.AppendResult;
 import dev.eventlog.core.port.EventLogPort;
 import dev.eventlog.core.query.EventQuery;
 import dev.eventlog.core.query.Page;
+import dev.eventlog.core.retention.RetentionPolicy;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,13 +51,15 @@ public final class DynamoDbEventLog implements EventLogPort {
     private final ShardLayout layout;
     private final TableMetadata metadata;
     private final PageReader pages;
+    private final RetentionPolicy retention;
 
-    private DynamoDbEventLog(DynamoDbClient client, String tableName, int writeShards) {
+    private DynamoDbEventLog(DynamoDbClient client, String tableName, int writeShards, RetentionPolicy retention) {
         this.client = client;
         this.tableName = tableName;
         this.layout = new ShardLayout(writeShards);
         this.metadata = new TableMetadata(client, tableName, layout);
-        this.pages = new PageReader(client, tableName, layout);
+        this.pages = new PageReader(client, tableName, layout, retention);
+        this.retention = retention;
     }
 
     public static Builder builder() {
@@ -72,11 +75,17 @@ public final class DynamoDbEventLog implements EventLogPort {
      * shards from {@code EVENTLOG_WRITE_SHARDS} (1 to 64, default 1).
      */
     public static DynamoDbEventLog fromEnvironment(Map<String, String> env) {
+        return fromEnvironment(env, RetentionPolicy.keepForever());
+    }
+
+    /** The store named by the environment, as {@link #fromEnvironment(Map)}, applying {@code retention}. */
+    public static DynamoDbEventLog fromEnvironment(Map<String, String> env, RetentionPolicy retention) {
         DynamoDbSettings settings = DynamoDbSettings.from(env);
         return builder()
                 .client(LeanClient.build(settings.region(), settings.endpoint(), settings.credentials(), null, settings.timeouts()))
                 .tableName(settings.tableName())
                 .writeShards(settings.writeShards())
+                .retention(retention)
                 .build();
     }
 
@@ -98,6 +107,17 @@ public final class DynamoDbEventLog implements EventLogPort {
     }
 
     /**
+     * As {@link #createTable(DynamoDbClient, String)}, and with a retention period also turns on time to live on
+     * {@code expiresAt}, where the endpoint supports it (local emulators may not; reads hide expired events anyway).
+     */
+    public static void createTable(DynamoDbClient client, String tableName, RetentionPolicy retention) {
+        TableSetup.create(client, tableName);
+        if (retention.limited()) {
+            TableSetup.enableTimeToLive(client, tableName, ItemExpiry.EXPIRES_AT);
+        }
+    }
+
+    /**
      * Checks, by reading only ({@code DescribeTable}), that the table exists with this store's key schema, so that
      * a program can refuse to start on a wrong table instead of failing every request.
      *
@@ -114,6 +134,10 @@ public final class DynamoDbEventLog implements EventLogPort {
 
     public int writeShards() {
         return layout.shards();
+    }
+
+    public RetentionPolicy retention() {
+        return retention;
     }
 
     @Override
@@ -208,7 +232,7 @@ public final class DynamoDbEventLog implements EventLogPort {
                 // merely the same millisecond.
                 client.putItem(PutItemRequest.builder()
                         .tableName(tableName)
-                        .item(EventItem.of(event, layout))
+                        .item(ItemExpiry.stamp(EventItem.of(event, layout), event, retention))
                         .conditionExpression("attribute_not_exists(#d)")
                         .expressionAttributeNames(Map.of("#d", EventItem.DATE))
                         .build());
@@ -231,7 +255,7 @@ public final class DynamoDbEventLog implements EventLogPort {
     /** The event with this identity: stored with its id, or stored without one at its time with this derived id. */
     private Optional<EventRecord> stored(EventKey key) {
         Optional<EventRecord> event = get(EventItem.key(key, layout)).flatMap(EventItem::read);
-        return event.isPresent() ? event : legacy(key);
+        return (event.isPresent() ? event : legacy(key)).filter(found -> !retention.expired(found));
     }
 
     /**
@@ -299,6 +323,7 @@ public final class DynamoDbEventLog implements EventLogPort {
         private DynamoDbClient client;
         private String tableName;
         private int writeShards = 1;
+        private RetentionPolicy retention = RetentionPolicy.keepForever();
 
         private Builder() {
         }
@@ -322,6 +347,15 @@ public final class DynamoDbEventLog implements EventLogPort {
             return this;
         }
 
+        /**
+         * The retention period (default: keep forever): each written item gets {@code expiresAt} for the table's
+         * time to live, and no read returns an event past the period, deleted yet or not.
+         */
+        public Builder retention(RetentionPolicy retention) {
+            this.retention = Objects.requireNonNull(retention, "retention");
+            return this;
+        }
+
         public DynamoDbEventLog build() {
             Objects.requireNonNull(client, "client: a DynamoDbClient is required");
             if (tableName == null || tableName.isBlank()) {
@@ -331,7 +365,7 @@ public final class DynamoDbEventLog implements EventLogPort {
                 throw new IllegalArgumentException("writeShards: must be from " + ShardLayout.MIN_SHARDS + " to "
                         + ShardLayout.MAX_SHARDS + " (got " + writeShards + ")");
             }
-            return new DynamoDbEventLog(client, tableName, writeShards);
+            return new DynamoDbEventLog(client, tableName, writeShards, retention);
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.eventlog.core.query.EventQuery;
 import dev.eventlog.core.query.Page;
 import dev.eventlog.core.query.QueryScope;
 import dev.eventlog.core.query.SortOrder;
+import dev.eventlog.core.retention.RetentionPolicy;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -35,20 +36,22 @@ final class PageReader {
     private final DynamoDbClient client;
     private final String tableName;
     private final ShardLayout layout;
+    private final RetentionPolicy retention;
 
-    PageReader(DynamoDbClient client, String tableName, ShardLayout layout) {
+    PageReader(DynamoDbClient client, String tableName, ShardLayout layout, RetentionPolicy retention) {
         this.client = client;
         this.tableName = tableName;
         this.layout = layout;
+        this.retention = retention;
     }
 
     Page read(EventQuery query, Optional<EventKey> after, Function<EventKey, Map<String, AttributeValue>> storedKey) {
         if (query.scope() instanceof QueryScope.AllEvents) {
-            Collector page = new Collector(query, Optional.empty());
+            Collector page = new Collector(query, Optional.empty(), retention);
             scan(query, after.map(storedKey).orElse(null), page);
             return page.toPage();
         }
-        Collector page = new Collector(query, after);
+        Collector page = new Collector(query, after, retention);
         for (DayPartition day : DayPartition.walk(query, after)) {
             if (readDay(query, day, page)) {
                 break;
@@ -207,13 +210,15 @@ final class PageReader {
     private static final class Collector {
         private final EventQuery query;
         private final Optional<EventKey> after;
+        private final RetentionPolicy retention;
         private final Comparator<EventRecord> order;
         private final List<EventRecord> items = new ArrayList<>();
         private boolean more;
 
-        Collector(EventQuery query, Optional<EventKey> after) {
+        Collector(EventQuery query, Optional<EventKey> after, RetentionPolicy retention) {
             this.query = query;
             this.after = after;
+            this.retention = retention;
             Comparator<EventRecord> ascending = Comparator.comparing(EventRecord::key);
             this.order = query.order() == SortOrder.DESC ? ascending.reversed() : ascending;
         }
@@ -231,7 +236,8 @@ final class PageReader {
         boolean offer(EventRecord event) {
             // The server already applied the key condition and the filter; checking again keeps a second-only time
             // at the edge of a range out of the page.
-            if (!query.matches(event)) {
+            // Time to live deletes days late, so an expired item may still be read: it is passed over like a non-match.
+            if (!query.matches(event) || retention.expired(event)) {
                 return false;
             }
             if (after.isPresent()) {

@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
@@ -24,6 +25,8 @@ final class TableSetup {
 
     private static final Duration ACTIVE_WITHIN = Duration.ofMinutes(2);
     private static final Duration POLL_EVERY = Duration.ofMillis(100);
+    /** The error code of an endpoint that does not implement an operation, as dynalite answers UpdateTimeToLive. */
+    private static final String UNSUPPORTED = "UnknownOperationException";
 
     private TableSetup() {
     }
@@ -48,6 +51,30 @@ final class TableSetup {
         } catch (SdkException e) {
             throw DynamoDbFailures.translate(e, tableName);
         }
+    }
+
+    /**
+     * Turns on time to live on {@code attribute}. An endpoint without the operation (dynalite, for one) is left as
+     * it is: the store hides expired events itself, so only the deletion is missing there, and a local table is
+     * small. One already set on the same attribute is fine; any other failure is reported.
+     */
+    static void enableTimeToLive(DynamoDbClient client, String tableName, String attribute) {
+        try {
+            client.updateTimeToLive(r -> r.tableName(tableName)
+                    .timeToLiveSpecification(s -> s.attributeName(attribute).enabled(true)));
+        } catch (DynamoDbException e) {
+            String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+            if (UNSUPPORTED.equals(code) || alreadyEnabled(e)) {
+                return;
+            }
+            throw DynamoDbFailures.translate(e, tableName);
+        } catch (SdkException e) {
+            throw DynamoDbFailures.translate(e, tableName);
+        }
+    }
+
+    private static boolean alreadyEnabled(DynamoDbException e) {
+        return e.getMessage() != null && e.getMessage().contains("already enabled");
     }
 
     /** Reads the table's description, without waiting or writing, and checks its key schema. */

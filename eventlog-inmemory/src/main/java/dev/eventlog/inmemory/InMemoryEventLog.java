@@ -10,9 +10,11 @@ import dev.eventlog.core.query.EventQuery;
 import dev.eventlog.core.query.Page;
 import dev.eventlog.core.query.QueryScope;
 import dev.eventlog.core.query.SortOrder;
+import dev.eventlog.core.retention.RetentionPolicy;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -20,6 +22,8 @@ import java.util.concurrent.ConcurrentSkipListMap;
 /**
  * {@link EventLogPort} in memory: a concurrent skip list ordered by key (date, time, eventId), so a day, a range
  * or one millisecond costs O(log n + k) for the k events it walks, and appends are atomic without a global lock.
+ * With a retention period, events past it are no longer returned (they stay in memory, as an expired item stays in
+ * DynamoDB until its time to live deletes it).
  */
 public final class InMemoryEventLog implements EventLogPort {
 
@@ -29,6 +33,17 @@ public final class InMemoryEventLog implements EventLogPort {
     private static final String HIGHEST_ID = "~".repeat(EventIds.MAX_LENGTH);
 
     private final ConcurrentSkipListMap<EventKey, EventRecord> events = new ConcurrentSkipListMap<>();
+    private final RetentionPolicy retention;
+
+    /** A store that keeps every event. */
+    public InMemoryEventLog() {
+        this(RetentionPolicy.keepForever());
+    }
+
+    /** A store that returns no event past {@code retention}'s period. */
+    public InMemoryEventLog(RetentionPolicy retention) {
+        this.retention = Objects.requireNonNull(retention, "retention");
+    }
 
     @Override
     public AppendResult append(EventRecord event) {
@@ -46,7 +61,7 @@ public final class InMemoryEventLog implements EventLogPort {
 
     @Override
     public Optional<EventRecord> find(EventKey key) {
-        return Optional.ofNullable(events.get(key));
+        return Optional.ofNullable(events.get(key)).filter(event -> !retention.expired(event));
     }
 
     @Override
@@ -60,7 +75,7 @@ public final class InMemoryEventLog implements EventLogPort {
         }
         List<EventRecord> items = new ArrayList<>(Math.min(query.limit(), 64));
         for (EventRecord event : view.values()) {
-            if (!query.matches(event)) {
+            if (!query.matches(event) || retention.expired(event)) {
                 continue;
             }
             if (items.size() == query.limit()) {

@@ -17,9 +17,14 @@ final class AccessLog {
         this.out = out;
     }
 
-    void write(String requestId, String routeKey, String method, String path, int status, long durationMs, int itemCount, Throwable failure) {
+    /** Writes the request's line; {@code traceId} is the invocation's X-Ray trace id, or null when tracing gave none. */
+    void write(String requestId, String traceId, String routeKey, String method, String path, int status, long durationMs, int itemCount,
+            Throwable failure) {
         JsonObject line = new JsonObject();
         line.addProperty("requestId", requestId);
+        if (traceId != null) {
+            line.addProperty("traceId", traceId);
+        }
         line.addProperty("routeKey", routeKey);
         line.addProperty("method", method);
         line.addProperty("path", path);

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Inbound adapter: the Lambda function behind the API Gateway HTTP API (payload 2.0). It routes each request to a
@@ -41,6 +42,9 @@ public final class EventLogHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     private final EventLogService service;
     private final AccessLog accessLog;
+    private final PrintStream log;
+    /** The runtime builds one handler per process, so this handler's first invocation is the process's cold start. */
+    private final AtomicBoolean firstInvocation = new AtomicBoolean(true);
 
     /**
      * The constructor the Lambda runtime calls: the production graph from the environment (see
@@ -60,10 +64,16 @@ public final class EventLogHandler implements RequestHandler<APIGatewayV2HTTPEve
         this(service, System.out);
     }
 
-    /** A handler on the given use cases, writing its access log to {@code log}. */
+    /** A handler on the given use cases, writing its access log and its EMF metrics to {@code log}. */
     public EventLogHandler(EventLogService service, PrintStream log) {
         this.service = Objects.requireNonNull(service, "service");
         this.accessLog = new AccessLog(log);
+        this.log = log;
+    }
+
+    /** A handler on the same use cases that writes nothing, for requests that are not the API's (priming). */
+    EventLogHandler unlogged() {
+        return new EventLogHandler(service, new PrintStream(java.io.OutputStream.nullOutputStream()));
     }
 
     @Override
@@ -71,15 +81,17 @@ public final class EventLogHandler implements RequestHandler<APIGatewayV2HTTPEve
         long started = System.nanoTime();
         APIGatewayV2HTTPEvent request = event == null ? new APIGatewayV2HTTPEvent() : event;
         RequestLine line = RequestLine.of(request, context);
+        InvocationMetrics metrics = new InvocationMetrics(firstInvocation.getAndSet(false));
         Reply reply;
         Throwable failure = null;
         try {
-            reply = serve(request, line);
+            reply = serve(request, line, metrics);
         } catch (ApiProblem problem) {
             reply = Reply.problem(problem.type(), problem.getMessage(), problem.errors(), problem.headers());
         } catch (InvalidInputException e) {
             reply = Reply.problem(ProblemType.INVALID_INPUT, ApiProblem.describe(e.errors()), ApiProblem.reported(e.errors()), Map.of());
         } catch (EventConflictException e) {
+            metrics.wrote(AppendOutcome.CONFLICT);
             reply = Reply.problem(ProblemType.CONFLICT, e.getMessage()
                     + "; an event's date, time and eventId are its identity, so this eventId is taken: send another one,"
                     + " or none to let the id be derived from the content", List.of(), Map.of());
@@ -95,7 +107,8 @@ public final class EventLogHandler implements RequestHandler<APIGatewayV2HTTPEve
                     List.of(), Map.of());
         }
         long durationMs = (System.nanoTime() - started) / 1_000_000;
-        accessLog.write(line.requestId(), line.routeKey(), line.method(), line.path(), reply.status(), durationMs, reply.itemCount(), failure);
+        accessLog.write(line.requestId(), TraceId.current(), line.routeKey(), line.method(), line.path(), reply.status(), durationMs, reply.itemCount(), failure);
+        log.println(EventJsonWriter.text(metrics.document(System.currentTimeMillis(), line.routeKey(), reply.status())));
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(reply.status())
                 .withHeaders(reply.headers())
@@ -104,24 +117,25 @@ public final class EventLogHandler implements RequestHandler<APIGatewayV2HTTPEve
                 .build();
     }
 
-    private Reply serve(APIGatewayV2HTTPEvent request, RequestLine line) {
+    private Reply serve(APIGatewayV2HTTPEvent request, RequestLine line, InvocationMetrics metrics) {
         RouteMatch match = RouteMatch.resolve(request.getRouteKey(), line.method(), line.routePath(), request.getPathParameters());
         ApiRoute route = match.route();
+        metrics.matched(route.routeKey());
         if (route == ApiRoute.LIST_DAY || route == ApiRoute.LIST_MILLISECOND) {
             refuseRangeParameters(request, route);
         }
         QueryParameters query = QueryParameters.read(request.getQueryStringParameters(), request.getRawQueryString(),
                 route.queryParameters(), route.routeKey());
         return switch (route) {
-            case LIST_EVENTS -> list(new ListRequest(query.get("date"), query.get("from"), query.get("to"), query.get("userId"),
+            case LIST_EVENTS -> list(metrics, new ListRequest(query.get("date"), query.get("from"), query.get("to"), query.get("userId"),
                     query.get("eventType"), query.get("order"), query.get("limit"), query.get("nextToken")));
-            case LIST_DAY -> list(new ListRequest(match.date(), null, null, query.get("userId"),
+            case LIST_DAY -> list(metrics, new ListRequest(match.date(), null, null, query.get("userId"),
                     query.get("eventType"), query.get("order"), query.get("limit"), query.get("nextToken")));
-            case LIST_MILLISECOND -> list(ListRequest.millisecond(match.date(), match.time(), query.get("userId"),
+            case LIST_MILLISECOND -> list(metrics, ListRequest.millisecond(match.date(), match.time(), query.get("userId"),
                     query.get("eventType"), query.get("order"), query.get("limit"), query.get("nextToken")));
             case GET_EVENT -> Reply.json(200, EventJsonWriter.text(EventJsonWriter.event(
                     service.get(match.date(), match.time(), match.eventId()))), 1);
-            case RECORD_EVENTS -> record(RequestBody.text(request.getBody(), request.getIsBase64Encoded()));
+            case RECORD_EVENTS -> record(metrics, RequestBody.text(request.getBody(), request.getIsBase64Encoded()));
         };
     }
 
@@ -142,13 +156,14 @@ public final class EventLogHandler implements RequestHandler<APIGatewayV2HTTPEve
         }
     }
 
-    private Reply list(ListRequest listRequest) {
+    private Reply list(InvocationMetrics metrics, ListRequest listRequest) {
         EventQuery query = listRequest.toQuery();
         EventPage page = PageBudget.fit(query, service.list(query, listRequest.nextToken()));
+        metrics.readPage(page.items().size());
         return Reply.json(200, EventJsonWriter.page(page), page.items().size());
     }
 
-    private Reply record(String body) {
+    private Reply record(InvocationMetrics metrics, String body) {
         EventJsonReader.ParsedBody parsed = EventJsonReader.read(body);
         List<FieldError> errors = new ArrayList<>(parsed.errors());
         List<EventDraft> drafts = parsed.drafts();
@@ -166,6 +181,7 @@ public final class EventLogHandler implements RequestHandler<APIGatewayV2HTTPEve
         }
         if (!parsed.batch()) {
             AppendResult result = service.record(drafts.get(0));
+            metrics.wrote(result.outcome());
             EventRecord event = result.event();
             String stored = EventJsonWriter.text(EventJsonWriter.event(event));
             if (result.outcome() == AppendOutcome.CREATED) {
@@ -176,6 +192,7 @@ public final class EventLogHandler implements RequestHandler<APIGatewayV2HTTPEve
             return Reply.json(200, stored, 1);
         }
         BatchResult batch = service.recordAll(drafts);
+        metrics.wroteAll(batch.results());
         int status = switch (batch.overall()) {
             case CONFLICT -> 409;
             case CREATED -> 201;

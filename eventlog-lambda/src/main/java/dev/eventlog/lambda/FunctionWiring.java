@@ -1,6 +1,7 @@
 package dev.eventlog.lambda;
 
 import dev.eventlog.core.port.EventLogPort;
+import dev.eventlog.core.retention.RetentionPolicy;
 import dev.eventlog.core.usecase.EventLogService;
 import dev.eventlog.dynamodb.DynamoDbEventLog;
 import java.time.Clock;
@@ -8,7 +9,8 @@ import java.util.Map;
 
 /**
  * The production object graph, built once from the function's environment: the DynamoDB store on the table named
- * by {@code TABLE_NAME} and the use cases on it with the system clock. The deployed function has no other store:
+ * by {@code TABLE_NAME} and the use cases on it with the system clock, both applying the retention period of
+ * {@code EVENTLOG_RETENTION_DAYS} when it is set. The deployed function has no other store:
  * one that silently kept events in memory would lose them.
  */
 public final class FunctionWiring {
@@ -21,18 +23,26 @@ public final class FunctionWiring {
     private final EventLogPort store;
     private final EventLogService service;
 
-    private FunctionWiring(EventLogPort store) {
+    private FunctionWiring(EventLogPort store, RetentionPolicy retention, Clock clock) {
         this.store = store;
-        this.service = new EventLogService(store, Clock.systemUTC());
+        this.service = new EventLogService(store, clock, retention);
     }
 
-    /** The graph for this environment; refuses one that names no table. */
+    /** The graph for this environment; refuses one that names no table or an invalid retention period. */
     public static FunctionWiring fromEnvironment(Map<String, String> environment) {
         String table = environment.get(TABLE_VARIABLE);
         if (table == null || table.isBlank()) {
             throw new IllegalStateException(TABLE_VARIABLE + " is not set: set it to the name of the DynamoDB table that holds the events");
         }
-        return new FunctionWiring(DynamoDbEventLog.fromEnvironment(environment));
+        Clock clock = Clock.systemUTC();
+        RetentionPolicy retention;
+        try {
+            retention = RetentionPolicy.fromEnvironment(environment, clock);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        DynamoDbEventLog store = DynamoDbEventLog.fromEnvironment(environment, retention);
+        return new FunctionWiring(store, retention, clock);
     }
 
     public EventLogPort store() {

@@ -54,7 +54,8 @@ final class SnapStartPriming implements Resource {
     static SnapStartPriming of(EventLogHandler handler, EventLogPort store) {
         EventLogHandler writes = new EventLogHandler(new EventLogService(new ReadOnlyView(store), Clock.systemUTC()),
                 new PrintStream(OutputStream.nullOutputStream()));
-        return new SnapStartPriming(handler, writes);
+        // Unlogged, so that priming neither counts as the process's cold start nor adds requests to the metrics.
+        return new SnapStartPriming(handler.unlogged(), writes);
     }
 
     @Override

@@ -9,6 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.eventlog.dynamodb.DynaliteServer;
 import dev.eventlog.dynamodb.DynamoDbEventLog;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -79,6 +84,34 @@ class FunctionWiringTest {
 
         assertFalse(reply.body().toString().contains("no-such-table"));
         assertFalse(api.logLines().get(0).get("error").getAsString().isEmpty());
+    }
+
+    @Test
+    void retentionDaysInTheEnvironment_refusesExpiredEvents_andStampsExpiresAt() {
+        Map<String, String> environment = new HashMap<>(environment(TABLE));
+        environment.put("EVENTLOG_RETENTION_DAYS", "30");
+        FunctionWiring wiring = FunctionWiring.fromEnvironment(environment);
+        EventLogHandler handler = new EventLogHandler(wiring.service(), new PrintStream(OutputStream.nullOutputStream()));
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+
+        HttpReply old = HttpReply.of(handler.handleRequest(ApiEvents.post(event("2024-05-01", "10:00:00", "retention-user", "login")), null));
+        HttpReply recent = HttpReply.of(handler.handleRequest(ApiEvents.post(event(today, "00:00:00", "retention-user", "login")), null));
+
+        old.assertProblem(400);
+        assertEquals(List.of("date"), old.errorFields());
+        assertTrue(old.errorMessage("date").contains("30 days"), old.errorMessage("date"));
+        assertEquals(201, recent.status());
+        assertTrue(scan().stream().anyMatch(item -> item.get("date").s().equals(today) && item.containsKey("expiresAt")));
+    }
+
+    @Test
+    void invalidRetentionDays_isRefusedAtStartNamingTheVariable() {
+        Map<String, String> environment = new HashMap<>(environment(TABLE));
+        environment.put("EVENTLOG_RETENTION_DAYS", "forever");
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> FunctionWiring.fromEnvironment(environment));
+
+        assertTrue(e.getMessage().contains("EVENTLOG_RETENTION_DAYS"), e.getMessage());
     }
 
     private static List<Map<String, AttributeValue>> scan() {

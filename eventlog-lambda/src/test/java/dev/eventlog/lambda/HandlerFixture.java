@@ -56,7 +56,23 @@ final class HandlerFixture {
         }
     }
 
+    /** The access-log lines, one per request. */
     List<JsonObject> logLines() {
+        return allLines().stream().filter(line -> !line.has("_aws")).toList();
+    }
+
+    /** The EMF lines, one per request. */
+    List<JsonObject> metricLines() {
+        return allLines().stream().filter(line -> line.has("_aws")).toList();
+    }
+
+    /** The EMF line of the last request. */
+    JsonObject lastMetrics() {
+        List<JsonObject> lines = metricLines();
+        return lines.get(lines.size() - 1);
+    }
+
+    private List<JsonObject> allLines() {
         List<JsonObject> lines = new ArrayList<>();
         for (String line : log.toString(StandardCharsets.UTF_8).split("\n")) {
             if (!line.isBlank()) {

@@ -1,5 +1,6 @@
 package dev.eventlog.local;
 
+import dev.eventlog.core.retention.RetentionPolicy;
 import dev.eventlog.local.auth.CredentialsFile;
 import dev.eventlog.local.auth.IamCredentials;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -306,6 +308,7 @@ public final class CommandLineParser {
         private Optional<URI> endpoint = Optional.empty();
         private Optional<String> region = Optional.empty();
         private boolean createTable;
+        private int retentionDays;
 
         boolean accept(String option, Arguments in) throws UsageException {
             switch (option) {
@@ -335,6 +338,14 @@ public final class CommandLineParser {
                     region = Optional.of(value);
                 }
                 case "--create-table" -> createTable = in.flag(option);
+                case "--retention-days" -> {
+                    String value = in.value(option);
+                    try {
+                        retentionDays = RetentionPolicy.parseDays(option, value, Clock.systemUTC()).days();
+                    } catch (IllegalArgumentException e) {
+                        throw new UsageException(e.getMessage());
+                    }
+                }
                 default -> {
                     return false;
                 }
@@ -349,7 +360,7 @@ public final class CommandLineParser {
             String resolvedRegion = region.or(() -> env("AWS_REGION")).or(() -> env("AWS_DEFAULT_REGION"))
                     .orElse("us-east-1");
             return new StoreOptions(kind, table.orElse(StoreOptions.DEFAULT_TABLE), endpoint, resolvedRegion,
-                    createTable);
+                    createTable, retentionDays);
         }
 
         private static URI endpoint(String value) throws UsageException {

@@ -3,7 +3,6 @@ package dev.eventlog.local;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.eventlog.core.port.EventLogPort;
 import java.io.PrintStream;
 
 /**
@@ -17,11 +16,11 @@ final class FunctionLogs {
     }
 
     static synchronized RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> createLoggingToStderr(
-            HandlerFactory handlers, EventLogPort store) {
+            HandlerFactory handlers, OpenedStore store) {
         PrintStream stdout = System.out;
         System.setOut(System.err);
         try {
-            return handlers.create(store);
+            return handlers.create(store.port(), store.retention());
         } finally {
             System.setOut(stdout);
         }

@@ -43,7 +43,7 @@ public final class InvokeCommand {
         }
         try (OpenedStore store = StoreFactory.open(options.store())) {
             RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler =
-                    FunctionLogs.createLoggingToStderr(handlers, store.port());
+                    FunctionLogs.createLoggingToStderr(handlers, store);
             for (APIGatewayV2HTTPEvent event : events) {
                 APIGatewayV2HTTPResponse response = handler.handleRequest(event, new LocalLambdaContext(requestId(event)));
                 out.println(GSON.toJson(response));

@@ -1,6 +1,10 @@
 package dev.eventlog.local;
 
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.eventlog.core.port.EventLogPort;
+import dev.eventlog.core.retention.RetentionPolicy;
 import dev.eventlog.core.usecase.EventLogService;
 import dev.eventlog.lambda.EventLogHandler;
 import java.time.Clock;
@@ -18,12 +22,30 @@ public final class LocalRunner {
     public static void main(String[] args) {
         // The SDK's signers log through SLF4J; without a binding SLF4J would print a three-line warning at start.
         System.setProperty("slf4j.internal.verbosity", "ERROR");
-        int status = new RunnerCli(LocalRunner::handler, System.getenv(), System.in, System.out, System.err).run(args);
+        int status = new RunnerCli(HANDLERS, System.getenv(), System.in, System.out, System.err).run(args);
         System.exit(status);
     }
 
-    /** The deployed handler on the store the runner opened, with the system clock: the local object graph. */
+    /** The local object graph: the deployed handler on the store the runner opened, sharing its retention rule. */
+    public static final HandlerFactory HANDLERS = new HandlerFactory() {
+        @Override
+        public RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> create(EventLogPort store) {
+            return handler(store);
+        }
+
+        @Override
+        public RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> create(EventLogPort store, RetentionPolicy retention) {
+            return handler(store, retention);
+        }
+    };
+
+    /** The deployed handler on the store the runner opened, with the system clock and no retention period. */
     public static EventLogHandler handler(EventLogPort store) {
-        return new EventLogHandler(new EventLogService(store, Clock.systemUTC()));
+        return handler(store, RetentionPolicy.keepForever());
+    }
+
+    /** The deployed handler on a store that applies {@code retention}, whose use cases refuse already expired events. */
+    public static EventLogHandler handler(EventLogPort store, RetentionPolicy retention) {
+        return new EventLogHandler(new EventLogService(store, Clock.systemUTC(), retention));
     }
 }

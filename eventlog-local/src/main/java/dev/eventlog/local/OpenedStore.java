@@ -1,9 +1,18 @@
 package dev.eventlog.local;
 
 import dev.eventlog.core.port.EventLogPort;
+import dev.eventlog.core.retention.RetentionPolicy;
 
-/** A store the runner opened, with whatever must be released when it stops (a DynamoDB client). */
-public record OpenedStore(EventLogPort port, AutoCloseable resources) implements AutoCloseable {
+/**
+ * A store the runner opened, the retention rule it applies (which the handler's use cases must share), and
+ * whatever must be released when it stops (a DynamoDB client).
+ */
+public record OpenedStore(EventLogPort port, RetentionPolicy retention, AutoCloseable resources) implements AutoCloseable {
+
+    /** A store that keeps every event. */
+    public OpenedStore(EventLogPort port, AutoCloseable resources) {
+        this(port, RetentionPolicy.keepForever(), resources);
+    }
 
     @Override
     public void close() {

@@ -77,6 +77,9 @@ public final class RunnerCli {
               --region REGION               AWS region for DynamoDB and for SigV4 scopes
                                             (default $AWS_REGION, else us-east-1)
               --create-table                create the DynamoDB table if it does not exist
+                                            (with time to live on expiresAt when --retention-days is set)
+              --retention-days N            keep events N days from their own time (1-36500): older ones
+                                            are never returned and a POST of one is refused (default: forever)
 
             Exit status: 0 success, 1 failure while running, 2 bad options or input.
             """;

@@ -68,7 +68,7 @@ public final class ServeCommand {
         CorsPolicy cors = options.corsFor(localPorts);
         HostCheck hosts = options.hostCheck();
         Clock clock = Clock.systemUTC();
-        HttpApiGateway gateway = new HttpApiGateway(FunctionLogs.createLoggingToStderr(handlers, store.port()),
+        HttpApiGateway gateway = new HttpApiGateway(FunctionLogs.createLoggingToStderr(handlers, store),
                 cors, hosts, options.iam().map(credentials -> new SigV4Verifier(credentials, clock)), accessLog,
                 clock);
         server.serve(gateway);

@@ -34,18 +34,19 @@ public final class StoreFactory {
      */
     public static OpenedStore open(StoreOptions options, Consumer<String> warnings) {
         if (options.kind() == StoreOptions.Kind.MEMORY) {
-            return new OpenedStore(new InMemoryEventLog(), () -> { });
+            return new OpenedStore(new InMemoryEventLog(options.retention()), options.retention(), () -> { });
         }
         DynamoDbClient client = DynamoDbEventLog.leanClient(Region.of(options.region()),
                 options.endpoint().orElse(null), credentials(options));
         try {
             if (options.createTable()) {
-                DynamoDbEventLog.createTable(client, options.table());
+                DynamoDbEventLog.createTable(client, options.table(), options.retention());
             } else {
                 checkTable(client, options.table(), warnings);
             }
-            DynamoDbEventLog store = DynamoDbEventLog.builder().client(client).tableName(options.table()).build();
-            return new OpenedStore(store, client);
+            DynamoDbEventLog store = DynamoDbEventLog.builder().client(client).tableName(options.table())
+                    .retention(options.retention()).build();
+            return new OpenedStore(store, options.retention(), client);
         } catch (RuntimeException e) {
             client.close();
             throw e;

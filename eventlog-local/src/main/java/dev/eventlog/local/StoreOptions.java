@@ -1,13 +1,27 @@
 package dev.eventlog.local;
 
+import dev.eventlog.core.retention.RetentionPolicy;
 import java.net.URI;
+import java.time.Clock;
 import java.util.Optional;
 
 /**
  * Which store the runner wires behind the handler: the embedded in-memory one, or DynamoDB at AWS or at any
- * endpoint (a local emulator), optionally creating the table first.
+ * endpoint (a local emulator), optionally creating the table first, with an optional retention period in days
+ * (0: keep forever).
  */
-public record StoreOptions(Kind kind, String table, Optional<URI> endpoint, String region, boolean createTable) {
+public record StoreOptions(Kind kind, String table, Optional<URI> endpoint, String region, boolean createTable,
+                           int retentionDays) {
+
+    /** Options that keep every event. */
+    public StoreOptions(Kind kind, String table, Optional<URI> endpoint, String region, boolean createTable) {
+        this(kind, table, endpoint, region, createTable, 0);
+    }
+
+    /** The retention rule these options ask for, on the system clock. */
+    public RetentionPolicy retention() {
+        return retentionDays == 0 ? RetentionPolicy.keepForever() : RetentionPolicy.days(retentionDays, Clock.systemUTC());
+    }
 
     /** The store technologies the runner can wire. */
     public enum Kind { MEMORY, DYNAMODB }
@@ -17,8 +31,12 @@ public record StoreOptions(Kind kind, String table, Optional<URI> endpoint, Stri
     /** A human-readable summary for the startup banner. */
     public String describe() {
         if (kind == Kind.MEMORY) {
-            return "in-memory (data is lost on exit)";
+            return "in-memory (data is lost on exit)" + retentionNote();
         }
-        return "DynamoDB table '" + table + "' in " + region + endpoint.map(e -> " at " + e).orElse("");
+        return "DynamoDB table '" + table + "' in " + region + endpoint.map(e -> " at " + e).orElse("") + retentionNote();
+    }
+
+    private String retentionNote() {
+        return retentionDays == 0 ? "" : ", events kept " + retention().describe();
     }
 }

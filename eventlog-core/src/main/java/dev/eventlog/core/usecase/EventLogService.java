@@ -16,6 +16,7 @@ import dev.eventlog.core.query.EventQuery;
 import dev.eventlog.core.query.ListRequest;
 import dev.eventlog.core.query.Page;
 import dev.eventlog.core.query.PageToken;
+import dev.eventlog.core.retention.RetentionPolicy;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,10 +30,17 @@ public final class EventLogService {
 
     private final EventLogPort store;
     private final Clock clock;
+    private final RetentionPolicy retention;
 
     public EventLogService(EventLogPort store, Clock clock) {
+        this(store, clock, RetentionPolicy.keepForever());
+    }
+
+    /** Use cases that refuse to record an event already past {@code retention}'s period (give the store the same policy). */
+    public EventLogService(EventLogPort store, Clock clock, RetentionPolicy retention) {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.retention = Objects.requireNonNull(retention, "retention");
     }
 
     /**
@@ -45,7 +53,12 @@ public final class EventLogService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        AppendResult result = store.append(toRecord(draft));
+        EventRecord event = toRecord(draft);
+        FieldError expired = expiryError(draft, event);
+        if (expired != null) {
+            throw new InvalidInputException(List.of(expired));
+        }
+        AppendResult result = store.append(event);
         if (result.outcome() == AppendOutcome.CONFLICT) {
             throw new EventConflictException(result.event().key());
         }
@@ -63,8 +76,16 @@ public final class EventLogService {
             throw new InvalidInputException(errors);
         }
         List<EventRecord> records = new ArrayList<>(drafts.size());
-        for (EventDraft draft : drafts) {
-            records.add(toRecord(draft));
+        for (int i = 0; i < drafts.size(); i++) {
+            EventRecord event = toRecord(drafts.get(i));
+            FieldError expired = expiryError(drafts.get(i), event);
+            if (expired != null) {
+                errors.add(expired.prefixed("[" + i + "]."));
+            }
+            records.add(event);
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
         }
         return new BatchResult(store.appendAll(records));
     }
@@ -105,6 +126,18 @@ public final class EventLogService {
         Optional<EventKey> after = nextToken == null ? Optional.empty() : Optional.of(PageToken.decode(query, nextToken));
         Page page = store.query(query, after);
         return new EventPage(page.items(), page.resumeAfter().map(key -> PageToken.encode(query, key)));
+    }
+
+    /**
+     * An event already past the retention period would be stored only to be hidden at once, and on DynamoDB
+     * deleted later: the client is told instead, on the field that gave its time.
+     */
+    private FieldError expiryError(EventDraft draft, EventRecord event) {
+        if (!retention.expired(event)) {
+            return null;
+        }
+        return new FieldError(draft.timestamp() != null ? "timestamp" : "date", "is older than the retention period of "
+                + retention.describe() + ": this event would already have expired, so it is not recorded");
     }
 
     /**

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code generate-event} writes what {@code serve} would hand the function, and {@code invoke} runs it. */
 class GenerateEventTest {
 
-    private static final String EVENT = "{\"date\":\"2024-06-01\",\"time\":\"09:30:00\",\"userId\":\"alice\","
-            + "\"eventType\":\"login\"}";
+    private static final String EVENT = "{\"date\":\"2024-06-01\",\"time\":\"09:30:00\",\"eventId\":\"generated-1\","
+            + "\"userId\":\"alice\",\"eventType\":\"login\"}";
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -48,7 +48,8 @@ class GenerateEventTest {
 
     /** The generate-event arguments for one request on {@code route}, with sample values for its parameters. */
     private static List<String> requestOn(ApiRoute route) {
-        String path = route.path().replace("{date}", "2024-06-01").replace("{time}", "09:30:00.000");
+        String path = route.path().replace("{date}", "2024-06-01").replace("{time}", "09:30:00.000")
+                .replace("{eventId}", "generated-1");
         List<String> args = new ArrayList<>(List.of("generate-event", route.method().toLowerCase(), "--path", path));
         if (route.method().equals("POST")) {
             args.addAll(List.of("--body", EVENT));

@@ -59,7 +59,7 @@ class HttpApiGatewayTest {
                 gateway.request("/").GET().build(),
                 gateway.request("/nothing").GET().build(),
                 gateway.request("/events/").GET().build(),
-                gateway.request("/events/a/b/c").GET().build(),
+                gateway.request("/events/a/b/c/d").GET().build(),
                 gateway.request("/events").DELETE().build(),
                 gateway.request("/events/2024-01-01").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
                 gateway.request("/events").method("PUT", HttpRequest.BodyPublishers.ofString("{}")).build())) {

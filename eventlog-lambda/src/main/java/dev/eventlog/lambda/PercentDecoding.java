@@ -5,10 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.AbstractMap.SimpleEntry;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Percent-decoding of URL paths and query strings, the one rule the handler and the local gateway share.
@@ -36,28 +32,6 @@ public final class PercentDecoding {
     /** A path or path segment, decoded ({@code +} stays a plus). */
     public static String path(String raw) {
         return decode(raw, false);
-    }
-
-    /**
-     * The name/value pairs of a raw query string, decoded, in the order sent; a name without {@code =} has the
-     * empty value.
-     *
-     * @throws IllegalArgumentException when a name or value is not valid percent-encoded UTF-8
-     */
-    public static List<Map.Entry<String, String>> queryPairs(String rawQuery) {
-        List<Map.Entry<String, String>> pairs = new ArrayList<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return pairs;
-        }
-        for (String part : rawQuery.split("&")) {
-            if (!part.isEmpty()) {
-                int eq = part.indexOf('=');
-                String name = eq < 0 ? part : part.substring(0, eq);
-                String value = eq < 0 ? "" : part.substring(eq + 1);
-                pairs.add(new SimpleEntry<>(queryComponent(name), queryComponent(value)));
-            }
-        }
-        return pairs;
     }
 
     /**

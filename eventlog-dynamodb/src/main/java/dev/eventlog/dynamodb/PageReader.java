@@ -113,6 +113,7 @@ final class PageReader {
         values.putAll(filterValues);
         // The index returns events in exact key order, so the cursor passes them on as they come (no order to restore).
         ShardCursor cursor = new ShardCursor((startKey, limit) -> {
+            ReadBudget.Grant grant = budget.grant(limit);
             QueryResponse response = client.query(QueryRequest.builder()
                     .tableName(tableName)
                     .indexName(UserIndex.NAME)
@@ -121,11 +122,11 @@ final class PageReader {
                     .expressionAttributeNames(names)
                     .expressionAttributeValues(values)
                     .scanIndexForward(query.order() == SortOrder.ASC)
-                    .limit(budget.cap(limit))
+                    .limit(grant.limit())
                     .exclusiveStartKey(startKey)
                     .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
                     .build());
-            budget.charge(response.consumedCapacity(), response.scannedCount(), false);
+            budget.charge(grant, response.consumedCapacity(), response.scannedCount(), false);
             return new ShardCursor.Batch(response.items(), response.lastEvaluatedKey());
         }, null, page::wanted, filter != null);
         cursor.stoppable(c -> budget.spent() && beyond(query, UserIndex.keyOf(c.lastEvaluatedKey()), after), key -> null);
@@ -349,6 +350,7 @@ final class PageReader {
         // With several shards each holds about 1/N of the page; asking each for its share (plus a margin) keeps the
         // items read per page close to one shard's, and a shard that runs short simply fetches again.
         ShardCursor cursor = new ShardCursor((startKey, limit) -> {
+            ReadBudget.Grant grant = budget.grant(limit);
             QueryRequest request = QueryRequest.builder()
                     .tableName(tableName)
                     .keyConditionExpression(condition.toString())
@@ -357,12 +359,12 @@ final class PageReader {
                     .expressionAttributeValues(values)
                     .scanIndexForward(query.order() == SortOrder.ASC)
                     .consistentRead(true)
-                    .limit(budget.cap(limit))
+                    .limit(grant.limit())
                     .exclusiveStartKey(startKey)
                     .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
                     .build();
             QueryResponse response = client.query(request);
-            budget.charge(response.consumedCapacity(), response.scannedCount(), true);
+            budget.charge(grant, response.consumedCapacity(), response.scannedCount(), true);
             return new ShardCursor.Batch(response.items(), response.lastEvaluatedKey());
         }, page.order(), () -> shards == 1 ? page.wanted() : page.wanted() / shards + 2, filter != null);
         boolean ascending = query.order() == SortOrder.ASC;
@@ -374,18 +376,19 @@ final class PageReader {
         Map<String, AttributeValue> values = new HashMap<>();
         String filter = typeFilter(query, names, values);
         ShardCursor cursor = new ShardCursor((start, limit) -> {
+            ReadBudget.Grant grant = budget.grant(limit);
             ScanRequest request = ScanRequest.builder()
                     .tableName(tableName)
                     .filterExpression(filter)
                     .expressionAttributeNames(names.isEmpty() ? null : names)
                     .expressionAttributeValues(values.isEmpty() ? null : values)
                     .consistentRead(true)
-                    .limit(budget.cap(limit))
+                    .limit(grant.limit())
                     .exclusiveStartKey(start == null ? startKey : start)
                     .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
                     .build();
             ScanResponse response = client.scan(request);
-            budget.charge(response.consumedCapacity(), response.scannedCount(), true);
+            budget.charge(grant, response.consumedCapacity(), response.scannedCount(), true);
             return new ShardCursor.Batch(response.items(), response.lastEvaluatedKey());
         }, null, page::wanted, filter != null);
         Map<Map<String, AttributeValue>, Optional<EventKey>> positions = new HashMap<>();

@@ -35,6 +35,7 @@ final class ReadBudget {
     private final long startNanos;
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicLong scanned = new AtomicLong();
+    private final AtomicLong reserved = new AtomicLong();
 
     ReadBudget(Limits limits, LongSupplier nanoClock) {
         this.limits = limits;
@@ -42,8 +43,34 @@ final class ReadBudget {
         this.startNanos = nanoClock.getAsLong();
     }
 
-    /** Counts one response: the capacity it consumed (null when the server reported none) and the items it evaluated. */
-    void charge(ConsumedCapacity consumed, Integer scannedCount, boolean consistent) {
+    /** The {@code Limit} of one request, and the bytes set aside for it until its response is counted. */
+    record Grant(int limit, long reserved) {
+    }
+
+    /**
+     * The {@code Limit} for the next request: at most {@code wanted}, and no more items than the bytes left would
+     * hold at the mean size read so far, so the last request does not run far past the budget. The bytes it may
+     * read are set aside until {@link #charge}, so that requests sent side by side share what is left.
+     */
+    Grant grant(int wanted) {
+        long read = bytes.get();
+        long items = scanned.get();
+        if (read == 0 || items == 0) {
+            return new Grant(wanted, 0);
+        }
+        long left = Math.max(0, limits.maxBytes() - read - reserved.get());
+        int limit = (int) Math.min(wanted, Math.max(1, left * items / read));
+        long reserve = limit * read / items;
+        reserved.addAndGet(reserve);
+        return new Grant(limit, reserve);
+    }
+
+    /**
+     * Counts one response: the capacity it consumed (null when the server reported none) and the items it evaluated,
+     * and releases what its grant set aside.
+     */
+    void charge(Grant grant, ConsumedCapacity consumed, Integer scannedCount, boolean consistent) {
+        reserved.addAndGet(-grant.reserved());
         if (consumed != null && consumed.capacityUnits() != null) {
             long unit = consistent ? STRONG_UNIT_BYTES : EVENTUAL_UNIT_BYTES;
             bytes.addAndGet((long) Math.ceil(consumed.capacityUnits() * unit));
@@ -56,21 +83,6 @@ final class ReadBudget {
     /** True once the bytes or the time are used up: no further request should be sent for this page. */
     boolean spent() {
         return bytes.get() >= limits.maxBytes() || nanoClock.getAsLong() - startNanos >= limits.maxTime().toNanos();
-    }
-
-    /**
-     * The {@code Limit} for the next request: at most {@code wanted}, and no more items than the bytes left would
-     * hold at the mean size read so far, so the last request does not run far past the budget.
-     */
-    int cap(int wanted) {
-        long read = bytes.get();
-        long items = scanned.get();
-        if (read == 0 || items == 0) {
-            return wanted;
-        }
-        long left = Math.max(0, limits.maxBytes() - read);
-        long fits = Math.max(1, left * items / read);
-        return (int) Math.min(wanted, fits);
     }
 
     long bytesRead() {

@@ -51,9 +51,13 @@ class DynamoDbReadBudgetTest {
     private static final int EVENTS = 100_000;
     private static final int DAYS = 50;
     private static final long BUDGET = 256 * 1024;
-    /** One response's rounding to whole capacity units, plus the one item that tips the mean over. */
-    private static final long SLACK = 8 * 1024;
+    /**
+     * DynamoDB counts each response in whole 4 KB capacity units, and up to {@link StoreThreads#THREADS} responses of
+     * a page may be in flight side by side: each may round up by almost a unit, and its items may run one past the mean.
+     */
+    private static final long SLACK = StoreThreads.THREADS * (4096L + 256);
     private static final LocalDate FIRST_DAY = LocalDate.of(2031, 3, 1);
+    private static final String INDEXED_USER = "user-3";
 
     private static DynaliteServer server;
     private static DynamoDbClient countingClient;
@@ -63,7 +67,6 @@ class DynamoDbReadBudgetTest {
     @BeforeAll
     static void fillTable() throws Exception {
         server = DynaliteServer.start();
-        DynamoDbEventLog.createTable(server.client(), TABLE);
         countingClient = DynamoDbClient.builder()
                 .region(Region.US_EAST_1)
                 .endpointOverride(server.endpoint())
@@ -81,6 +84,7 @@ class DynamoDbReadBudgetTest {
                     }
                 }))
                 .build();
+        DynamoDbEventLog.createTable(countingClient, TABLE);
         ShardLayout layout = new ShardLayout(1);
         List<Map<String, AttributeValue>> items = new ArrayList<>(EVENTS);
         for (int i = 0; i < EVENTS; i++) {
@@ -91,7 +95,13 @@ class DynamoDbReadBudgetTest {
             if (rare) {
                 RARE.add(event);
             }
-            items.add(EventItem.of(event, layout));
+            Map<String, AttributeValue> item = new java.util.HashMap<>(EventItem.of(event, layout));
+            if (!event.userId().equals(INDEXED_USER)) {
+                // Only the user the index test reads needs index entries; leaving the others out (as items written
+                // before the index are) spares the emulator nine tenths of the index writes, the bulk of set-up.
+                item.remove(EventItem.AT);
+            }
+            items.add(item);
         }
         // Written straight through the raw client (no call timeout: a busy machine slows the emulator), 25 to a
         // request and four requests at a time, to keep set-up short.
@@ -165,12 +175,12 @@ class DynamoDbReadBudgetTest {
 
     @Test
     void rareMatchesOfOneUser_fromTheIndex_stayWithinTheBudget_andComeOnceInOrder() {
-        List<EventRecord> expected = RARE.stream().filter(e -> e.userId().equals("user-3"))
+        List<EventRecord> expected = RARE.stream().filter(e -> e.userId().equals(INDEXED_USER))
                 .sorted((a, b) -> a.key().compareTo(b.key())).toList();
 
         int[] pages = {0};
         List<EventRecord> found = readAllWithinBudget(store(),
-                EventQuery.of(new QueryScope.AllEvents()).withUserId("user-3").withEventType("rare"), pages);
+                EventQuery.of(new QueryScope.AllEvents()).withUserId(INDEXED_USER).withEventType("rare"), pages);
 
         assertEquals(expected, found);
         assertTrue(pages[0] > 1, "pages: " + pages[0]);

@@ -9,6 +9,7 @@ import dev.eventlog.core.query.EventQuery;
 import dev.eventlog.core.query.Page;
 import dev.eventlog.core.retention.RetentionPolicy;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -39,6 +41,10 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * {@code ExclusiveStartKey}, and the enhanced client's bean introspection would add start-up time and jar size
  * to every Lambda cold start for no gain.
  *
+ * <p>A query by {@code userId} reads the global secondary index {@code byUser} (see {@link UserIndex}), whose reads
+ * are eventually consistent; every other read is strongly consistent. Every page has a read budget (see
+ * {@link Builder#readBudget}); a page that spends it ends early, and its resume key then means that more may remain.
+ *
  * <p>It calls only {@code PutItem}, {@code GetItem}, {@code Query} and {@code Scan}.
  */
 public final class DynamoDbEventLog implements EventLogPort {
@@ -53,13 +59,13 @@ public final class DynamoDbEventLog implements EventLogPort {
     private final PageReader pages;
     private final RetentionPolicy retention;
 
-    private DynamoDbEventLog(DynamoDbClient client, String tableName, int writeShards, RetentionPolicy retention) {
-        this.client = client;
-        this.tableName = tableName;
-        this.layout = new ShardLayout(writeShards);
+    private DynamoDbEventLog(Builder builder) {
+        this.client = builder.client;
+        this.tableName = builder.tableName;
+        this.layout = new ShardLayout(builder.writeShards);
         this.metadata = new TableMetadata(client, tableName, layout);
-        this.pages = new PageReader(client, tableName, layout, retention);
-        this.retention = retention;
+        this.pages = new PageReader(client, tableName, layout, builder.retention, builder.readBudget, builder.nanoClock);
+        this.retention = builder.retention;
     }
 
     public static Builder builder() {
@@ -324,8 +330,25 @@ public final class DynamoDbEventLog implements EventLogPort {
         private String tableName;
         private int writeShards = 1;
         private RetentionPolicy retention = RetentionPolicy.keepForever();
+        private ReadBudget.Limits readBudget = ReadBudget.DEFAULT;
+        private LongSupplier nanoClock = System::nanoTime;
 
         private Builder() {
+        }
+
+        /**
+         * What one page may spend reading before it answers with what it has and a resume key: bytes of items read
+         * (default 4 MB) and time (default 2 s), so that a filter with rare matches cannot outlast the function.
+         */
+        public Builder readBudget(long maxBytes, Duration maxTime) {
+            this.readBudget = new ReadBudget.Limits(maxBytes, Objects.requireNonNull(maxTime, "maxTime"));
+            return this;
+        }
+
+        /** The clock the read budget's time is measured on; tests replace it. */
+        Builder nanoClock(LongSupplier nanoClock) {
+            this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
+            return this;
         }
 
         public Builder client(DynamoDbClient client) {
@@ -365,7 +388,7 @@ public final class DynamoDbEventLog implements EventLogPort {
                 throw new IllegalArgumentException("writeShards: must be from " + ShardLayout.MIN_SHARDS + " to "
                         + ShardLayout.MAX_SHARDS + " (got " + writeShards + ")");
             }
-            return new DynamoDbEventLog(client, tableName, writeShards, retention);
+            return new DynamoDbEventLog(this);
         }
     }
 }

@@ -13,8 +13,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The table's item layout: hash key {@code date} (the day, with {@code #k} for write shard k >= 1), range key
- * {@code time} as {@code HH:mm:ss.SSS#<eventId>}, attributes {@code eventId}, {@code userId}, {@code eventType} and
- * an optional {@code attributes} map of strings. Items of the original Node.js system and of versions before event
+ * {@code time} as {@code HH:mm:ss.SSS#<eventId>}, attributes {@code eventId}, {@code userId}, {@code eventType},
+ * {@code at} (the sort key of the {@link UserIndex}) and an optional {@code attributes} map of strings. Items of the
+ * original Node.js system and of versions before event
  * ids (range key {@code HH:mm:ss} or {@code HH:mm:ss.SSS}, no {@code eventId}) are read as events whose id is the
  * one derived from their content.
  */
@@ -26,6 +27,7 @@ final class EventItem {
     static final String USER_ID = "userId";
     static final String EVENT_TYPE = "eventType";
     static final String ATTRIBUTES = "attributes";
+    static final String AT = "at";
 
     /** Sorts after every range key of its millisecond: they hold nothing after the time but '#' and an id. */
     private static final char AFTER_MILLISECOND = '$';
@@ -43,6 +45,7 @@ final class EventItem {
         item.put(EVENT_ID, string(event.eventId()));
         item.put(USER_ID, string(event.userId()));
         item.put(EVENT_TYPE, string(event.eventType()));
+        item.put(AT, string(UserIndex.at(event.key())));
         if (!event.attributes().isEmpty()) {
             Map<String, AttributeValue> attributes = new HashMap<>();
             event.attributes().forEach((name, value) -> attributes.put(name, string(value)));

@@ -8,7 +8,9 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.IntSupplier;
+import java.util.function.Predicate;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -17,6 +19,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * <p>DynamoDB returns a millisecond's items in range-key order, which puts items written without an id (range key
  * {@code HH:mm:ss} or {@code HH:mm:ss.SSS}) before the others whatever their derived ids. So the events of a
  * millisecond are released only once the next millisecond (or the end) has been seen, sorted into key order.
+ *
+ * <p>When the page's read budget is spent, a cursor that needs another request may stall instead: it then holds
+ * back nothing it has read before the millisecond of its last evaluated key, and that key says where the next page
+ * must read again.
  */
 final class ShardCursor {
 
@@ -41,6 +47,10 @@ final class ShardCursor {
     private final Comparator<EventRecord> order;
     private final IntSupplier wanted;
     private final boolean filtered;
+    private Predicate<ShardCursor> stallWhen = cursor -> false;
+    private Function<Map<String, AttributeValue>, EventTime> positionOf = key -> null;
+    private boolean fetched;
+    private boolean stalled;
     private final Deque<EventRecord> ready = new ArrayDeque<>();
     private final List<EventRecord> pending = new ArrayList<>();
     private Map<String, AttributeValue> next;
@@ -59,12 +69,37 @@ final class ShardCursor {
         this.filtered = filtered;
     }
 
-    /** The next event in order without taking it, or null at the end. */
+    /**
+     * Lets the cursor stop before a request once {@code stallWhen} holds for it (asked only after its first request,
+     * so every cursor reads something), and tells it the moment of a last evaluated key, so that it releases every
+     * millisecond before that one.
+     */
+    ShardCursor stoppable(Predicate<ShardCursor> stallWhen, Function<Map<String, AttributeValue>, EventTime> positionOf) {
+        this.stallWhen = stallWhen;
+        this.positionOf = positionOf;
+        return this;
+    }
+
+    /** The next event in order without taking it, or null at the end or when stalled. */
     EventRecord peek() {
-        while (ready.isEmpty() && !exhausted) {
+        while (ready.isEmpty() && !exhausted && !stalled) {
+            if (fetched && stallWhen.test(this)) {
+                stalled = true;
+                break;
+            }
             fetch();
         }
         return ready.peekFirst();
+    }
+
+    /** True when the cursor stopped for the budget with more of its partition unread. */
+    boolean stalled() {
+        return stalled;
+    }
+
+    /** Where the last request stopped evaluating, or null when the partition is read to its end. */
+    Map<String, AttributeValue> lastEvaluatedKey() {
+        return next;
     }
 
     /** Takes the next event in order, or null at the end. */
@@ -79,6 +114,7 @@ final class ShardCursor {
         }
         int need = Math.max(1, wanted.getAsInt());
         evaluate = filtered && evaluate > 0 ? Math.min(MAX_EVALUATED_PER_REQUEST, Math.max(need, evaluate * 4)) : need;
+        fetched = true;
         Batch batch = fetcher.fetch(next, evaluate);
         for (Map<String, AttributeValue> item : batch.items()) {
             EventItem.read(item).ifPresent(pending::add);
@@ -100,7 +136,10 @@ final class ShardCursor {
         }
         int complete = pending.size();
         if (!exhausted) {
-            EventTime open = pending.get(pending.size() - 1).key().moment();
+            // Every millisecond before the last evaluated key's is complete, even when the filter dropped its items.
+            EventTime evaluated = positionOf.apply(next);
+            EventTime open = evaluated != null ? evaluated : pending.get(pending.size() - 1).key().moment();
+            // Items come in reading order, so only those at the open millisecond itself can still have company.
             while (complete > 0 && pending.get(complete - 1).key().moment().equals(open)) {
                 complete--;
             }

@@ -13,14 +13,20 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
-/** Creates the events table for local runs and tests, or checks that an existing one has the right keys. */
+/**
+ * Creates the events table with its {@code byUser} index for local runs and tests, or checks that an existing one
+ * has the right keys.
+ */
 final class TableSetup {
 
     private static final Duration ACTIVE_WITHIN = Duration.ofMinutes(2);
@@ -41,7 +47,10 @@ final class TableSetup {
                                 KeySchemaElement.builder().attributeName(EventItem.TIME).keyType(KeyType.RANGE).build())
                         .attributeDefinitions(
                                 AttributeDefinition.builder().attributeName(EventItem.DATE).attributeType(ScalarAttributeType.S).build(),
-                                AttributeDefinition.builder().attributeName(EventItem.TIME).attributeType(ScalarAttributeType.S).build())
+                                AttributeDefinition.builder().attributeName(EventItem.TIME).attributeType(ScalarAttributeType.S).build(),
+                                AttributeDefinition.builder().attributeName(EventItem.USER_ID).attributeType(ScalarAttributeType.S).build(),
+                                AttributeDefinition.builder().attributeName(EventItem.AT).attributeType(ScalarAttributeType.S).build())
+                        .globalSecondaryIndexes(userIndex())
                         .billingMode(BillingMode.PAY_PER_REQUEST)
                         .build());
             } catch (ResourceInUseException exists) {
@@ -75,6 +84,17 @@ final class TableSetup {
 
     private static boolean alreadyEnabled(DynamoDbException e) {
         return e.getMessage() != null && e.getMessage().contains("already enabled");
+    }
+
+    /** The {@link UserIndex}: a user's events by {@code at}, every attribute projected so a page needs no table reads. */
+    static GlobalSecondaryIndex userIndex() {
+        return GlobalSecondaryIndex.builder()
+                .indexName(UserIndex.NAME)
+                .keySchema(
+                        KeySchemaElement.builder().attributeName(EventItem.USER_ID).keyType(KeyType.HASH).build(),
+                        KeySchemaElement.builder().attributeName(EventItem.AT).keyType(KeyType.RANGE).build())
+                .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+                .build();
     }
 
     /** Reads the table's description, without waiting or writing, and checks its key schema. */

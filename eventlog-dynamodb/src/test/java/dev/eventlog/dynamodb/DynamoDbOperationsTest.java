@@ -18,6 +18,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * The whole port contract on dynalite, recording the {@code X-Amz-Target} of every request the store sends: each
@@ -27,6 +28,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 class DynamoDbOperationsTest extends EventLogPortContract {
 
     private static final Set<String> SENT = ConcurrentHashMap.newKeySet();
+    private static final Set<String> SENT_TO_USER_INDEX = ConcurrentHashMap.newKeySet();
     private static DynaliteServer server;
     private static DynamoDbClient recordingClient;
     private static DynamoDbEventLog store;
@@ -42,6 +44,13 @@ class DynamoDbOperationsTest extends EventLogPortContract {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("dynalite", "dynalite")))
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(o -> o.addExecutionInterceptor(new ExecutionInterceptor() {
+                    @Override
+                    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                        if (context.request() instanceof QueryRequest query && query.indexName() != null) {
+                            SENT_TO_USER_INDEX.add("dynamodb:Query on " + query.indexName());
+                        }
+                    }
+
                     @Override
                     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
                         String target = context.httpRequest().firstMatchingHeader("X-Amz-Target").orElse("(none)");
@@ -60,6 +69,9 @@ class DynamoDbOperationsTest extends EventLogPortContract {
         assertTrue(Set.copyOf(DynamoDbActions.USED).containsAll(SENT), "sent " + SENT + ", granted " + DynamoDbActions.USED);
         // Equal, not only within: an action granted but never sent would be privilege the function does not need.
         assertEquals(new TreeSet<>(DynamoDbActions.USED), new TreeSet<>(SENT));
+        // The index gets a grant of its own in the policy, for exactly these actions.
+        assertEquals(new TreeSet<>(DynamoDbActions.USED_ON_USER_INDEX.stream().map(a -> a + " on " + DynamoDbActions.USER_INDEX).toList()),
+                new TreeSet<>(SENT_TO_USER_INDEX));
     }
 
     @Override

@@ -16,12 +16,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * {@link EventLogPort} in memory: a concurrent skip list ordered by key (date, time, eventId), so a day, a range
  * or one millisecond costs O(log n + k) for the k events it walks, and appends are atomic without a global lock.
+ * Each user's events are also kept in a skip list of their own, so a query by {@code userId} walks only that
+ * user's events, as the DynamoDB store's index does.
  * With a retention period, events past it are no longer returned (they stay in memory, as an expired item stays in
  * DynamoDB until its time to live deletes it).
  */
@@ -33,6 +36,7 @@ public final class InMemoryEventLog implements EventLogPort {
     private static final String HIGHEST_ID = "~".repeat(EventIds.MAX_LENGTH);
 
     private final ConcurrentSkipListMap<EventKey, EventRecord> events = new ConcurrentSkipListMap<>();
+    private final ConcurrentHashMap<String, ConcurrentSkipListMap<EventKey, EventRecord>> byUser = new ConcurrentHashMap<>();
     private final RetentionPolicy retention;
 
     /** A store that keeps every event. */
@@ -49,6 +53,8 @@ public final class InMemoryEventLog implements EventLogPort {
     public AppendResult append(EventRecord event) {
         EventRecord stored = events.putIfAbsent(event.key(), event);
         if (stored == null) {
+            // Only the writer that won the key indexes it, so the user's index never holds an event the log does not.
+            byUser.computeIfAbsent(event.userId(), user -> new ConcurrentSkipListMap<>()).put(event.key(), event);
             return AppendResult.created(event);
         }
         return stored.equals(event) ? AppendResult.existing(event) : AppendResult.conflict(event);
@@ -66,7 +72,14 @@ public final class InMemoryEventLog implements EventLogPort {
 
     @Override
     public Page query(EventQuery query, Optional<EventKey> after) {
-        ConcurrentNavigableMap<EventKey, EventRecord> view = scoped(query.scope());
+        ConcurrentSkipListMap<EventKey, EventRecord> source = events;
+        if (query.userId() != null) {
+            source = byUser.get(query.userId());
+            if (source == null) {
+                return Page.last(List.of());
+            }
+        }
+        ConcurrentNavigableMap<EventKey, EventRecord> view = scoped(source, query.scope());
         if (query.order() == SortOrder.DESC) {
             view = view.descendingMap();
         }
@@ -91,7 +104,8 @@ public final class InMemoryEventLog implements EventLogPort {
         return events.size();
     }
 
-    private ConcurrentNavigableMap<EventKey, EventRecord> scoped(QueryScope scope) {
+    private static ConcurrentNavigableMap<EventKey, EventRecord> scoped(ConcurrentSkipListMap<EventKey, EventRecord> events,
+                                                                        QueryScope scope) {
         if (scope instanceof QueryScope.Day day) {
             return events.subMap(new EventKey(day.date(), LocalTime.MIDNIGHT, LOWEST_ID), true,
                     new EventKey(day.date(), LAST_MILLISECOND, HIGHEST_ID), true);

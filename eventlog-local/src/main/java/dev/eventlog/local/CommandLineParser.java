@@ -193,6 +193,24 @@ public final class CommandLineParser {
         return new InvokeOptions(events, store.build());
     }
 
+    /**
+     * The options of {@code backfill-user-index}: the DynamoDB table and where it is, as for the store options
+     * (it always works on DynamoDB, and the table must exist).
+     */
+    public StoreOptions parseBackfillUserIndex(List<String> args) throws UsageException {
+        Arguments in = new Arguments(args);
+        StoreArguments store = new StoreArguments();
+        store.kind = StoreOptions.Kind.DYNAMODB;
+        while (in.hasNext()) {
+            String option = in.next();
+            boolean tableOption = List.of("--table", "--endpoint-url", "--region", "--write-shards").contains(option);
+            if (!tableOption || !store.accept(option, in)) {
+                throw unknown(option, "backfill-user-index");
+            }
+        }
+        return store.build();
+    }
+
     // The order the README gives: options, then the environment, then the [default] profile of the shared
     // credentials file, as the AWS CLI finds a key pair.
     private IamCredentials iamCredentials(Optional<String> accessKey, Optional<String> secretKey,
@@ -309,9 +327,11 @@ public final class CommandLineParser {
         private Optional<String> region = Optional.empty();
         private boolean createTable;
         private int retentionDays;
+        private Optional<Integer> writeShards = Optional.empty();
 
         boolean accept(String option, Arguments in) throws UsageException {
             switch (option) {
+                case "--write-shards" -> writeShards = Optional.of(intIn(option, in.value(option), 1, 64));
                 case "--store" -> {
                     String value = in.value(option);
                     kind = switch (value) {
@@ -354,13 +374,13 @@ public final class CommandLineParser {
         }
 
         StoreOptions build() throws UsageException {
-            if (kind == StoreOptions.Kind.MEMORY && (table.isPresent() || endpoint.isPresent() || createTable)) {
-                throw new UsageException("--table, --endpoint-url and --create-table need --store dynamodb");
+            if (kind == StoreOptions.Kind.MEMORY && (table.isPresent() || endpoint.isPresent() || createTable || writeShards.isPresent())) {
+                throw new UsageException("--table, --endpoint-url, --create-table and --write-shards need --store dynamodb");
             }
             String resolvedRegion = region.or(() -> env("AWS_REGION")).or(() -> env("AWS_DEFAULT_REGION"))
                     .orElse("us-east-1");
             return new StoreOptions(kind, table.orElse(StoreOptions.DEFAULT_TABLE), endpoint, resolvedRegion,
-                    createTable, retentionDays);
+                    createTable, writeShards.orElse(1), retentionDays);
         }
 
         private static URI endpoint(String value) throws UsageException {

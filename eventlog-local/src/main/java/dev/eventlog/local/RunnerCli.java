@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The runner's command line: dispatches {@code serve}, {@code invoke}, {@code generate-event} and {@code --help},
+ * The runner's command line: dispatches {@code serve}, {@code invoke}, {@code generate-event},
+ * {@code backfill-user-index} and {@code --help},
  * turns every bad option into one line on stderr and exit status 2, and keeps {@code serve} running until the JVM
  * is asked to stop.
  */
@@ -31,6 +32,9 @@ public final class RunnerCli {
               invoke --event FILE [...]     run the handler on payload 2.0 event files, print each response
               generate-event get|post       print the payload 2.0 event serve would build for one request,
                                             to edit and pass to invoke
+              backfill-user-index           add the byUser index's key (at) to events written before the
+                                            index existed, so queries by userId find them; safe to stop,
+                                            rerun, and run while the API takes writes
               --help                        show this help
 
             serve options:
@@ -80,6 +84,10 @@ public final class RunnerCli {
                                             (with time to live on expiresAt when --retention-days is set)
               --retention-days N            keep events N days from their own time (1-36500): older ones
                                             are never returned and a POST of one is refused (default: forever)
+              --write-shards N              the table's number of write shards, 1-64 (default 1; fixed by
+                                            the table's first write)
+
+            backfill-user-index options: --table, --endpoint-url, --region, --write-shards as above
 
             Exit status: 0 success, 1 failure while running, 2 bad options or input.
             """;
@@ -102,7 +110,7 @@ public final class RunnerCli {
     /** Runs the command; for {@code serve} this returns only after a shutdown signal. Returns the exit status. */
     public int run(String... args) {
         if (args.length == 0) {
-            err.println("error: missing command; use serve, invoke, generate-event or --help");
+            err.println("error: missing command; use serve, invoke, generate-event, backfill-user-index or --help");
             return USAGE;
         }
         List<String> options = Arrays.asList(args).subList(1, args.length);
@@ -135,8 +143,17 @@ public final class RunnerCli {
                     GenerateEventCommand.run(parser.parseGenerateEvent(options), Clock.systemUTC(), out);
                     return OK;
                 }
+                case "backfill-user-index" -> {
+                    if (options.contains("--help")) {
+                        out.print(HELP);
+                        return OK;
+                    }
+                    BackfillUserIndexCommand.run(parser.parseBackfillUserIndex(options), out);
+                    return OK;
+                }
                 default -> {
-                    err.println("error: unknown command '" + args[0] + "'; use serve, invoke, generate-event or --help");
+                    err.println("error: unknown command '" + args[0]
+                            + "'; use serve, invoke, generate-event, backfill-user-index or --help");
                     return USAGE;
                 }
             }

@@ -36,8 +36,7 @@ public final class StoreFactory {
         if (options.kind() == StoreOptions.Kind.MEMORY) {
             return new OpenedStore(new InMemoryEventLog(options.retention()), options.retention(), () -> { });
         }
-        DynamoDbClient client = DynamoDbEventLog.leanClient(Region.of(options.region()),
-                options.endpoint().orElse(null), credentials(options));
+        DynamoDbClient client = dynamoDbClient(options);
         try {
             if (options.createTable()) {
                 DynamoDbEventLog.createTable(client, options.table(), options.retention());
@@ -45,7 +44,7 @@ public final class StoreFactory {
                 checkTable(client, options.table(), warnings);
             }
             DynamoDbEventLog store = DynamoDbEventLog.builder().client(client).tableName(options.table())
-                    .retention(options.retention()).build();
+                    .writeShards(options.writeShards()).retention(options.retention()).build();
             return new OpenedStore(store, options.retention(), client);
         } catch (RuntimeException e) {
             client.close();
@@ -62,6 +61,11 @@ public final class StoreFactory {
             warnings.accept("warning: could not check DynamoDB table '" + table + "' at start (" + e.getMessage()
                     + "); serving anyway, requests get 503 until DynamoDB answers");
         }
+    }
+
+    /** A DynamoDB client for the options' endpoint and region, for commands that work on the table directly. */
+    static DynamoDbClient dynamoDbClient(StoreOptions options) {
+        return DynamoDbEventLog.leanClient(Region.of(options.region()), options.endpoint().orElse(null), credentials(options));
     }
 
     // Local emulators accept any key pair, so with an endpoint a fixed one stands in when none is configured.

@@ -7,15 +7,15 @@ import java.util.Optional;
 
 /**
  * Which store the runner wires behind the handler: the embedded in-memory one, or DynamoDB at AWS or at any
- * endpoint (a local emulator), optionally creating the table first, with an optional retention period in days
- * (0: keep forever).
+ * endpoint (a local emulator), optionally creating the table first, with its number of write shards and an optional
+ * retention period in days (0: keep forever).
  */
 public record StoreOptions(Kind kind, String table, Optional<URI> endpoint, String region, boolean createTable,
-                           int retentionDays) {
+                           int writeShards, int retentionDays) {
 
-    /** Options that keep every event. */
+    /** Options with one write shard (the original layout) that keep every event. */
     public StoreOptions(Kind kind, String table, Optional<URI> endpoint, String region, boolean createTable) {
-        this(kind, table, endpoint, region, createTable, 0);
+        this(kind, table, endpoint, region, createTable, 1, 0);
     }
 
     /** The retention rule these options ask for, on the system clock. */
@@ -33,7 +33,8 @@ public record StoreOptions(Kind kind, String table, Optional<URI> endpoint, Stri
         if (kind == Kind.MEMORY) {
             return "in-memory (data is lost on exit)" + retentionNote();
         }
-        return "DynamoDB table '" + table + "' in " + region + endpoint.map(e -> " at " + e).orElse("") + retentionNote();
+        return "DynamoDB table '" + table + "' in " + region + endpoint.map(e -> " at " + e).orElse("")
+                + (writeShards == 1 ? "" : " with " + writeShards + " write shards") + retentionNote();
     }
 
     private String retentionNote() {

@@ -7,7 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.eventlog.core.domain.EventKey;
 import dev.eventlog.core.domain.EventRecord;
 import dev.eventlog.core.port.AppendOutcome;
+import dev.eventlog.core.query.EventQuery;
+import dev.eventlog.core.query.QueryScope;
+import dev.eventlog.core.query.SortOrder;
 import dev.eventlog.dynamodb.DynaliteServer;
+import dev.eventlog.dynamodb.DynamoDbEventLog;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -16,6 +20,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -23,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * {@code --store dynamodb} options open a working store on any endpoint, here dynalite on loopback, and a missing
@@ -54,6 +60,46 @@ class DynamoDbStoreTest {
             assertEquals(event, store.port().find(event.key()).orElseThrow());
         }
         assertTrue(options.describe().contains("runner-store"));
+    }
+
+    @Test
+    void writeShards_reachTheStore() throws Exception {
+        StoreOptions options = new CommandLineParser(Map.of()).parseInvoke(List.of("--event", "unused.json",
+                "--store", "dynamodb", "--endpoint-url", dynalite.endpoint().toString(), "--table", "runner-shards",
+                "--create-table", "--write-shards", "3")).store();
+        try (OpenedStore store = StoreFactory.open(options)) {
+            assertEquals(3, ((DynamoDbEventLog) store.port()).writeShards());
+        }
+        assertTrue(options.describe().contains("3 write shards"), options.describe());
+    }
+
+    @Test
+    void backfillUserIndex_putsOldItemsIntoTheIndex_printsCounts_andCanRunAgain() throws Exception {
+        String table = "runner-backfill";
+        StoreOptions options = new CommandLineParser(Map.of()).parseInvoke(List.of("--event", "unused.json",
+                "--store", "dynamodb", "--endpoint-url", dynalite.endpoint().toString(), "--table", table, "--create-table")).store();
+        try (OpenedStore store = StoreFactory.open(options)) {
+            // An item of the original system's layout: no '#' in the range key, no eventId, no at.
+            dynalite.client().putItem(r -> r.tableName(table).item(Map.of(
+                    "date", AttributeValue.fromS("2024-07-02"), "time", AttributeValue.fromS("09:15:00"),
+                    "userId", AttributeValue.fromS("frank"), "eventType", AttributeValue.fromS("login"))));
+            EventQuery frank = new EventQuery(new QueryScope.AllEvents(), "frank", null, SortOrder.DESC, 10);
+            assertEquals(List.of(), store.port().query(frank, Optional.empty()).items());
+
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            RunnerCli cli = new RunnerCli(LocalRunner::handler, Map.of(), new ByteArrayInputStream(new byte[0]),
+                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+            String[] command = {"backfill-user-index", "--endpoint-url", dynalite.endpoint().toString(), "--table", table,
+                "--region", "us-east-1", "--write-shards", "1"};
+
+            assertEquals(RunnerCli.OK, cli.run(command));
+            assertTrue(out.toString(StandardCharsets.UTF_8).contains("added to the index 1"), out.toString(StandardCharsets.UTF_8));
+            assertEquals(1, store.port().query(frank, Optional.empty()).items().size());
+            out.reset();
+            assertEquals(RunnerCli.OK, cli.run(command));
+            assertTrue(out.toString(StandardCharsets.UTF_8).contains("done: ") && out.toString(StandardCharsets.UTF_8).contains("added to the index 0"),
+                    out.toString(StandardCharsets.UTF_8));
+        }
     }
 
     @Test

@@ -44,7 +44,10 @@ class RunnerCliTest {
         "serve --no-console --console-port 3005", "serve --port 3005 --console-port 3005", "serve --no-console=yes",
         "serve --cors-allow-credentials --cors-allow-origins *", "serve --allowed-hosts http://x.example",
         "serve --allowed-hosts x.example:3000", "invoke", "invoke --event", "invoke --event - --event -",
-        "invoke --event /nonexistent/event.json", "frobnicate", ""})
+        "invoke --event /nonexistent/event.json", "frobnicate", "",
+        "serve --write-shards 2", "serve --store dynamodb --write-shards 0", "serve --store dynamodb --write-shards 65",
+        "backfill-user-index --store memory", "backfill-user-index --create-table", "backfill-user-index --write-shards x",
+        "backfill-user-index --port 3000"})
     void badCommandLine_printsOneLineError_andExitsWith2(String line) {
         String[] args = line.isEmpty() ? new String[0] : line.split(" ");
         assertEquals(RunnerCli.USAGE, run("", args));

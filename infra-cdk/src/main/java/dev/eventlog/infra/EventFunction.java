@@ -34,6 +34,8 @@ public final class EventFunction extends Construct {
    * What an actively traced function needs to hand its segments to X-Ray (the Lambda developer guide's list for
    * active tracing); the sampling actions are left out because Lambda samples, not the function.
    */
+  /** The one DynamoDB action on the {@code byUser} index: a query by user. No other index action is granted. */
+  public static final List<String> USER_INDEX_ACTIONS = List.of("dynamodb:Query");
   public static final List<String> TRACING_ACTIONS = List.of("xray:PutTraceSegments", "xray:PutTelemetryRecords");
   public static final String ALIAS_NAME = "live";
   /** The function's environment variables, as the Lambda module's wiring reads them. */
@@ -50,7 +52,8 @@ public final class EventFunction extends Construct {
   private final Function function;
   private final Alias alias;
 
-  public EventFunction(Construct scope, String id, EventLogConfig config, ITable table) {
+  /** The function for a table and the ARN of its {@code byUser} index, which it may only query. */
+  public EventFunction(Construct scope, String id, EventLogConfig config, ITable table, String userIndexArn) {
     super(scope, id);
     if (!Files.isRegularFile(config.lambdaJar())) {
       throw new InvalidContextException(List.of("'" + EventLogConfig.LAMBDA_JAR + "' points to "
@@ -73,6 +76,13 @@ public final class EventFunction extends Construct {
                     .effect(Effect.ALLOW)
                     .actions(TABLE_ACTIONS)
                     .resources(List.of(table.getTableArn()))
+                    .build(),
+                PolicyStatement.Builder.create()
+                    .sid("ReadUserHistory")
+                    .effect(Effect.ALLOW)
+                    // A grant on the table does not reach its indexes: the index ARN needs its own statement.
+                    .actions(USER_INDEX_ACTIONS)
+                    .resources(List.of(userIndexArn))
                     .build(),
                 PolicyStatement.Builder.create()
                     .sid("WriteOwnLogs")

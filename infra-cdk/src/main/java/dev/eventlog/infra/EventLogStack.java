@@ -25,7 +25,7 @@ public final class EventLogStack extends Stack {
     super(scope, id, props);
     this.config = config;
     this.table = new EventTable(this, "Events", config);
-    this.function = new EventFunction(this, "Handler", config, table.table());
+    this.function = new EventFunction(this, "Handler", config, table.table(), table.userIndexArn());
     this.api = new EventHttpApi(this, "HttpApi", config, function.alias());
     this.customDomain = config.customDomain()
         .map(settings -> new CustomDomain(this, "CustomDomain", settings, api.api(), api.stage()));

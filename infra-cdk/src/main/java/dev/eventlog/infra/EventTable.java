@@ -12,14 +12,28 @@ import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
 import software.amazon.awscdk.services.dynamodb.BillingMode;
+import software.amazon.awscdk.services.dynamodb.GlobalSecondaryIndexProps;
 import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
+import software.amazon.awscdk.services.dynamodb.ProjectionType;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.dynamodb.TableProps;
 import software.constructs.Construct;
 
-/** The DynamoDB table of events: key (date, time) as the original, protected against loss and deletion. */
+/**
+ * The DynamoDB table of events: key (date, time) as the original, with the {@code byUser} index, protected against
+ * loss and deletion.
+ */
 public final class EventTable extends Construct {
+
+  /**
+   * The global secondary index of a user's events: partition key {@code userId}, sort key {@code at}
+   * ({@code YYYY-MM-DDTHH:mm:ss.SSS#<eventId>}, written by the store on every event), every attribute projected so
+   * a page is read from the index alone. The store's name for it is pinned equal to this by a test.
+   */
+  public static final String USER_INDEX = "byUser";
+  static final String USER_INDEX_PARTITION_KEY = "userId";
+  static final String USER_INDEX_SORT_KEY = "at";
 
   /** Epoch seconds after which an event has outlived the retention period; the store writes it when one is set. */
   public static final String EXPIRES_AT_ATTRIBUTE = "expiresAt";
@@ -48,6 +62,16 @@ public final class EventTable extends Construct {
       props.billingMode(BillingMode.PAY_PER_REQUEST);
     }
     this.table = new Table(this, "Table", props.build());
+    GlobalSecondaryIndexProps.Builder index = GlobalSecondaryIndexProps.builder()
+        .indexName(USER_INDEX)
+        .partitionKey(Attribute.builder().name(USER_INDEX_PARTITION_KEY).type(AttributeType.STRING).build())
+        .sortKey(Attribute.builder().name(USER_INDEX_SORT_KEY).type(AttributeType.STRING).build())
+        .projectionType(ProjectionType.ALL);
+    if (billing.provisioned()) {
+      // Every write to the table is also a write to the index, and reads by user go to the index alone.
+      index.readCapacity(billing.readCapacity()).writeCapacity(billing.writeCapacity());
+    }
+    table.addGlobalSecondaryIndex(index.build());
   }
 
   public Table table() {
@@ -55,11 +79,16 @@ public final class EventTable extends Construct {
   }
 
   /**
-   * The names of the table's global secondary indexes (none yet); an index added to the table is named here too,
-   * so that the throttle alarms and the dashboard watch it.
+   * The names of the table's global secondary indexes; an index added to the table is named here too, so that the
+   * throttle alarms and the dashboard watch it.
    */
   public List<String> globalSecondaryIndexNames() {
-    return List.of();
+    return List.of(USER_INDEX);
+  }
+
+  /** The ARN of the {@code byUser} index, the one resource the function may query besides the table. */
+  public String userIndexArn() {
+    return table.getTableArn() + "/index/" + USER_INDEX;
   }
 
   /**
@@ -78,14 +107,16 @@ public final class EventTable extends Construct {
       // A plain metric, unlabelled, keeps an alarm on it in CloudWatch's simple single-metric form.
       return onTable;
     }
+    // Ids named after the metric ("read", "write"), because a graph that shows both sums needs distinct ids.
+    String prefix = Character.toLowerCase(metricName.charAt(0)) + metricName.substring(1).replace("ThrottleEvents", "");
     Map<String, IMetric> using = new LinkedHashMap<>();
-    using.put("table", onTable);
-    List<String> terms = new ArrayList<>(List.of("FILL(table, 0)"));
+    using.put(prefix + "Table", onTable);
+    List<String> terms = new ArrayList<>(List.of("FILL(" + prefix + "Table, 0)"));
     for (int i = 0; i < indexes.size(); i++) {
-      using.put("index" + i, throttleMetric(metricName,
+      using.put(prefix + "Index" + i, throttleMetric(metricName,
           Map.of("TableName", table.getTableName(), "GlobalSecondaryIndexName", indexes.get(i)), period));
       // FILL: an index without throttles has no data, which would otherwise turn the whole sum into no data.
-      terms.add("FILL(index" + i + ", 0)");
+      terms.add("FILL(" + prefix + "Index" + i + ", 0)");
     }
     return MathExpression.Builder.create()
         .expression(String.join(" + ", terms))

@@ -87,13 +87,19 @@ class AlarmsTemplateTest {
   }
 
   @Test
-  void tableThrottles_alarmOnAnyThrottledReadOrWrite_ofThisTable() {
+  void tableThrottles_alarmOnAnyThrottledReadOrWrite_ofThisTableAndItsUserIndex() {
     for (String metric : List.of("WriteThrottleEvents", "ReadThrottleEvents")) {
+      String prefix = metric.startsWith("Write") ? "write" : "read";
+      Object onTable = Match.objectLike(Map.of("Id", prefix + "Table", "MetricStat", Match.objectLike(Map.of(
+          "Metric", Map.of("Namespace", "AWS/DynamoDB", "MetricName", metric,
+              "Dimensions", List.of(Map.of("Name", "TableName", "Value", ref(stack.table().table())))),
+          "Stat", "Sum"))));
+      Object onIndex = Match.objectLike(Map.of("Id", prefix + "Index0", "MetricStat", Match.objectLike(Map.of(
+          "Metric", Match.objectLike(Map.of("MetricName", metric, "Dimensions", Match.arrayWith(List.of(
+              Map.of("Name", "GlobalSecondaryIndexName", "Value", EventTable.USER_INDEX))))),
+          "Stat", "Sum"))));
       template.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
-          "Namespace", "AWS/DynamoDB",
-          "MetricName", metric,
-          "Dimensions", List.of(Map.of("Name", "TableName", "Value", ref(stack.table().table()))),
-          "Statistic", "Sum",
+          "Metrics", Match.arrayWith(List.of(onTable, onIndex)),
           "Threshold", 0,
           "ComparisonOperator", "GreaterThanThreshold")));
     }

@@ -31,7 +31,7 @@ class DefaultConfigurationTemplateTest {
   }
 
   @Test
-  void table_isKeyedByDateAndTime_onDemand_recoverable_andProtected() {
+  void table_isKeyedByDateAndTime_withTheUserIndex_onDemand_recoverable_andProtected() {
     template.resourceCountIs("AWS::DynamoDB::Table", 1);
     template.hasResource("AWS::DynamoDB::Table", Map.of(
         "DeletionPolicy", "Retain",
@@ -42,7 +42,15 @@ class DefaultConfigurationTemplateTest {
                 Map.of("AttributeName", "time", "KeyType", "RANGE")),
             "AttributeDefinitions", List.of(
                 Map.of("AttributeName", "date", "AttributeType", "S"),
-                Map.of("AttributeName", "time", "AttributeType", "S")),
+                Map.of("AttributeName", "time", "AttributeType", "S"),
+                Map.of("AttributeName", "userId", "AttributeType", "S"),
+                Map.of("AttributeName", "at", "AttributeType", "S")),
+            "GlobalSecondaryIndexes", List.of(Map.of(
+                "IndexName", "byUser",
+                "KeySchema", List.of(
+                    Map.of("AttributeName", "userId", "KeyType", "HASH"),
+                    Map.of("AttributeName", "at", "KeyType", "RANGE")),
+                "Projection", Map.of("ProjectionType", "ALL"))),
             "BillingMode", "PAY_PER_REQUEST",
             "ProvisionedThroughput", Match.absent(),
             "TableName", Match.absent(),
@@ -80,6 +88,11 @@ class DefaultConfigurationTemplateTest {
                         "Effect", "Allow",
                         "Action", List.of("dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:Query", "dynamodb:Scan"),
                         "Resource", arn(stack.table().table())),
+                    Map.of(
+                        "Sid", "ReadUserHistory",
+                        "Effect", "Allow",
+                        "Action", "dynamodb:Query",
+                        "Resource", Map.of("Fn::Join", List.of("", List.of(arn(stack.table().table()), "/index/byUser")))),
                     Map.of(
                         "Sid", "WriteOwnLogs",
                         "Effect", "Allow",

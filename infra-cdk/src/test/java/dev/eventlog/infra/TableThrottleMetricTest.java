@@ -35,14 +35,14 @@ class TableThrottleMetricTest {
 
     Map<String, Object> tableRef = Map.of("Ref", TestStacks.logicalId(table));
     Object sum = Map.of("Id", "expr_1", "Label", "Throttled writes",
-        "Expression", "FILL(table, 0) + FILL(index0, 0)", "ReturnData", true);
-    Object onTable = Match.objectLike(Map.of("Id", "table", "ReturnData", false,
+        "Expression", "FILL(writeTable, 0) + FILL(writeIndex0, 0)", "ReturnData", true);
+    Object onTable = Match.objectLike(Map.of("Id", "writeTable", "ReturnData", false,
         "MetricStat", Map.of(
             "Metric", Map.of("Namespace", "AWS/DynamoDB", "MetricName", "WriteThrottleEvents",
                 "Dimensions", List.of(Map.of("Name", "TableName", "Value", tableRef))),
             "Stat", "Sum",
             "Period", 300)));
-    Object onIndex = Match.objectLike(Map.of("Id", "index0", "ReturnData", false,
+    Object onIndex = Match.objectLike(Map.of("Id", "writeIndex0", "ReturnData", false,
         "MetricStat", Match.objectLike(Map.of(
             "Metric", Match.objectLike(Map.of(
                 "MetricName", "WriteThrottleEvents",

@@ -10,7 +10,7 @@ import java.util.Objects;
 
 /**
  * A validated read: a scope, optional exact-match filters on {@code userId} and {@code eventType},
- * an order (for date-bounded scopes) and a page size.
+ * an order (for date-bounded scopes and for a user's events) and a page size.
  */
 public record EventQuery(QueryScope scope, String userId, String eventType, SortOrder order, int limit) {
 
@@ -32,8 +32,10 @@ public record EventQuery(QueryScope scope, String userId, String eventType, Sort
                 errors.add(new FieldError("to", "must be at most " + MAX_RANGE_DAYS + " days after 'from'"));
             }
         }
-        if (scope instanceof QueryScope.AllEvents && order == SortOrder.DESC) {
-            errors.add(new FieldError("order", "applies only to a query by 'date' or by 'from' and 'to'; all events come in the store's order"));
+        // A user's events are read in key order from the user's index; everyone's events come from a scan, which has none.
+        if (scope instanceof QueryScope.AllEvents && order == SortOrder.DESC && userId == null) {
+            errors.add(new FieldError("order", "applies only to a query by 'userId', by 'date' or by 'from' and 'to';"
+                    + " all events of every user come in the store's order"));
         }
         if (userId != null) {
             errors.addAll(EventRecord.contentErrors(userId, "x", null));

@@ -390,6 +390,117 @@ public abstract class EventLogPortContract {
         assertTrue(first.hasMore());
     }
 
+    // ---- a user's history ------------------------------------------------------------------------------
+
+    /** A user's events on many days of a year of their own, with another user's events in the same milliseconds. */
+    private record History(String user, String other, List<EventRecord> mine, List<EventRecord> theirs) {
+    }
+
+    private History historyOverManyDays(int year) {
+        String user = uniqueUser();
+        String other = uniqueUser();
+        List<EventRecord> mine = new ArrayList<>();
+        List<EventRecord> theirs = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            EventTime at = key(LocalDate.of(year, 1, 1).plusDays(i * 9L), i % 24, i % 60, (i * 7) % 60, i * 13 % 1000);
+            mine.add(event(at, user, i % 4 == 0 ? "login" : "view"));
+            // Same millisecond, another user: only the id tells the two apart.
+            theirs.add(event(at, other, i % 4 == 0 ? "login" : "view"));
+        }
+        List<EventRecord> all = new ArrayList<>(mine);
+        all.addAll(theirs);
+        appendInBatches(all);
+        return new History(user, other, sorted(mine), sorted(theirs));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3, 1000})
+    void userHistory_withoutDate_comesInKeyOrderBothWays(int pageSize) {
+        History history = historyOverManyDays(uniqueYear());
+        List<EventRecord> descending = new ArrayList<>(history.mine());
+        Collections.reverse(descending);
+        EventQuery byUser = EventQuery.of(new QueryScope.AllEvents()).withUserId(history.user()).withLimit(pageSize);
+
+        assertEquals(history.mine(), readAll(byUser));
+        assertEquals(descending, readAll(byUser.withOrder(SortOrder.DESC)));
+        assertEquals(history.theirs(), readAll(byUser.withUserId(history.other())));
+    }
+
+    @Test
+    void userHistory_firstPageOfManyDays_holdsTheOldestAndTheNewestEvents() {
+        History history = historyOverManyDays(uniqueYear());
+        EventQuery byUser = EventQuery.of(new QueryScope.AllEvents()).withUserId(history.user()).withLimit(5);
+
+        Page oldest = port.query(byUser, Optional.empty());
+        Page newest = port.query(byUser.withOrder(SortOrder.DESC), Optional.empty());
+
+        assertEquals(history.mine().subList(0, 5), oldest.items());
+        assertTrue(oldest.hasMore());
+        List<EventRecord> lastFive = new ArrayList<>(history.mine().subList(history.mine().size() - 5, history.mine().size()));
+        Collections.reverse(lastFive);
+        assertEquals(lastFive, newest.items());
+        assertTrue(newest.hasMore());
+    }
+
+    @Test
+    void userHistory_combinesWithTypeDateAndRange() {
+        int year = uniqueYear();
+        History history = historyOverManyDays(year);
+        EventQuery everything = EventQuery.of(new QueryScope.AllEvents()).withUserId(history.user()).withLimit(2);
+        LocalDate busyDay = history.mine().get(10).key().date();
+        EventTime from = history.mine().get(5).key().moment();
+        EventTime to = history.mine().get(25).key().moment();
+        QueryScope.Range range = new QueryScope.Range(from, to);
+
+        assertEquals(history.mine().stream().filter(e -> e.eventType().equals("login")).toList(),
+                readAll(everything.withEventType("login")));
+        assertEquals(history.mine().stream().filter(e -> e.key().date().equals(busyDay)).toList(),
+                readAll(new EventQuery(new QueryScope.Day(busyDay), history.user(), null, SortOrder.ASC, 2)));
+        assertEquals(history.mine().subList(5, 25), readAll(new EventQuery(range, history.user(), null, SortOrder.ASC, 2)));
+        List<EventRecord> viewsInRangeNewestFirst = new ArrayList<>(history.mine().subList(5, 25).stream()
+                .filter(e -> e.eventType().equals("view")).toList());
+        Collections.reverse(viewsInRangeNewestFirst);
+        assertEquals(viewsInRangeNewestFirst, readAll(new EventQuery(range, history.user(), "view", SortOrder.DESC, 3)));
+        assertEquals(List.of(), readAll(new EventQuery(new QueryScope.Day(LocalDate.of(year, 12, 31)), history.user(), null, SortOrder.DESC, 5)));
+    }
+
+    @Test
+    void userHistory_neverIncludesAnotherUsersEventsOfTheSameMillisecond() {
+        LocalDate day = uniqueDay();
+        String alice = uniqueUser();
+        String bob = uniqueUser();
+        EventTime at = key(day, "09:30:00.250");
+        List<EventRecord> aliceEvents = new ArrayList<>();
+        List<EventRecord> bobEvents = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            aliceEvents.add(event(at.withId("a-" + i), alice, "view"));
+            bobEvents.add(event(at.withId("b-" + i), bob, "view"));
+        }
+        List<EventRecord> all = new ArrayList<>(aliceEvents);
+        all.addAll(bobEvents);
+        appendInBatches(all);
+
+        for (SortOrder order : SortOrder.values()) {
+            for (QueryScope scope : List.of(new QueryScope.AllEvents(), new QueryScope.Day(day))) {
+                List<EventRecord> read = readAll(new EventQuery(scope, alice, null, order, 4));
+                List<EventRecord> expected = new ArrayList<>(aliceEvents);
+                if (order == SortOrder.DESC) {
+                    Collections.reverse(expected);
+                }
+                assertEquals(expected, read, order + " " + scope);
+            }
+        }
+    }
+
+    @Test
+    void unknownUser_withoutDate_isAnEmptyLastPageInEitherOrder() {
+        for (SortOrder order : SortOrder.values()) {
+            Page page = port.query(new EventQuery(new QueryScope.AllEvents(), uniqueUser(), null, order, 10), Optional.empty());
+            assertEquals(List.of(), page.items());
+            assertFalse(page.hasMore());
+        }
+    }
+
     // ---- pages ----------------------------------------------------------------------------------------
 
     @Test

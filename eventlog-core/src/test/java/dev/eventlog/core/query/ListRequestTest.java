@@ -90,6 +90,15 @@ class ListRequestTest {
     @Test
     void descendingScanOfEverything_isRejected() {
         assertEquals(List.of("order"), badFields(request(null, null, null, "desc", null)));
+        assertEquals(List.of("order"), badFields(new ListRequest(null, null, null, null, "login", "desc", null, null)));
+    }
+
+    @Test
+    void descendingHistoryOfOneUser_withoutDate_isValid() {
+        EventQuery query = new ListRequest(null, null, null, "alice", null, "desc", null, null).toQuery();
+
+        assertEquals(SortOrder.DESC, query.order());
+        assertEquals("alice", query.userId());
     }
 
     @Test

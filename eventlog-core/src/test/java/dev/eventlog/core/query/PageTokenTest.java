@@ -40,6 +40,20 @@ class PageTokenTest {
     }
 
     @Test
+    void userQueryToken_isRefusedOnADayQueryAndViceVersa() {
+        EventQuery userDay = DAY.withUserId("alice");
+        EventQuery userHistory = EventQuery.of(new QueryScope.AllEvents()).withUserId("alice");
+
+        assertThrows(InvalidInputException.class, () -> PageToken.decode(DAY, PageToken.encode(userDay, KEY)));
+        assertThrows(InvalidInputException.class, () -> PageToken.decode(userDay, PageToken.encode(DAY, KEY)));
+        assertThrows(InvalidInputException.class, () -> PageToken.decode(DAY, PageToken.encode(userHistory, KEY)));
+        assertThrows(InvalidInputException.class, () -> PageToken.decode(userHistory, PageToken.encode(DAY, KEY)));
+        assertThrows(InvalidInputException.class,
+                () -> PageToken.decode(userHistory.withOrder(SortOrder.DESC), PageToken.encode(userHistory, KEY)));
+        assertEquals(KEY, PageToken.decode(userHistory, PageToken.encode(userHistory, KEY)));
+    }
+
+    @Test
     void garbage_isRejected() {
         for (String garbage : new String[] {"", "x", "!!!", "AAAAAAAAAAAAAAAAAAAAAAAAAAAA", "eyJ9"}) {
             assertThrows(InvalidInputException.class, () -> PageToken.decode(DAY, garbage), garbage);

@@ -40,6 +40,9 @@ public final class ConsoleServer implements AutoCloseable {
      */
     public static ConsoleServer bind(String host, int port) throws IOException {
         ConsoleFiles files = ConsoleFiles.load();
+        // The JDK reads this once, when it creates its first server, and serve binds the console first: without it
+        // here the API's responses would wait on Nagle's algorithm again (see LocalHttpApiServer.bind).
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 32);
         AtomicInteger count = new AtomicInteger();
         ExecutorService workers = Executors.newFixedThreadPool(WORKER_THREADS, runnable -> {

@@ -32,7 +32,7 @@ public final class DynaliteLoader {
     }
 
     public static void main(String[] args) throws Exception {
-        DynamoDbClient client = DynaliteStores.client();
+        DynamoDbClient client = DynaliteStores.loadingClient();
         ExecutorService pool = Executors.newFixedThreadPool(IN_FLIGHT);
         try {
             for (String arg : args) {

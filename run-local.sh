@@ -29,9 +29,22 @@ fi
 # The JVM's own messages go to stderr, so stdout carries only the runner's output.
 case "${1:-}" in
   serve|invoke)
-    quiet="-XX:+DisplayVMOutputToStderr -Xlog:disable -Xlog:all=warning:stderr"
-    jvm=$("$java" -version 2>&1 | head -n 2 | tr '\n' ' ')
-    feature=$(printf '%s' "$jvm" | sed -n 's/.*version "\([0-9][0-9]*\).*/\1/p')
+    flags="-XX:+DisplayVMOutputToStderr -Xlog:disable -Xlog:all=warning:stderr"
+    # The JDK's identity from its 'release' file when it has one: starting a JVM just for 'java -version' costs
+    # more than a tenth of a second, a large part of a cached invoke.
+    real=$(readlink -f "$(command -v "$java")" 2>/dev/null || command -v "$java")
+    release="$(dirname "$(dirname "$real")")/release"
+    if [ -f "$release" ] && grep -q '^JAVA_RUNTIME_VERSION=' "$release"; then
+      jvm=$(grep -E '^(IMPLEMENTOR|JAVA_RUNTIME_VERSION)=' "$release" | tr '\n' ' ')
+      feature=$(sed -n 's/^JAVA_VERSION="\([0-9][0-9]*\).*/\1/p' "$release")
+    else
+      jvm=$("$java" -version 2>&1 | head -n 2 | tr '\n' ' ')
+      feature=$(printf '%s' "$jvm" | sed -n 's/.*version "\([0-9][0-9]*\).*/\1/p')
+    fi
+    # invoke is one short process: C1 only, as the Lambda runtime starts a function, spends no CPU on C2.
+    if [ "$1" = invoke ]; then
+      flags="$flags -XX:+TieredCompilation -XX:TieredStopAtLevel=1"
+    fi
     base=eventlog-local/target/eventlog-local-jdk${feature:-0}
     use="" record=""
     if [ "${feature:-0}" -ge 25 ]; then
@@ -41,19 +54,19 @@ case "${1:-}" in
       if [ ! -f "$cache" ] && [ -f "$base.aotconf" ] && [ "$base.aotconf" -nt "$jar" ] && [ "$(cat "$base.jvm" 2>/dev/null)" = "$jvm" ]; then
         echo "Assembling the start-up cache $cache (once)..." >&2
         # shellcheck disable=SC2086
-        "$java" $quiet -XX:AOTMode=create -XX:AOTConfiguration="$base.aotconf" -XX:AOTCache="$cache" -jar "$jar" >&2 || rm -f "$cache"
+        "$java" $flags -XX:AOTMode=create -XX:AOTConfiguration="$base.aotconf" -XX:AOTCache="$cache" -jar "$jar" >&2 || rm -f "$cache"
       fi
     else
       cache=$base.jsa use="-XX:SharedArchiveFile=$cache" record="-XX:ArchiveClassesAtExit=$cache"
     fi
     if [ -f "$cache" ] && [ "$cache" -nt "$jar" ] && [ "$(cat "$base.jvm" 2>/dev/null)" = "$jvm" ]; then
       # shellcheck disable=SC2086
-      exec "$java" $quiet $use -jar "$jar" "$@"
+      exec "$java" $flags $use -jar "$jar" "$@"
     fi
     rm -f "$base.aot" "$base.aotconf" "$base.jsa"
     printf '%s' "$jvm" >"$base.jvm"
     # shellcheck disable=SC2086
-    exec "$java" $quiet $record -jar "$jar" "$@"
+    exec "$java" $flags $record -jar "$jar" "$@"
     ;;
 esac
 exec "$java" -jar "$jar" "$@"

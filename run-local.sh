@@ -3,6 +3,11 @@
 # The build skips the tests and the test-only dynalite install, so it needs only a JDK and Maven.
 set -eu
 cd "$(dirname "$0")"
+# The JDK named by JAVA_HOME when it is set, as Maven and most Java tools choose theirs, else the one on the PATH.
+java="java"
+if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
+  java="$JAVA_HOME/bin/java"
+fi
 jar=eventlog-local/target/eventlog-local.jar
 stale=""
 if [ -f "$jar" ]; then
@@ -20,13 +25,27 @@ fi
 # linked; JEP 514/515 on 25: made in one step, with method profiles); on 17-23 an application class-data-sharing
 # archive (AppCDS). JDK 24 records a configuration first and assembles the cache at the start of the next run.
 # A cache the JVM cannot use is never fatal (the JVM runs without it), and the JDK stamp below makes the next run
-# record a new one. The JVM's own messages go to stderr, so stdout carries only the runner's output.
+# record a new one; each JDK feature release keeps its own cache, so switching JDKs does not throw the other's away.
+# The JVM's own messages go to stderr, so stdout carries only the runner's output.
 case "${1:-}" in
   serve|invoke)
-    quiet="-XX:+DisplayVMOutputToStderr -Xlog:disable -Xlog:all=warning:stderr"
-    jvm=$(java -version 2>&1 | head -n 2 | tr '\n' ' ')
-    feature=$(printf '%s' "$jvm" | sed -n 's/.*version "\([0-9][0-9]*\).*/\1/p')
-    base=eventlog-local/target/eventlog-local
+    flags="-XX:+DisplayVMOutputToStderr -Xlog:disable -Xlog:all=warning:stderr"
+    # The JDK's identity from its 'release' file when it has one: starting a JVM just for 'java -version' costs
+    # more than a tenth of a second, a large part of a cached invoke.
+    real=$(readlink -f "$(command -v "$java")" 2>/dev/null || command -v "$java")
+    release="$(dirname "$(dirname "$real")")/release"
+    if [ -f "$release" ] && grep -q '^JAVA_RUNTIME_VERSION=' "$release"; then
+      jvm=$(grep -E '^(IMPLEMENTOR|JAVA_RUNTIME_VERSION)=' "$release" | tr '\n' ' ')
+      feature=$(sed -n 's/^JAVA_VERSION="\([0-9][0-9]*\).*/\1/p' "$release")
+    else
+      jvm=$("$java" -version 2>&1 | head -n 2 | tr '\n' ' ')
+      feature=$(printf '%s' "$jvm" | sed -n 's/.*version "\([0-9][0-9]*\).*/\1/p')
+    fi
+    # invoke is one short process: C1 only, as the Lambda runtime starts a function, spends no CPU on C2.
+    if [ "$1" = invoke ]; then
+      flags="$flags -XX:+TieredCompilation -XX:TieredStopAtLevel=1"
+    fi
+    base=eventlog-local/target/eventlog-local-jdk${feature:-0}
     use="" record=""
     if [ "${feature:-0}" -ge 25 ]; then
       cache=$base.aot use="-XX:AOTCache=$cache" record="-XX:AOTCacheOutput=$cache"
@@ -35,19 +54,19 @@ case "${1:-}" in
       if [ ! -f "$cache" ] && [ -f "$base.aotconf" ] && [ "$base.aotconf" -nt "$jar" ] && [ "$(cat "$base.jvm" 2>/dev/null)" = "$jvm" ]; then
         echo "Assembling the start-up cache $cache (once)..." >&2
         # shellcheck disable=SC2086
-        java $quiet -XX:AOTMode=create -XX:AOTConfiguration="$base.aotconf" -XX:AOTCache="$cache" -jar "$jar" >&2 || rm -f "$cache"
+        "$java" $flags -XX:AOTMode=create -XX:AOTConfiguration="$base.aotconf" -XX:AOTCache="$cache" -jar "$jar" >&2 || rm -f "$cache"
       fi
     else
       cache=$base.jsa use="-XX:SharedArchiveFile=$cache" record="-XX:ArchiveClassesAtExit=$cache"
     fi
     if [ -f "$cache" ] && [ "$cache" -nt "$jar" ] && [ "$(cat "$base.jvm" 2>/dev/null)" = "$jvm" ]; then
       # shellcheck disable=SC2086
-      exec java $quiet $use -jar "$jar" "$@"
+      exec "$java" $flags $use -jar "$jar" "$@"
     fi
     rm -f "$base.aot" "$base.aotconf" "$base.jsa"
     printf '%s' "$jvm" >"$base.jvm"
     # shellcheck disable=SC2086
-    exec java $quiet $record -jar "$jar" "$@"
+    exec "$java" $flags $record -jar "$jar" "$@"
     ;;
 esac
-exec java -jar "$jar" "$@"
+exec "$java" -jar "$jar" "$@"

@@ -160,6 +160,16 @@ export TABLE_NAME=bench_cold
 INVOKE_ARGS=(invoke --store dynamodb --table bench_cold --endpoint-url "$ENDPOINT" --region us-east-1
   --event "$WORK/post.json" --event "$WORK/get.json")
 CDS_ARCHIVE="$WORK/invoke.jsa"
+# A JDK 24+ beside the default one (for run-local.sh's ahead-of-time cache): BENCH_AOT_JAVA_HOME, else one found
+# under /usr/lib/jvm. The run-local rows with it are measured only when there is one.
+AOT_JAVA_HOME="${BENCH_AOT_JAVA_HOME:-}"
+if [[ -z $AOT_JAVA_HOME ]]; then
+  for home in /usr/lib/jvm/*; do
+    [[ -x $home/bin/java ]] || continue
+    feature=$("$home/bin/java" -version 2>&1 | sed -n '1s/.*version "\([0-9][0-9]*\).*/\1/p' || true)
+    if [[ -n $feature ]] && (( feature >= 24 )); then AOT_JAVA_HOME=$home; fi
+  done
+fi
 
 # Each variant is one command (set into COMMAND); all run with the same environment against the same table.
 set_command() {
@@ -169,16 +179,20 @@ set_command() {
     java-straightforward) COMMAND=(java "${LAMBDA_FLAGS[@]}" -jar "$BASELINE_JAR") ;;
     eventlog) COMMAND=(java "${LAMBDA_FLAGS[@]}" -jar "$LOCAL_JAR" "${INVOKE_ARGS[@]}") ;;
     eventlog-appcds) COMMAND=(java "${LAMBDA_FLAGS[@]}" -XX:SharedArchiveFile="$CDS_ARCHIVE" -jar "$LOCAL_JAR" "${INVOKE_ARGS[@]}") ;;
+    # As users run it: the script picks AppCDS (JDK 17-23) or the JDK's AOT cache (24+) and keeps it beside the jar.
+    run-local) COMMAND=(env -u JAVA_HOME "$ROOT/run-local.sh" "${INVOKE_ARGS[@]}") ;;
+    run-local-aot) COMMAND=(env JAVA_HOME="$AOT_JAVA_HOME" "$ROOT/run-local.sh" "${INVOKE_ARGS[@]}") ;;
   esac
 }
-VARIANTS=(hello node-original java-straightforward eventlog eventlog-appcds)
+VARIANTS=(hello node-original java-straightforward eventlog eventlog-appcds run-local)
+[[ -n $AOT_JAVA_HOME ]] && VARIANTS+=(run-local-aot)
 
 check_output() {
   local variant=$1 file=$2
   case $variant in
     hello) grep -q hello "$file" ;;
     node-original|java-straightforward) grep -q '"put":1' "$file" ;;
-    eventlog*) [[ $(grep -c '"statusCode":20[01]' "$file") == 2 ]] ;;
+    eventlog*|run-local*) [[ $(grep -c '"statusCode":20[01]' "$file") == 2 ]] ;;
   esac || { cat "$file" "$file.err" >&2; fail "$variant did not answer as expected"; }
 }
 
@@ -186,9 +200,21 @@ log "cold start: AppCDS archive for the invoke command (one training run)"
 java "${LAMBDA_FLAGS[@]}" -XX:ArchiveClassesAtExit="$CDS_ARCHIVE" -jar "$LOCAL_JAR" "${INVOKE_ARGS[@]}" \
   >"$WORK/cds-train.out" 2>"$WORK/cds-train.err" || { cat "$WORK/cds-train.err" >&2; fail "the AppCDS training run failed"; }
 [[ -f $CDS_ARCHIVE ]] || fail "the JVM wrote no AppCDS archive"
+# run-local.sh records its cache on the first run after a build (JDK 24 assembles it on the second); two runs
+# put it in place, as it is for a user after their first invoke.
+for variant in "${VARIANTS[@]}"; do
+  [[ $variant == run-local* ]] || continue
+  set_command "$variant"
+  log "cold start: $variant's start-up cache (two runs)"
+  for _ in 1 2; do
+    "${COMMAND[@]}" >"$WORK/cache-train.out" 2>"$WORK/cache-train.err" || { cat "$WORK/cache-train.err" >&2; fail "$variant failed"; }
+  done
+done
 
 log "cold start: ${#VARIANTS[@]} variants alternating, $COLD_WARMUP warm-up + $COLD_RUNS measured rounds"
 printf 'variant\tround\twall_s\tuser_s\tsys_s\tmaxrss_kb\n' >"$OUT/cold.tsv"
+# The handler's own duration of each request (its access-log line): the first request after init, then the second.
+printf 'variant\tround\tfirst_ms\tsecond_ms\n' >"$OUT/first-request.tsv"
 for round in $(seq 1 $((COLD_WARMUP + COLD_RUNS))); do
   for variant in "${VARIANTS[@]}"; do
     set_command "$variant"
@@ -198,6 +224,11 @@ for round in $(seq 1 $((COLD_WARMUP + COLD_RUNS))); do
     if (( round > COLD_WARMUP )); then
       read -r wall user sys rss < <(tail -1 "$WORK/time.txt")
       printf '%s\t%d\t%s\t%s\t%s\t%s\n' "$variant" $((round - COLD_WARMUP)) "$wall" "$user" "$sys" "$rss" >>"$OUT/cold.tsv"
+      if [[ $variant == eventlog* || $variant == run-local* ]]; then
+        first=$(grep -ho '"requestId":"cold-post"[^}]*"durationMs":[0-9]*' "$WORK/cold.out" "$WORK/cold.out.err" | head -1 | sed 's/.*://')
+        second=$(grep -ho '"requestId":"cold-get"[^}]*"durationMs":[0-9]*' "$WORK/cold.out" "$WORK/cold.out.err" | head -1 | sed 's/.*://')
+        printf '%s\t%d\t%s\t%s\n' "$variant" $((round - COLD_WARMUP)) "${first:-}" "${second:-}" >>"$OUT/first-request.tsv"
+      fi
     fi
   done
 done
@@ -283,6 +314,7 @@ done
   printf 'memory\t%s\n' "$(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)"
   printf 'jdk\t%s\n' "$(java -version 2>&1 | head -2 | tail -1)"
   printf 'node\t%s\n' "$(node --version)"
+  printf 'aot_jdk\t%s\n' "$([[ -n $AOT_JAVA_HOME ]] && "$AOT_JAVA_HOME/bin/java" -version 2>&1 | head -2 | tail -1)"
   printf 'os\t%s\n' "$(uname -sr)"
   printf 'load_at_end\t%s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
   printf 'cold_runs\t%s\n' "$COLD_RUNS"

@@ -1,7 +1,5 @@
 package dev.eventlog.lambda;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -16,9 +14,6 @@ import java.util.Map;
 
 /** Renders the API's response bodies (events, batch outcomes, pages, problems) as JSON text. */
 final class EventJsonWriter {
-
-    /** Built once: creating a Gson is costly, using one is thread-safe. HTML escaping would garble '<' and '='. */
-    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
 
     private EventJsonWriter() {
     }
@@ -94,10 +89,6 @@ final class EventJsonWriter {
     }
 
     static String text(JsonElement json) {
-        return GSON.toJson(json);
-    }
-
-    static Gson gson() {
-        return GSON;
+        return JsonText.of(json);
     }
 }

@@ -1,13 +1,11 @@
 package dev.eventlog.local;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+import dev.eventlog.lambda.JsonText;
 import java.io.PrintStream;
 
 /** Writes access-log entries as one JSON object per line, whole lines only, from any number of threads. */
 public final class AccessLogWriter implements AutoCloseable {
-
-    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
 
     private final PrintStream out;
     private final boolean ownsStream;
@@ -19,7 +17,9 @@ public final class AccessLogWriter implements AutoCloseable {
 
     /** Appends one line. */
     public synchronized void write(AccessLogEntry entry) {
-        out.println(GSON.toJson(entry.fields()));
+        JsonObject line = new JsonObject();
+        entry.fields().forEach(line::addProperty);
+        out.println(JsonText.of(line));
         out.flush();
     }
 

@@ -3,10 +3,13 @@ package dev.eventlog.local;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import dev.eventlog.lambda.JsonSyntaxMessage;
+import dev.eventlog.lambda.JsonText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -17,6 +20,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -24,8 +28,6 @@ import java.util.UUID;
  * and prints each response as one JSON line, like {@code sam local invoke}.
  */
 public final class InvokeCommand {
-
-    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
 
     private InvokeCommand() {
     }
@@ -46,7 +48,7 @@ public final class InvokeCommand {
                     FunctionLogs.createLoggingToStderr(handlers, store);
             for (APIGatewayV2HTTPEvent event : events) {
                 APIGatewayV2HTTPResponse response = handler.handleRequest(event, new LocalLambdaContext(requestId(event)));
-                out.println(GSON.toJson(response));
+                out.println(responseJson(response));
                 out.flush();
             }
         }
@@ -74,7 +76,7 @@ public final class InvokeCommand {
 
     private static APIGatewayV2HTTPEvent parse(String source, String json) throws UsageException {
         try {
-            APIGatewayV2HTTPEvent event = GSON.fromJson(json, APIGatewayV2HTTPEvent.class);
+            APIGatewayV2HTTPEvent event = PayloadV2EventReader.read(json);
             if (event == null || event.getRawPath() == null || event.getRequestContext() == null
                     || event.getRequestContext().getHttp() == null) {
                 throw new UsageException("event " + label(source) + " is not a payload 2.0 event (it needs rawPath"
@@ -84,6 +86,40 @@ public final class InvokeCommand {
         } catch (JsonParseException e) {
             throw new UsageException("event " + label(source) + " is not valid JSON: " + JsonSyntaxMessage.describe(e));
         }
+    }
+
+    /** The response as gson would write the response class: its fields in order, absent ones left out. */
+    static String responseJson(APIGatewayV2HTTPResponse response) {
+        JsonObject json = new JsonObject();
+        json.addProperty("statusCode", response.getStatusCode());
+        json.add("headers", textMap(response.getHeaders()));
+        if (response.getMultiValueHeaders() != null) {
+            JsonObject headers = new JsonObject();
+            response.getMultiValueHeaders().forEach((name, values) -> headers.add(name, texts(values)));
+            json.add("multiValueHeaders", headers);
+        }
+        json.add("cookies", texts(response.getCookies()));
+        json.addProperty("body", response.getBody());
+        json.addProperty("isBase64Encoded", response.getIsBase64Encoded());
+        return JsonText.of(json);
+    }
+
+    private static JsonElement textMap(Map<String, String> map) {
+        if (map == null) {
+            return JsonNull.INSTANCE;
+        }
+        JsonObject json = new JsonObject();
+        map.forEach(json::addProperty);
+        return json;
+    }
+
+    private static JsonElement texts(List<String> list) {
+        if (list == null) {
+            return JsonNull.INSTANCE;
+        }
+        JsonArray json = new JsonArray();
+        list.forEach(json::add);
+        return json;
     }
 
     private static String label(String source) {

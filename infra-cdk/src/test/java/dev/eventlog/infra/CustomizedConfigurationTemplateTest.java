@@ -65,7 +65,8 @@ class CustomizedConfigurationTemplateTest {
         "Environment", Map.of("Variables", Map.of(
             "TABLE_NAME", ref(stack.table().table()),
             "EVENTLOG_WRITE_SHARDS", "4",
-            "EVENTLOG_RETENTION_DAYS", "400")),
+            "EVENTLOG_RETENTION_DAYS", "400",
+            "JAVA_TOOL_OPTIONS", EventFunction.JVM_OPTIONS)),
         "ReservedConcurrentExecutions", 20)));
   }
 

@@ -150,9 +150,17 @@ class DefaultConfigurationTemplateTest {
         Map.entry("Role", arn(stack.function().role())),
         Map.entry("Environment", Map.of("Variables", Map.of(
             "TABLE_NAME", ref(stack.table().table()),
-            "EVENTLOG_WRITE_SHARDS", "1"))),
+            "EVENTLOG_WRITE_SHARDS", "1",
+            "JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"))),
         Map.entry("ReservedConcurrentExecutions", Match.absent()),
         Map.entry("Code", Match.objectLike(Map.of("S3Key", Match.stringLikeRegexp("[0-9a-f]{64}\\.jar"))))));
+  }
+
+  @Test
+  void function_startsItsJvmWithC1Only_asTheLambdaGuideDocumentsForStartUp() {
+    template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+        "Environment", Map.of("Variables", Match.objectLike(Map.of(
+            "JAVA_TOOL_OPTIONS", Match.stringLikeRegexp(".*-XX:TieredStopAtLevel=1.*")))))));
   }
 
   @Test

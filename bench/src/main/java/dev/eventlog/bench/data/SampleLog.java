@@ -3,6 +3,7 @@ package dev.eventlog.bench.data;
 import dev.eventlog.core.domain.EventDraft;
 import dev.eventlog.core.domain.EventKey;
 import dev.eventlog.core.domain.EventRecord;
+import dev.eventlog.core.domain.EventTime;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Map;
@@ -24,13 +25,28 @@ public final class SampleLog {
 
     /** The n-th event of the log (0-based). */
     public static EventRecord event(int n) {
-        return new EventRecord(key(n), userId(n), eventType(n), Map.of("source", "bench", "seq", Integer.toString(n)));
+        return EventRecord.derived(time(n), userId(n), eventType(n), Map.of("source", "bench", "seq", Integer.toString(n)));
     }
 
+    /** The n-th event's key: its time and the id derived from its content, as the store derives it. */
     public static EventKey key(int n) {
+        return event(n).key();
+    }
+
+    public static EventTime time(int n) {
         LocalDate day = FIRST_DAY.plusDays(n / EVENTS_PER_DAY);
         LocalTime time = LocalTime.MIDNIGHT.plusNanos((long) (n % EVENTS_PER_DAY) * SPACING_MS * 1_000_000L);
-        return new EventKey(day, time);
+        return new EventTime(day, time);
+    }
+
+    /** The range key the store writes for {@code key}: {@code HH:mm:ss.SSS#<eventId>}. */
+    public static String rangeKey(EventKey key) {
+        return key.timeText() + "#" + key.eventId();
+    }
+
+    /** The GET-by-key path of {@code key}. */
+    public static String path(EventKey key) {
+        return "/events/" + key.dateText() + "/" + key.timeText() + "/" + key.eventId();
     }
 
     public static String userId(int n) {

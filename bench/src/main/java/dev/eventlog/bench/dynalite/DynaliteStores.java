@@ -2,8 +2,10 @@ package dev.eventlog.bench.dynalite;
 
 import dev.eventlog.dynamodb.DynamoDbEventLog;
 import java.net.URI;
+import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -37,6 +39,21 @@ public final class DynaliteStores {
     public static DynamoDbClient client() {
         return DynamoDbEventLog.leanClient(Region.US_EAST_1, endpoint(),
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")));
+    }
+
+    /**
+     * A client for loading the tables before anything is measured: the store's own client gives each call the
+     * deployed function's short timeouts, which parallel batch writes to a single-threaded emulator on a busy
+     * 2-core machine can exceed; loading is not measured, so it may wait.
+     */
+    public static DynamoDbClient loadingClient() {
+        return DynamoDbClient.builder()
+                .region(Region.US_EAST_1)
+                .endpointOverride(endpoint())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
+                .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(60)).build())
+                .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofMinutes(2)))
+                .build();
     }
 
     public static DynamoDbEventLog store(DynamoDbClient client, String table) {

@@ -30,7 +30,7 @@ public final class RawRequests {
     public static GetItemRequest warmGet(EventKey key) {
         return GetItemRequest.builder()
                 .tableName(DynaliteStores.WARM_TABLE)
-                .key(Map.of("date", AttributeValue.fromS(key.dateText()), "time", AttributeValue.fromS(key.timeText())))
+                .key(Map.of("date", AttributeValue.fromS(key.dateText()), "time", AttributeValue.fromS(SampleLog.rangeKey(key))))
                 .consistentRead(true)
                 .build();
     }

@@ -41,7 +41,7 @@ public class HandlerLatencyBenchmark {
     public void setUpTrial() {
         EventKey key = SampleLog.key(DynaliteStores.WARM_EVENTS / 2);
         getDay = ApiRequests.get("/events", "date=" + SampleLog.FIRST_DAY + "&limit=100");
-        getByKey = ApiRequests.get("/events/" + key.dateText() + "/" + key.timeText(), "");
+        getByKey = ApiRequests.get(SampleLog.path(key), "");
         if (store.equals("dynalite")) {
             client = DynaliteStores.client();
             handler = QuietHandler.on(DynaliteStores.store(client, DynaliteStores.WARM_TABLE));

@@ -32,7 +32,7 @@ public final class DynaliteLoader {
     }
 
     public static void main(String[] args) throws Exception {
-        DynamoDbClient client = DynaliteStores.client();
+        DynamoDbClient client = DynaliteStores.loadingClient();
         ExecutorService pool = Executors.newFixedThreadPool(IN_FLIGHT);
         try {
             for (String arg : args) {
@@ -80,7 +80,8 @@ public final class DynaliteLoader {
         event.attributes().forEach((k, v) -> attributes.put(k, AttributeValue.fromS(v)));
         return Map.of(
                 "date", AttributeValue.fromS(event.key().dateText()),
-                "time", AttributeValue.fromS(event.key().timeText()),
+                "time", AttributeValue.fromS(SampleLog.rangeKey(event.key())),
+                "eventId", AttributeValue.fromS(event.eventId()),
                 "userId", AttributeValue.fromS(event.userId()),
                 "eventType", AttributeValue.fromS(event.eventType()),
                 "attributes", AttributeValue.fromM(attributes));

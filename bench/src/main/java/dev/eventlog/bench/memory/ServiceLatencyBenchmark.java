@@ -1,6 +1,7 @@
 package dev.eventlog.bench.memory;
 
 import dev.eventlog.bench.data.SampleLog;
+import dev.eventlog.core.domain.EventKey;
 import dev.eventlog.core.port.AppendResult;
 import dev.eventlog.core.query.ListRequest;
 import dev.eventlog.core.usecase.EventLogService;
@@ -31,8 +32,7 @@ public class ServiceLatencyBenchmark {
 
     private EventLogService service;
     private ListRequest day;
-    private String date;
-    private String time;
+    private EventKey key;
     private int next;
 
     /** A fresh store each iteration, so the stamped writes of one iteration do not make the next one's store larger. */
@@ -44,8 +44,7 @@ public class ServiceLatencyBenchmark {
         }
         service = new EventLogService(store, Clock.systemUTC());
         day = ListRequest.day(SampleLog.FIRST_DAY.toString());
-        date = SampleLog.key(SEEDED / 2).dateText();
-        time = SampleLog.key(SEEDED / 2).timeText();
+        key = SampleLog.key(SEEDED / 2);
     }
 
     @Benchmark
@@ -55,7 +54,7 @@ public class ServiceLatencyBenchmark {
 
     @Benchmark
     public EventRecord getByKey() {
-        return service.get(date, time);
+        return service.get(key.dateText(), key.timeText(), key.eventId());
     }
 
     @Benchmark

@@ -7,6 +7,7 @@ import dev.eventlog.bench.dynalite.RawRequests;
 import dev.eventlog.bench.handler.ApiRequests;
 import dev.eventlog.bench.handler.QuietHandler;
 import dev.eventlog.core.domain.EventKey;
+import dev.eventlog.core.domain.EventTime;
 import dev.eventlog.lambda.EventLogHandler;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -34,7 +35,7 @@ public final class PairedLatencyRun {
     private final EventLogHandler handler = QuietHandler.on(DynaliteStores.store(client, DynaliteStores.WARM_TABLE));
     private final EventKey key = SampleLog.key(DynaliteStores.WARM_EVENTS / 2);
     private final APIGatewayV2HTTPEvent getDay = ApiRequests.get("/events", "date=" + SampleLog.FIRST_DAY + "&limit=100");
-    private final APIGatewayV2HTTPEvent getByKey = ApiRequests.get("/events/" + key.dateText() + "/" + key.timeText(), "");
+    private final APIGatewayV2HTTPEvent getByKey = ApiRequests.get(SampleLog.path(key), "");
     private final QueryRequest query = RawRequests.warmDayQuery();
     private final GetItemRequest get = RawRequests.warmGet(key);
 
@@ -91,12 +92,13 @@ public final class PairedLatencyRun {
 
     /** The conditional write the store issues for a new event, at a fresh key far from the handler's. */
     private void putItem(int n) {
-        EventKey fresh = EventKey.at(Instant.ofEpochMilli(4_133_980_800_000L + n));
+        EventKey fresh = EventTime.at(Instant.ofEpochMilli(4_133_980_800_000L + n)).withId("raw-" + n);
         client.putItem(PutItemRequest.builder()
                 .tableName(DynaliteStores.WARM_TABLE)
                 .item(Map.of(
                         "date", AttributeValue.fromS(fresh.dateText()),
-                        "time", AttributeValue.fromS(fresh.timeText()),
+                        "time", AttributeValue.fromS(SampleLog.rangeKey(fresh)),
+                        "eventId", AttributeValue.fromS(fresh.eventId()),
                         "userId", AttributeValue.fromS(SampleLog.userId(n)),
                         "eventType", AttributeValue.fromS(SampleLog.eventType(n)),
                         "attributes", AttributeValue.fromM(Map.of("source", AttributeValue.fromS("bench")))))

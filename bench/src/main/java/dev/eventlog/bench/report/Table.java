@@ -33,8 +33,10 @@ record Table(List<Map<String, String>> rows) {
         return rows.stream().filter(r -> value.equals(r.get(column))).toList();
     }
 
+    /** The column's numbers in the rows that match; blank cells (not measured) are left out. */
     List<Double> numbers(String filterColumn, String value, String column) {
-        return where(filterColumn, value).stream().map(r -> Double.parseDouble(r.get(column))).toList();
+        return where(filterColumn, value).stream().map(r -> r.get(column)).filter(v -> v != null && !v.isBlank())
+                .map(Double::parseDouble).toList();
     }
 
     /** A key/value table's value for the key. */

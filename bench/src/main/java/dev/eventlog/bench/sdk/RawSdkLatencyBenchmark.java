@@ -4,6 +4,7 @@ import dev.eventlog.bench.data.SampleLog;
 import dev.eventlog.bench.dynalite.DynaliteStores;
 import dev.eventlog.bench.dynalite.RawRequests;
 import dev.eventlog.core.domain.EventKey;
+import dev.eventlog.core.domain.EventTime;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -47,12 +48,13 @@ public class RawSdkLatencyBenchmark {
     /** The conditional write the store issues for a new event (a fresh key every call, so it always succeeds). */
     @Benchmark
     public PutItemResponse putItem() {
-        EventKey key = EventKey.at(Instant.ofEpochMilli(4_102_444_800_000L + next++));
+        EventKey key = EventTime.at(Instant.ofEpochMilli(4_102_444_800_000L + next++)).withId("raw-" + next);
         return client.putItem(PutItemRequest.builder()
                 .tableName(DynaliteStores.WARM_TABLE)
                 .item(Map.of(
                         "date", AttributeValue.fromS(key.dateText()),
-                        "time", AttributeValue.fromS(key.timeText()),
+                        "time", AttributeValue.fromS(SampleLog.rangeKey(key)),
+                        "eventId", AttributeValue.fromS(key.eventId()),
                         "userId", AttributeValue.fromS(SampleLog.userId((int) next)),
                         "eventType", AttributeValue.fromS(SampleLog.eventType((int) next)),
                         "attributes", AttributeValue.fromM(Map.of("source", AttributeValue.fromS("bench")))))

@@ -32,9 +32,11 @@ record DayPartition(LocalDate date, String lowestRangeKey, String highestRangeKe
             EventTime last = EventTime.at(range.to().instant().minusMillis(1));
             for (LocalDate date = from.date(); !date.isAfter(last.date()); date = date.plusDays(1)) {
                 String lowest = date.equals(from.date()) && !from.time().equals(LocalTime.MIDNIGHT)
-                        ? EventItem.lowestRangeKey(from) : null;
+                        ? EventItem.lowestRangeKey(from)
+                        : null;
                 String highest = date.equals(last.date()) && !last.time().equals(LAST_MILLISECOND)
-                        ? EventItem.highestRangeKey(last) : null;
+                        ? EventItem.highestRangeKey(last)
+                        : null;
                 days.add(new DayPartition(date, lowest, highest));
             }
         } else {
@@ -52,9 +54,11 @@ record DayPartition(LocalDate date, String lowestRangeKey, String highestRangeKe
         for (DayPartition day : days) {
             int byDate = day.date().compareTo(resume.date());
             if (byDate == 0) {
-                remaining.add(descending
-                        ? new DayPartition(day.date(), day.lowestRangeKey(), EventItem.highestRangeKey(resume))
-                        : new DayPartition(day.date(), EventItem.lowestRangeKey(resume), day.highestRangeKey()));
+                remaining.add(
+                        descending
+                                ? new DayPartition(day.date(), day.lowestRangeKey(), EventItem.highestRangeKey(resume))
+                                : new DayPartition(
+                                        day.date(), EventItem.lowestRangeKey(resume), day.highestRangeKey()));
             } else if (descending ? byDate < 0 : byDate > 0) {
                 remaining.add(day);
             }

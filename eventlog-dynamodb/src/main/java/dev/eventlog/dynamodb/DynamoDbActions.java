@@ -11,7 +11,8 @@ import java.util.List;
 public final class DynamoDbActions {
 
     /** Every operation {@link DynamoDbEventLog} calls on its table, as IAM names them. */
-    public static final List<String> USED = List.of("dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:Query", "dynamodb:Scan");
+    public static final List<String> USED =
+            List.of("dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:Query", "dynamodb:Scan");
 
     /** The global secondary index the store reads a user's events from; IAM grants on it are separate from the table's. */
     public static final String USER_INDEX = UserIndex.NAME;
@@ -19,6 +20,5 @@ public final class DynamoDbActions {
     /** Every operation {@link DynamoDbEventLog} calls on {@link #USER_INDEX}: reading only. */
     public static final List<String> USED_ON_USER_INDEX = List.of("dynamodb:Query");
 
-    private DynamoDbActions() {
-    }
+    private DynamoDbActions() {}
 }

@@ -64,7 +64,8 @@ public final class DynamoDbEventLog implements EventLogPort {
         this.tableName = builder.tableName;
         this.layout = new ShardLayout(builder.writeShards);
         this.metadata = new TableMetadata(client, tableName, layout);
-        this.pages = new PageReader(client, tableName, layout, builder.retention, builder.readBudget, builder.nanoClock);
+        this.pages =
+                new PageReader(client, tableName, layout, builder.retention, builder.readBudget, builder.nanoClock);
         this.retention = builder.retention;
     }
 
@@ -88,7 +89,8 @@ public final class DynamoDbEventLog implements EventLogPort {
     public static DynamoDbEventLog fromEnvironment(Map<String, String> env, RetentionPolicy retention) {
         DynamoDbSettings settings = DynamoDbSettings.from(env);
         return builder()
-                .client(LeanClient.build(settings.region(), settings.endpoint(), settings.credentials(), null, settings.timeouts()))
+                .client(LeanClient.build(
+                        settings.region(), settings.endpoint(), settings.credentials(), null, settings.timeouts()))
                 .tableName(settings.tableName())
                 .writeShards(settings.writeShards())
                 .retention(retention)
@@ -100,7 +102,8 @@ public final class DynamoDbEventLog implements EventLogPort {
      * and the SDK's standard retry strategy, which retries throttling and server errors with backoff, within the
      * same attempt and call timeouts as {@link #fromEnvironment} uses by default.
      */
-    public static DynamoDbClient leanClient(Region region, URI endpointOverrideOrNull, AwsCredentialsProvider credentials) {
+    public static DynamoDbClient leanClient(
+            Region region, URI endpointOverrideOrNull, AwsCredentialsProvider credentials) {
         return LeanClient.build(region, endpointOverrideOrNull, credentials, null);
     }
 
@@ -186,7 +189,8 @@ public final class DynamoDbEventLog implements EventLogPort {
                 } catch (ExecutionException e) {
                     failed++;
                     RuntimeException cause = e.getCause() instanceof RuntimeException runtime
-                            ? runtime : new StoreUnavailableException("an event could not be written", e.getCause());
+                            ? runtime
+                            : new StoreUnavailableException("an event could not be written", e.getCause());
                     firstFailure = firstFailure == null ? cause : firstFailure;
                     break;
                 }
@@ -200,8 +204,10 @@ public final class DynamoDbEventLog implements EventLogPort {
         }
         if (firstFailure instanceof StoreUnavailableException) {
             // The writes that succeeded stay stored: each is idempotent, so the caller may retry the whole batch.
-            throw new StoreUnavailableException(failed + " of " + batch.size() + " events could not be written (the others are stored;"
-                    + " retrying the whole batch is safe): " + firstFailure.getMessage(), firstFailure);
+            throw new StoreUnavailableException(
+                    failed + " of " + batch.size() + " events could not be written (the others are stored;"
+                            + " retrying the whole batch is safe): " + firstFailure.getMessage(),
+                    firstFailure);
         }
         throw firstFailure;
     }
@@ -244,14 +250,17 @@ public final class DynamoDbEventLog implements EventLogPort {
                         .build());
                 return AppendResult.created(event);
             } catch (ConditionalCheckFailedException taken) {
-                Optional<EventRecord> stored = get(EventItem.key(event.key(), layout)).flatMap(EventItem::read);
+                Optional<EventRecord> stored =
+                        get(EventItem.key(event.key(), layout)).flatMap(EventItem::read);
                 if (stored.isPresent()) {
                     return compare(event, stored.get());
                 }
-                // The item vanished between the failed condition and the read (deleted outside this program): try again.
+                // The item vanished between the failed condition and the read (deleted outside this program): try
+                // again.
             }
         }
-        throw new StoreUnavailableException("the key " + event.key() + " kept changing while the event was written", null);
+        throw new StoreUnavailableException(
+                "the key " + event.key() + " kept changing while the event was written", null);
     }
 
     private static AppendResult compare(EventRecord event, EventRecord stored) {
@@ -285,7 +294,8 @@ public final class DynamoDbEventLog implements EventLogPort {
                 .consistentRead(true)
                 .build());
         for (Map<String, AttributeValue> item : response.items()) {
-            Optional<EventRecord> event = EventItem.read(item).filter(e -> e.key().equals(key));
+            Optional<EventRecord> event =
+                    EventItem.read(item).filter(e -> e.key().equals(key));
             if (event.isPresent()) {
                 return event;
             }
@@ -304,7 +314,10 @@ public final class DynamoDbEventLog implements EventLogPort {
         }
         for (String rangeKey : List.of(key.timeText(), EventItem.lowestRangeKey(key.moment()))) {
             Map<String, AttributeValue> candidate = EventItem.key(key.dateText(), rangeKey);
-            if (get(candidate).flatMap(EventItem::read).filter(e -> e.key().equals(key)).isPresent()) {
+            if (get(candidate)
+                    .flatMap(EventItem::read)
+                    .filter(e -> e.key().equals(key))
+                    .isPresent()) {
                 return candidate;
             }
         }
@@ -312,7 +325,11 @@ public final class DynamoDbEventLog implements EventLogPort {
     }
 
     private Optional<Map<String, AttributeValue>> get(Map<String, AttributeValue> key) {
-        var response = client.getItem(GetItemRequest.builder().tableName(tableName).key(key).consistentRead(true).build());
+        var response = client.getItem(GetItemRequest.builder()
+                .tableName(tableName)
+                .key(key)
+                .consistentRead(true)
+                .build());
         return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();
     }
 
@@ -333,8 +350,7 @@ public final class DynamoDbEventLog implements EventLogPort {
         private ReadBudget.Limits readBudget = ReadBudget.DEFAULT;
         private LongSupplier nanoClock = System::nanoTime;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * What one page may spend reading before it answers with what it has and a resume key: bytes of items read

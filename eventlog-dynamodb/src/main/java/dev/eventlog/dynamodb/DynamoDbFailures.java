@@ -18,35 +18,41 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
  */
 final class DynamoDbFailures {
 
-    private DynamoDbFailures() {
-    }
+    private DynamoDbFailures() {}
 
     static EventLogException translate(SdkException failure, String tableName) {
         if (failure instanceof ResourceNotFoundException) {
-            return new StoreConfigurationException("DynamoDB table '" + tableName
-                    + "' does not exist in this account and region; create it or correct the table name and region", failure);
+            return new StoreConfigurationException(
+                    "DynamoDB table '" + tableName
+                            + "' does not exist in this account and region; create it or correct the table name and region",
+                    failure);
         }
         if (failure instanceof AwsServiceException service) {
             if (isTransient(service)) {
-                return new StoreUnavailableException("DynamoDB table '" + tableName + "' is unavailable or throttled after retries ("
-                        + describe(service) + ")", failure);
+                return new StoreUnavailableException(
+                        "DynamoDB table '" + tableName + "' is unavailable or throttled after retries ("
+                                + describe(service) + ")",
+                        failure);
             }
             // Any other refusal (access denied, bad credentials, a key schema that differs from ours) is a set-up
             // problem that a retry cannot cure.
-            return new StoreConfigurationException("DynamoDB refused a request on table '" + tableName + "' ("
-                    + describe(service) + "); check the table's key schema, the credentials and their permissions", failure);
+            return new StoreConfigurationException(
+                    "DynamoDB refused a request on table '" + tableName + "' (" + describe(service)
+                            + "); check the table's key schema, the credentials and their permissions",
+                    failure);
         }
         if (failure instanceof ApiCallTimeoutException || failure instanceof ApiCallAttemptTimeoutException) {
             // The store did not answer in the time the function can spare: the write may still land, so the caller
             // must retry with the same body and will then be told it exists.
-            return new StoreUnavailableException("DynamoDB did not answer in time for table '" + tableName + "': "
-                    + failure.getMessage(), failure);
+            return new StoreUnavailableException(
+                    "DynamoDB did not answer in time for table '" + tableName + "': " + failure.getMessage(), failure);
         }
         if (failure instanceof SdkClientException) {
-            return new StoreUnavailableException("DynamoDB could not be reached for table '" + tableName + "': "
-                    + failure.getMessage(), failure);
+            return new StoreUnavailableException(
+                    "DynamoDB could not be reached for table '" + tableName + "': " + failure.getMessage(), failure);
         }
-        return new StoreUnavailableException("DynamoDB failed on table '" + tableName + "': " + failure.getMessage(), failure);
+        return new StoreUnavailableException(
+                "DynamoDB failed on table '" + tableName + "': " + failure.getMessage(), failure);
     }
 
     private static boolean isTransient(AwsServiceException failure) {
@@ -57,7 +63,9 @@ final class DynamoDbFailures {
     }
 
     private static String describe(AwsServiceException failure) {
-        String code = failure.awsErrorDetails() == null ? null : failure.awsErrorDetails().errorCode();
+        String code = failure.awsErrorDetails() == null
+                ? null
+                : failure.awsErrorDetails().errorCode();
         return (code == null ? "HTTP " + failure.statusCode() : code + ", HTTP " + failure.statusCode());
     }
 }

@@ -13,7 +13,11 @@ import software.amazon.awssdk.regions.Region;
 
 /** Where the store is, read from environment variables with the names AWS tools and Lambda use. */
 record DynamoDbSettings(
-        String tableName, Region region, URI endpoint, AwsCredentialsProvider credentials, StoreCallTimeouts timeouts,
+        String tableName,
+        Region region,
+        URI endpoint,
+        AwsCredentialsProvider credentials,
+        StoreCallTimeouts timeouts,
         int writeShards) {
 
     static final String TABLE_NAME = "TABLE_NAME";
@@ -22,13 +26,20 @@ record DynamoDbSettings(
     static DynamoDbSettings from(Map<String, String> env) {
         String tableName = first(env, TABLE_NAME);
         if (tableName == null) {
-            throw misconfigured("TABLE_NAME is not set; set it to the name of the DynamoDB table that holds the events");
+            throw misconfigured(
+                    "TABLE_NAME is not set; set it to the name of the DynamoDB table that holds the events");
         }
         String region = first(env, "AWS_REGION", "AWS_DEFAULT_REGION");
         if (region == null) {
-            throw misconfigured("neither AWS_REGION nor AWS_DEFAULT_REGION is set; set one to the table's region, e.g. us-east-1");
+            throw misconfigured(
+                    "neither AWS_REGION nor AWS_DEFAULT_REGION is set; set one to the table's region, e.g. us-east-1");
         }
-        return new DynamoDbSettings(tableName, Region.of(region), endpoint(env), credentials(env), StoreCallTimeouts.from(env),
+        return new DynamoDbSettings(
+                tableName,
+                Region.of(region),
+                endpoint(env),
+                credentials(env),
+                StoreCallTimeouts.from(env),
                 writeShards(env));
     }
 
@@ -43,13 +54,16 @@ record DynamoDbSettings(
                 return shards;
             }
         }
-        throw misconfigured(WRITE_SHARDS + " must be a whole number from " + ShardLayout.MIN_SHARDS + " to " + ShardLayout.MAX_SHARDS
-                + " (got '" + text + "'); it must equal the number the table was first written with");
+        throw misconfigured(WRITE_SHARDS + " must be a whole number from " + ShardLayout.MIN_SHARDS + " to "
+                + ShardLayout.MAX_SHARDS + " (got '" + text
+                + "'); it must equal the number the table was first written with");
     }
 
     private static URI endpoint(Map<String, String> env) {
-        String name = env.get("AWS_ENDPOINT_URL_DYNAMODB") != null && !env.get("AWS_ENDPOINT_URL_DYNAMODB").isBlank()
-                ? "AWS_ENDPOINT_URL_DYNAMODB" : "AWS_ENDPOINT_URL";
+        String name = env.get("AWS_ENDPOINT_URL_DYNAMODB") != null
+                        && !env.get("AWS_ENDPOINT_URL_DYNAMODB").isBlank()
+                ? "AWS_ENDPOINT_URL_DYNAMODB"
+                : "AWS_ENDPOINT_URL";
         String text = first(env, name);
         if (text == null) {
             return null;
@@ -57,7 +71,8 @@ record DynamoDbSettings(
         try {
             URI uri = new URI(text);
             if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-                throw misconfigured(name + " must be an http or https URL such as http://127.0.0.1:8000 (got '" + text + "')");
+                throw misconfigured(
+                        name + " must be an http or https URL such as http://127.0.0.1:8000 (got '" + text + "')");
             }
             return uri;
         } catch (URISyntaxException e) {
@@ -79,9 +94,10 @@ record DynamoDbSettings(
             throw misconfigured("AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not; set both or neither");
         }
         String token = first(env, "AWS_SESSION_TOKEN");
-        return StaticCredentialsProvider.create(token == null
-                ? AwsBasicCredentials.create(keyId, secret)
-                : AwsSessionCredentials.create(keyId, secret, token));
+        return StaticCredentialsProvider.create(
+                token == null
+                        ? AwsBasicCredentials.create(keyId, secret)
+                        : AwsSessionCredentials.create(keyId, secret, token));
     }
 
     private static String first(Map<String, String> env, String... names) {

@@ -31,13 +31,13 @@ final class EventItem {
 
     /** Sorts after every range key of its millisecond: they hold nothing after the time but '#' and an id. */
     private static final char AFTER_MILLISECOND = '$';
+
     private static final Pattern LEGACY_TIME = Pattern.compile("\\d{2}:\\d{2}:\\d{2}(\\.\\d{3})?");
     private static final Pattern CANONICAL_TIME = Pattern.compile("\\d{2}:\\d{2}:\\d{2}\\.\\d{3}");
     /** A derived id is 16 lowercase hex digits; only such an id can name an item written without one. */
     private static final Pattern DERIVED_ID = Pattern.compile("[0-9a-f]{16}");
 
-    private EventItem() {
-    }
+    private EventItem() {}
 
     /** The item that stores the event. */
     static Map<String, AttributeValue> of(EventRecord event, ShardLayout layout) {
@@ -131,7 +131,8 @@ final class EventItem {
             if (!CANONICAL_TIME.matcher(time).matches()) {
                 return Optional.empty();
             }
-            return Optional.of(new EventRecord(EventKey.parse(date, time, rangeKey.substring(hash + 1)), userId, eventType, attributes));
+            return Optional.of(new EventRecord(
+                    EventKey.parse(date, time, rangeKey.substring(hash + 1)), userId, eventType, attributes));
         } catch (InvalidInputException e) {
             return Optional.empty();
         }

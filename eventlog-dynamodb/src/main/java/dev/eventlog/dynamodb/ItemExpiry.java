@@ -14,11 +14,11 @@ final class ItemExpiry {
 
     static final String EXPIRES_AT = "expiresAt";
 
-    private ItemExpiry() {
-    }
+    private ItemExpiry() {}
 
     /** Adds the event's expiry to its item when the policy has a period; the item is left as it is otherwise. */
-    static Map<String, AttributeValue> stamp(Map<String, AttributeValue> item, EventRecord event, RetentionPolicy retention) {
+    static Map<String, AttributeValue> stamp(
+            Map<String, AttributeValue> item, EventRecord event, RetentionPolicy retention) {
         OptionalLong expiresAt = retention.expiresAt(event);
         if (expiresAt.isPresent()) {
             item.put(EXPIRES_AT, AttributeValue.fromN(Long.toString(expiresAt.getAsLong())));

@@ -23,15 +23,19 @@ final class LeanClient {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
 
-    private LeanClient() {
-    }
+    private LeanClient() {}
 
     /** {@code httpClient} replaces the JDK-based one only in tests that script the server's answers. */
-    static DynamoDbClient build(Region region, URI endpointOverride, AwsCredentialsProvider credentials, SdkHttpClient httpClient) {
+    static DynamoDbClient build(
+            Region region, URI endpointOverride, AwsCredentialsProvider credentials, SdkHttpClient httpClient) {
         return build(region, endpointOverride, credentials, httpClient, StoreCallTimeouts.forFunction());
     }
 
-    static DynamoDbClient build(Region region, URI endpointOverride, AwsCredentialsProvider credentials, SdkHttpClient httpClient,
+    static DynamoDbClient build(
+            Region region,
+            URI endpointOverride,
+            AwsCredentialsProvider credentials,
+            SdkHttpClient httpClient,
             StoreCallTimeouts timeouts) {
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(credentials, "credentials");

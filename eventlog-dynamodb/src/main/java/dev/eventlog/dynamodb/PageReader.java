@@ -44,6 +44,7 @@ final class PageReader {
     private static final LocalTime LAST_MILLISECOND = LocalTime.of(23, 59, 59, 999_000_000);
     /** The lowest and the highest valid ids ('-' and '~' are the lowest and highest allowed characters). */
     private static final String LOWEST_ID = "-";
+
     private static final String HIGHEST_ID = "~".repeat(EventIds.MAX_LENGTH);
 
     private final DynamoDbClient client;
@@ -53,8 +54,13 @@ final class PageReader {
     private final ReadBudget.Limits limits;
     private final LongSupplier nanoClock;
 
-    PageReader(DynamoDbClient client, String tableName, ShardLayout layout, RetentionPolicy retention,
-            ReadBudget.Limits limits, LongSupplier nanoClock) {
+    PageReader(
+            DynamoDbClient client,
+            String tableName,
+            ShardLayout layout,
+            RetentionPolicy retention,
+            ReadBudget.Limits limits,
+            LongSupplier nanoClock) {
         this.client = client;
         this.tableName = tableName;
         this.layout = layout;
@@ -116,24 +122,29 @@ final class PageReader {
         names.putAll(filterNames);
         values.putAll(filterValues);
         // The index returns events in exact key order, so the cursor passes them on as they come (no order to restore).
-        ShardCursor cursor = new ShardCursor((startKey, limit) -> {
-            ReadBudget.Grant grant = budget.grant(limit);
-            QueryResponse response = client.query(QueryRequest.builder()
-                    .tableName(tableName)
-                    .indexName(UserIndex.NAME)
-                    .keyConditionExpression(condition.toString())
-                    .filterExpression(filter)
-                    .expressionAttributeNames(names)
-                    .expressionAttributeValues(values)
-                    .scanIndexForward(query.order() == SortOrder.ASC)
-                    .limit(grant.limit())
-                    .exclusiveStartKey(startKey)
-                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
-                    .build());
-            budget.charge(grant, response.consumedCapacity(), response.scannedCount(), false);
-            return new ShardCursor.Batch(response.items(), response.lastEvaluatedKey());
-        }, null, page::wanted, filter != null);
-        cursor.stoppable(c -> budget.spent() && beyond(query, UserIndex.keyOf(c.lastEvaluatedKey()), after), key -> null);
+        ShardCursor cursor = new ShardCursor(
+                (startKey, limit) -> {
+                    ReadBudget.Grant grant = budget.grant(limit);
+                    QueryResponse response = client.query(QueryRequest.builder()
+                            .tableName(tableName)
+                            .indexName(UserIndex.NAME)
+                            .keyConditionExpression(condition.toString())
+                            .filterExpression(filter)
+                            .expressionAttributeNames(names)
+                            .expressionAttributeValues(values)
+                            .scanIndexForward(query.order() == SortOrder.ASC)
+                            .limit(grant.limit())
+                            .exclusiveStartKey(startKey)
+                            .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+                            .build());
+                    budget.charge(grant, response.consumedCapacity(), response.scannedCount(), false);
+                    return new ShardCursor.Batch(response.items(), response.lastEvaluatedKey());
+                },
+                null,
+                page::wanted,
+                filter != null);
+        cursor.stoppable(
+                c -> budget.spent() && beyond(query, UserIndex.keyOf(c.lastEvaluatedKey()), after), key -> null);
         for (EventRecord event = cursor.poll(); event != null; event = cursor.poll()) {
             if (page.offer(event)) {
                 return;
@@ -213,8 +224,8 @@ final class PageReader {
     private boolean readDay(EventQuery query, DayPartition day, List<ShardCursor> cursors, Collector page) {
         Comparator<EventRecord> order = page.order();
         boolean ascending = query.order() == SortOrder.ASC;
-        PriorityQueue<ShardCursor> heads = new PriorityQueue<>(Math.max(1, cursors.size()),
-                (a, b) -> order.compare(a.peek(), b.peek()));
+        PriorityQueue<ShardCursor> heads =
+                new PriorityQueue<>(Math.max(1, cursors.size()), (a, b) -> order.compare(a.peek(), b.peek()));
         EventTime frontier = null;
         for (ShardCursor cursor : cursors) {
             if (cursor.peek() != null) {
@@ -240,9 +251,10 @@ final class PageReader {
         if (frontier == null) {
             return false;
         }
-        page.stopAt(ascending
-                ? EventTime.at(frontier.instant().minusMillis(1)).withId(HIGHEST_ID)
-                : frontier.nextMillisecond().withId(LOWEST_ID));
+        page.stopAt(
+                ascending
+                        ? EventTime.at(frontier.instant().minusMillis(1)).withId(HIGHEST_ID)
+                        : frontier.nextMillisecond().withId(LOWEST_ID));
         return true;
     }
 
@@ -284,12 +296,15 @@ final class PageReader {
         }
         if (ascending) {
             EventTime floor = day.lowestRangeKey() == null
-                    ? new EventTime(day.date(), LocalTime.MIDNIGHT) : EventTime.parse(day.dateText(), day.lowestRangeKey());
+                    ? new EventTime(day.date(), LocalTime.MIDNIGHT)
+                    : EventTime.parse(day.dateText(), day.lowestRangeKey());
             return position.compareTo(floor.nextMillisecond()) > 0;
         }
         EventTime ceiling = day.highestRangeKey() == null
                 ? new EventTime(day.date(), LAST_MILLISECOND)
-                : EventTime.parse(day.dateText(), day.highestRangeKey().substring(0, day.highestRangeKey().length() - 1));
+                : EventTime.parse(
+                        day.dateText(),
+                        day.highestRangeKey().substring(0, day.highestRangeKey().length() - 1));
         return position.nextMillisecond().compareTo(ceiling) < 0;
     }
 
@@ -315,7 +330,8 @@ final class PageReader {
                 } catch (ExecutionException e) {
                     if (failure == null) {
                         failure = e.getCause() instanceof RuntimeException runtime
-                                ? runtime : new StoreUnavailableException("a shard could not be read", e.getCause());
+                                ? runtime
+                                : new StoreUnavailableException("a shard could not be read", e.getCause());
                     }
                     break;
                 }
@@ -329,7 +345,8 @@ final class PageReader {
         }
     }
 
-    private ShardCursor cursor(EventQuery query, DayPartition day, String partitionKey, Collector page, ReadBudget budget) {
+    private ShardCursor cursor(
+            EventQuery query, DayPartition day, String partitionKey, Collector page, ReadBudget budget) {
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
         names.put("#d", EventItem.DATE);
@@ -353,51 +370,64 @@ final class PageReader {
         int shards = layout.shards();
         // With several shards each holds about 1/N of the page; asking each for its share (plus a margin) keeps the
         // items read per page close to one shard's, and a shard that runs short simply fetches again.
-        ShardCursor cursor = new ShardCursor((startKey, limit) -> {
-            ReadBudget.Grant grant = budget.grant(limit);
-            QueryRequest request = QueryRequest.builder()
-                    .tableName(tableName)
-                    .keyConditionExpression(condition.toString())
-                    .filterExpression(filter)
-                    .expressionAttributeNames(names)
-                    .expressionAttributeValues(values)
-                    .scanIndexForward(query.order() == SortOrder.ASC)
-                    .consistentRead(true)
-                    .limit(grant.limit())
-                    .exclusiveStartKey(startKey)
-                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
-                    .build();
-            QueryResponse response = client.query(request);
-            budget.charge(grant, response.consumedCapacity(), response.scannedCount(), true);
-            return new ShardCursor.Batch(response.items(), response.lastEvaluatedKey());
-        }, page.order(), () -> shards == 1 ? page.wanted() : page.wanted() / shards + 2, filter != null);
+        ShardCursor cursor = new ShardCursor(
+                (startKey, limit) -> {
+                    ReadBudget.Grant grant = budget.grant(limit);
+                    QueryRequest request = QueryRequest.builder()
+                            .tableName(tableName)
+                            .keyConditionExpression(condition.toString())
+                            .filterExpression(filter)
+                            .expressionAttributeNames(names)
+                            .expressionAttributeValues(values)
+                            .scanIndexForward(query.order() == SortOrder.ASC)
+                            .consistentRead(true)
+                            .limit(grant.limit())
+                            .exclusiveStartKey(startKey)
+                            .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+                            .build();
+                    QueryResponse response = client.query(request);
+                    budget.charge(grant, response.consumedCapacity(), response.scannedCount(), true);
+                    return new ShardCursor.Batch(response.items(), response.lastEvaluatedKey());
+                },
+                page.order(),
+                () -> shards == 1 ? page.wanted() : page.wanted() / shards + 2,
+                filter != null);
         boolean ascending = query.order() == SortOrder.ASC;
-        return cursor.stoppable(c -> budget.spent() && mayStallAt(day, position(day, c), ascending), key -> rangeKeyMoment(day, key));
+        return cursor.stoppable(
+                c -> budget.spent() && mayStallAt(day, position(day, c), ascending), key -> rangeKeyMoment(day, key));
     }
 
     private void scan(EventQuery query, Map<String, AttributeValue> startKey, Collector page, ReadBudget budget) {
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
         String filter = typeFilter(query, names, values);
-        ShardCursor cursor = new ShardCursor((start, limit) -> {
-            ReadBudget.Grant grant = budget.grant(limit);
-            ScanRequest request = ScanRequest.builder()
-                    .tableName(tableName)
-                    .filterExpression(filter)
-                    .expressionAttributeNames(names.isEmpty() ? null : names)
-                    .expressionAttributeValues(values.isEmpty() ? null : values)
-                    .consistentRead(true)
-                    .limit(grant.limit())
-                    .exclusiveStartKey(start == null ? startKey : start)
-                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
-                    .build();
-            ScanResponse response = client.scan(request);
-            budget.charge(grant, response.consumedCapacity(), response.scannedCount(), true);
-            return new ShardCursor.Batch(response.items(), response.lastEvaluatedKey());
-        }, null, page::wanted, filter != null);
+        ShardCursor cursor = new ShardCursor(
+                (start, limit) -> {
+                    ReadBudget.Grant grant = budget.grant(limit);
+                    ScanRequest request = ScanRequest.builder()
+                            .tableName(tableName)
+                            .filterExpression(filter)
+                            .expressionAttributeNames(names.isEmpty() ? null : names)
+                            .expressionAttributeValues(values.isEmpty() ? null : values)
+                            .consistentRead(true)
+                            .limit(grant.limit())
+                            .exclusiveStartKey(start == null ? startKey : start)
+                            .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+                            .build();
+                    ScanResponse response = client.scan(request);
+                    budget.charge(grant, response.consumedCapacity(), response.scannedCount(), true);
+                    return new ShardCursor.Batch(response.items(), response.lastEvaluatedKey());
+                },
+                null,
+                page::wanted,
+                filter != null);
         Map<Map<String, AttributeValue>, Optional<EventKey>> positions = new HashMap<>();
-        cursor.stoppable(c -> budget.spent()
-                && positions.computeIfAbsent(c.lastEvaluatedKey(), this::scanPosition).isPresent(), key -> null);
+        cursor.stoppable(
+                c -> budget.spent()
+                        && positions
+                                .computeIfAbsent(c.lastEvaluatedKey(), this::scanPosition)
+                                .isPresent(),
+                key -> null);
         for (EventRecord event = cursor.poll(); event != null; event = cursor.poll()) {
             if (page.offer(event)) {
                 return;
@@ -426,13 +456,17 @@ final class PageReader {
         }
         if (hash >= 0) {
             try {
-                return Optional.of(EventKey.parse(date, rangeKey.s().substring(0, hash), rangeKey.s().substring(hash + 1)));
+                return Optional.of(EventKey.parse(
+                        date, rangeKey.s().substring(0, hash), rangeKey.s().substring(hash + 1)));
             } catch (InvalidInputException e) {
                 return Optional.empty();
             }
         }
-        var response = client.getItem(GetItemRequest.builder().tableName(tableName).consistentRead(true)
-                .key(EventItem.key(partitionKey.s(), rangeKey.s())).build());
+        var response = client.getItem(GetItemRequest.builder()
+                .tableName(tableName)
+                .consistentRead(true)
+                .key(EventItem.key(partitionKey.s(), rangeKey.s()))
+                .build());
         return response.hasItem() ? EventItem.read(response.item()).map(EventRecord::key) : Optional.empty();
     }
 
@@ -508,7 +542,12 @@ final class PageReader {
             if (!more) {
                 return Page.last(items);
             }
-            return new Page(items, Optional.of(stoppedAt != null ? stoppedAt : items.get(items.size() - 1).key()));
+            return new Page(
+                    items,
+                    Optional.of(
+                            stoppedAt != null
+                                    ? stoppedAt
+                                    : items.get(items.size() - 1).key()));
         }
     }
 }

@@ -19,13 +19,15 @@ final class ReadBudget {
 
     /** Bytes one read capacity unit stands for: 4 KB read strongly consistently, 8 KB eventually consistently. */
     private static final long STRONG_UNIT_BYTES = 4096;
+
     private static final long EVENTUAL_UNIT_BYTES = 8192;
 
     /** The most bytes and the longest time one page may spend reading. */
     record Limits(long maxBytes, Duration maxTime) {
         Limits {
             if (maxBytes < 1 || maxTime.isNegative() || maxTime.isZero()) {
-                throw new IllegalArgumentException("read budget: bytes and time must be positive (got " + maxBytes + ", " + maxTime + ")");
+                throw new IllegalArgumentException(
+                        "read budget: bytes and time must be positive (got " + maxBytes + ", " + maxTime + ")");
             }
         }
     }
@@ -44,8 +46,7 @@ final class ReadBudget {
     }
 
     /** The {@code Limit} of one request, and the bytes set aside for it until its response is counted. */
-    record Grant(int limit, long reserved) {
-    }
+    record Grant(int limit, long reserved) {}
 
     /**
      * The {@code Limit} for the next request: at most {@code wanted}, and no more items than the bytes left would
@@ -82,7 +83,8 @@ final class ReadBudget {
 
     /** True once the bytes or the time are used up: no further request should be sent for this page. */
     boolean spent() {
-        return bytes.get() >= limits.maxBytes() || nanoClock.getAsLong() - startNanos >= limits.maxTime().toNanos();
+        return bytes.get() >= limits.maxBytes()
+                || nanoClock.getAsLong() - startNanos >= limits.maxTime().toNanos();
     }
 
     long bytesRead() {

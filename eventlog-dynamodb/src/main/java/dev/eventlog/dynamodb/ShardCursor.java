@@ -74,7 +74,8 @@ final class ShardCursor {
      * so every cursor reads something), and tells it the moment of a last evaluated key, so that it releases every
      * millisecond before that one.
      */
-    ShardCursor stoppable(Predicate<ShardCursor> stallWhen, Function<Map<String, AttributeValue>, EventTime> positionOf) {
+    ShardCursor stoppable(
+            Predicate<ShardCursor> stallWhen, Function<Map<String, AttributeValue>, EventTime> positionOf) {
         this.stallWhen = stallWhen;
         this.positionOf = positionOf;
         return this;
@@ -138,7 +139,9 @@ final class ShardCursor {
         if (!exhausted) {
             // Every millisecond before the last evaluated key's is complete, even when the filter dropped its items.
             EventTime evaluated = positionOf.apply(next);
-            EventTime open = evaluated != null ? evaluated : pending.get(pending.size() - 1).key().moment();
+            EventTime open = evaluated != null
+                    ? evaluated
+                    : pending.get(pending.size() - 1).key().moment();
             // Items come in reading order, so only those at the open millisecond itself can still have company.
             while (complete > 0 && pending.get(complete - 1).key().moment().equals(open)) {
                 complete--;

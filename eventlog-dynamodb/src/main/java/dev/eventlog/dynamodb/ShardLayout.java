@@ -19,7 +19,8 @@ record ShardLayout(int shards) {
 
     ShardLayout {
         if (shards < MIN_SHARDS || shards > MAX_SHARDS) {
-            throw new IllegalArgumentException("writeShards must be from " + MIN_SHARDS + " to " + MAX_SHARDS + " (got " + shards + ")");
+            throw new IllegalArgumentException(
+                    "writeShards must be from " + MIN_SHARDS + " to " + MAX_SHARDS + " (got " + shards + ")");
         }
     }
 

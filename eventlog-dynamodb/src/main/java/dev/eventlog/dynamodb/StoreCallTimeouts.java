@@ -38,13 +38,15 @@ public record StoreCallTimeouts(Duration attempt, Duration call) {
 
     public StoreCallTimeouts {
         if (attempt.isNegative() || attempt.isZero() || call.compareTo(attempt) < 0) {
-            throw new IllegalArgumentException("timeouts: attempt must be positive and at most call (got " + attempt + ", " + call + ")");
+            throw new IllegalArgumentException(
+                    "timeouts: attempt must be positive and at most call (got " + attempt + ", " + call + ")");
         }
     }
 
     /** The timeouts that fit the deployed function's budget. */
     static StoreCallTimeouts forFunction() {
-        long callMillis = FUNCTION_TIMEOUT.minus(ANSWER_MARGIN).minus(WORK_ALLOWANCE).toMillis() / CALLS_IN_A_ROW;
+        long callMillis =
+                FUNCTION_TIMEOUT.minus(ANSWER_MARGIN).minus(WORK_ALLOWANCE).toMillis() / CALLS_IN_A_ROW;
         return ofCall(Duration.ofMillis(callMillis - callMillis % 500));
     }
 
@@ -62,8 +64,9 @@ public record StoreCallTimeouts(Duration attempt, Duration call) {
         } catch (NumberFormatException e) {
             // Reported below with the value that was given.
         }
-        throw new StoreConfigurationException(CALL_TIMEOUT_VARIABLE + " must be a whole number of milliseconds, at least 100 (got '"
-                + text + "')", null);
+        throw new StoreConfigurationException(
+                CALL_TIMEOUT_VARIABLE + " must be a whole number of milliseconds, at least 100 (got '" + text + "')",
+                null);
     }
 
     private static StoreCallTimeouts ofCall(Duration call) {

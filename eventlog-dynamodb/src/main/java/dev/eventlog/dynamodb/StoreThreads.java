@@ -22,16 +22,16 @@ final class StoreThreads {
 
     static final ExecutorService POOL = create();
 
-    private StoreThreads() {
-    }
+    private StoreThreads() {}
 
     private static ExecutorService create() {
         AtomicInteger count = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
-            Thread thread = new Thread(task, "eventlog-dynamodb-request-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        ThreadPoolExecutor pool =
+                new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
+                    Thread thread = new Thread(task, "eventlog-dynamodb-request-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
         pool.allowCoreThreadTimeOut(true);
         return pool;
     }

@@ -52,9 +52,15 @@ final class TableMetadata {
         Integer stored = stored();
         if (stored == null) {
             try {
-                client.putItem(PutItemRequest.builder().tableName(tableName)
-                        .item(Map.of(EventItem.DATE, AttributeValue.fromS(PARTITION_KEY), EventItem.TIME, AttributeValue.fromS(RANGE_KEY),
-                                WRITE_SHARDS, AttributeValue.fromN(Integer.toString(layout.shards()))))
+                client.putItem(PutItemRequest.builder()
+                        .tableName(tableName)
+                        .item(Map.of(
+                                EventItem.DATE,
+                                AttributeValue.fromS(PARTITION_KEY),
+                                EventItem.TIME,
+                                AttributeValue.fromS(RANGE_KEY),
+                                WRITE_SHARDS,
+                                AttributeValue.fromN(Integer.toString(layout.shards()))))
                         .conditionExpression("attribute_not_exists(#d)")
                         .expressionAttributeNames(Map.of("#d", EventItem.DATE))
                         .build());
@@ -73,15 +79,21 @@ final class TableMetadata {
 
     private void compare(int stored) {
         if (stored != layout.shards()) {
-            throw new StoreConfigurationException("DynamoDB table '" + tableName + "' was first written with " + stored
-                    + " write shards, but this store is configured with " + layout.shards() + "; a table's number of write shards"
-                    + " cannot change, so set EVENTLOG_WRITE_SHARDS (or writeShards) to " + stored, null);
+            throw new StoreConfigurationException(
+                    "DynamoDB table '" + tableName + "' was first written with " + stored
+                            + " write shards, but this store is configured with " + layout.shards()
+                            + "; a table's number of write shards"
+                            + " cannot change, so set EVENTLOG_WRITE_SHARDS (or writeShards) to " + stored,
+                    null);
         }
     }
 
     private Integer stored() {
-        GetItemResponse response = client.getItem(GetItemRequest.builder().tableName(tableName).consistentRead(true)
-                .key(EventItem.key(PARTITION_KEY, RANGE_KEY)).build());
+        GetItemResponse response = client.getItem(GetItemRequest.builder()
+                .tableName(tableName)
+                .consistentRead(true)
+                .key(EventItem.key(PARTITION_KEY, RANGE_KEY))
+                .build());
         if (!response.hasItem() || response.item().isEmpty()) {
             return null;
         }
@@ -89,8 +101,10 @@ final class TableMetadata {
         try {
             return value == null || value.n() == null ? null : Integer.valueOf(value.n());
         } catch (NumberFormatException e) {
-            throw new StoreConfigurationException("DynamoDB table '" + tableName + "' holds a metadata item whose "
-                    + WRITE_SHARDS + " is not a number (" + value.n() + ")", e);
+            throw new StoreConfigurationException(
+                    "DynamoDB table '" + tableName + "' holds a metadata item whose " + WRITE_SHARDS
+                            + " is not a number (" + value.n() + ")",
+                    e);
         }
     }
 }

@@ -34,8 +34,7 @@ final class TableSetup {
     /** The error code of an endpoint that does not implement an operation, as dynalite answers UpdateTimeToLive. */
     private static final String UNSUPPORTED = "UnknownOperationException";
 
-    private TableSetup() {
-    }
+    private TableSetup() {}
 
     static void create(DynamoDbClient client, String tableName) {
         try {
@@ -43,13 +42,31 @@ final class TableSetup {
                 client.createTable(CreateTableRequest.builder()
                         .tableName(tableName)
                         .keySchema(
-                                KeySchemaElement.builder().attributeName(EventItem.DATE).keyType(KeyType.HASH).build(),
-                                KeySchemaElement.builder().attributeName(EventItem.TIME).keyType(KeyType.RANGE).build())
+                                KeySchemaElement.builder()
+                                        .attributeName(EventItem.DATE)
+                                        .keyType(KeyType.HASH)
+                                        .build(),
+                                KeySchemaElement.builder()
+                                        .attributeName(EventItem.TIME)
+                                        .keyType(KeyType.RANGE)
+                                        .build())
                         .attributeDefinitions(
-                                AttributeDefinition.builder().attributeName(EventItem.DATE).attributeType(ScalarAttributeType.S).build(),
-                                AttributeDefinition.builder().attributeName(EventItem.TIME).attributeType(ScalarAttributeType.S).build(),
-                                AttributeDefinition.builder().attributeName(EventItem.USER_ID).attributeType(ScalarAttributeType.S).build(),
-                                AttributeDefinition.builder().attributeName(EventItem.AT).attributeType(ScalarAttributeType.S).build())
+                                AttributeDefinition.builder()
+                                        .attributeName(EventItem.DATE)
+                                        .attributeType(ScalarAttributeType.S)
+                                        .build(),
+                                AttributeDefinition.builder()
+                                        .attributeName(EventItem.TIME)
+                                        .attributeType(ScalarAttributeType.S)
+                                        .build(),
+                                AttributeDefinition.builder()
+                                        .attributeName(EventItem.USER_ID)
+                                        .attributeType(ScalarAttributeType.S)
+                                        .build(),
+                                AttributeDefinition.builder()
+                                        .attributeName(EventItem.AT)
+                                        .attributeType(ScalarAttributeType.S)
+                                        .build())
                         .globalSecondaryIndexes(userIndex())
                         .billingMode(BillingMode.PAY_PER_REQUEST)
                         .build());
@@ -72,7 +89,8 @@ final class TableSetup {
             client.updateTimeToLive(r -> r.tableName(tableName)
                     .timeToLiveSpecification(s -> s.attributeName(attribute).enabled(true)));
         } catch (DynamoDbException e) {
-            String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+            String code =
+                    e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
             if (UNSUPPORTED.equals(code) || alreadyEnabled(e)) {
                 return;
             }
@@ -91,9 +109,16 @@ final class TableSetup {
         return GlobalSecondaryIndex.builder()
                 .indexName(UserIndex.NAME)
                 .keySchema(
-                        KeySchemaElement.builder().attributeName(EventItem.USER_ID).keyType(KeyType.HASH).build(),
-                        KeySchemaElement.builder().attributeName(EventItem.AT).keyType(KeyType.RANGE).build())
-                .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+                        KeySchemaElement.builder()
+                                .attributeName(EventItem.USER_ID)
+                                .keyType(KeyType.HASH)
+                                .build(),
+                        KeySchemaElement.builder()
+                                .attributeName(EventItem.AT)
+                                .keyType(KeyType.RANGE)
+                                .build())
+                .projection(
+                        Projection.builder().projectionType(ProjectionType.ALL).build())
                 .build();
     }
 
@@ -109,19 +134,23 @@ final class TableSetup {
     private static TableDescription awaitActive(DynamoDbClient client, String tableName) {
         Instant deadline = Instant.now().plus(ACTIVE_WITHIN);
         while (true) {
-            TableDescription table = client.describeTable(r -> r.tableName(tableName)).table();
+            TableDescription table =
+                    client.describeTable(r -> r.tableName(tableName)).table();
             if (table.tableStatus() == TableStatus.ACTIVE) {
                 return table;
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new StoreUnavailableException("DynamoDB table '" + tableName + "' is still " + table.tableStatusAsString()
-                        + " after " + ACTIVE_WITHIN.toSeconds() + " s", null);
+                throw new StoreUnavailableException(
+                        "DynamoDB table '" + tableName + "' is still " + table.tableStatusAsString() + " after "
+                                + ACTIVE_WITHIN.toSeconds() + " s",
+                        null);
             }
             try {
                 Thread.sleep(POLL_EVERY.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new StoreUnavailableException("interrupted while waiting for DynamoDB table '" + tableName + "'", e);
+                throw new StoreUnavailableException(
+                        "interrupted while waiting for DynamoDB table '" + tableName + "'", e);
             }
         }
     }
@@ -130,15 +159,19 @@ final class TableSetup {
         Map<String, String> keys = table.keySchema().stream()
                 .collect(Collectors.toMap(KeySchemaElement::attributeName, KeySchemaElement::keyTypeAsString));
         Map<String, String> types = table.attributeDefinitions().stream()
-                .collect(Collectors.toMap(AttributeDefinition::attributeName, AttributeDefinition::attributeTypeAsString));
+                .collect(Collectors.toMap(
+                        AttributeDefinition::attributeName, AttributeDefinition::attributeTypeAsString));
         boolean fits = keys.equals(Map.of(EventItem.DATE, "HASH", EventItem.TIME, "RANGE"))
-                && "S".equals(types.get(EventItem.DATE)) && "S".equals(types.get(EventItem.TIME));
+                && "S".equals(types.get(EventItem.DATE))
+                && "S".equals(types.get(EventItem.TIME));
         if (!fits) {
             List<String> found = table.keySchema().stream()
                     .map(k -> k.attributeName() + " " + k.keyTypeAsString() + " " + types.get(k.attributeName()))
                     .toList();
-            throw new StoreConfigurationException("DynamoDB table '" + table.tableName() + "' exists with key schema " + found
-                    + "; this store needs hash key 'date' (S) and range key 'time' (S)", null);
+            throw new StoreConfigurationException(
+                    "DynamoDB table '" + table.tableName() + "' exists with key schema " + found
+                            + "; this store needs hash key 'date' (S) and range key 'time' (S)",
+                    null);
         }
     }
 }

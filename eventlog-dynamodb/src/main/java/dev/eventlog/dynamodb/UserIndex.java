@@ -20,8 +20,7 @@ final class UserIndex {
 
     static final String NAME = "byUser";
 
-    private UserIndex() {
-    }
+    private UserIndex() {}
 
     /** The index sort key of an event. */
     static String at(EventKey key) {
@@ -72,8 +71,12 @@ final class UserIndex {
                 high = high == null || resume.compareTo(high) < 0 ? resume : high;
             }
         }
-        return new Bounds(low, high, query.scope() instanceof QueryScope.Day day && after.isEmpty()
-                ? ShardLayout.dateText(day.date()) + "T" : null);
+        return new Bounds(
+                low,
+                high,
+                query.scope() instanceof QueryScope.Day day && after.isEmpty()
+                        ? ShardLayout.dateText(day.date()) + "T"
+                        : null);
     }
 
     private static String text(EventTime time) {
@@ -81,6 +84,5 @@ final class UserIndex {
     }
 
     /** Inclusive bounds on {@code at}, or a prefix that every sort key read must start with. */
-    record Bounds(String low, String high, String prefix) {
-    }
+    record Bounds(String low, String high, String prefix) {}
 }

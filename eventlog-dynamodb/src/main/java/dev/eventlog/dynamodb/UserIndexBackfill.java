@@ -27,8 +27,7 @@ public final class UserIndexBackfill {
     private static final int PAGE_ITEMS = 500;
 
     /** What a run did: items scanned, items given {@code at}, items skipped because they are not events, and items that gained {@code at} or vanished while it ran. */
-    public record Counts(long scanned, long added, long notEvents, long changedMeanwhile) {
-    }
+    public record Counts(long scanned, long added, long notEvents, long changedMeanwhile) {}
 
     private final DynamoDbClient client;
     private final String tableName;
@@ -73,7 +72,10 @@ public final class UserIndexBackfill {
                     }
                 }
                 progress.accept(new Counts(scanned, added, notEvents, changed));
-                startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+                startKey =
+                        page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+                                ? page.lastEvaluatedKey()
+                                : null;
             } while (startKey != null);
             return new Counts(scanned, added, notEvents, changed);
         } catch (SdkException e) {

@@ -19,11 +19,11 @@ import java.util.concurrent.TimeUnit;
 public final class DynaliteInstall {
 
     private static final int MIN_NODE_MAJOR = 20;
-    private static final String INSTALL_NODE = "The DynamoDB tests run against dynalite, which needs Node.js " + MIN_NODE_MAJOR
-            + " or newer with npm on the PATH. Install them (for example 'apt-get install nodejs npm', or from nodejs.org) and build again.";
+    private static final String INSTALL_NODE =
+            "The DynamoDB tests run against dynalite, which needs Node.js " + MIN_NODE_MAJOR
+                    + " or newer with npm on the PATH. Install them (for example 'apt-get install nodejs npm', or from nodejs.org) and build again.";
 
-    private DynaliteInstall() {
-    }
+    private DynaliteInstall() {}
 
     /** Maven entry point: the only argument is the eventlog-dynamodb module directory. */
     public static void main(String[] args) {
@@ -37,9 +37,11 @@ public final class DynaliteInstall {
     public static synchronized Path ensureInstalled(Path moduleDir) {
         Path cli = moduleDir.resolve("node_modules/dynalite/cli.js");
         // A file lock, because the builds of two modules may install at the same time.
-        try (FileChannel channel = FileChannel.open(Path.of(System.getProperty("java.io.tmpdir"), "eventlog-dynalite-install.lock"),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock ignored = channel.lock()) {
+        try (FileChannel channel = FileChannel.open(
+                        Path.of(System.getProperty("java.io.tmpdir"), "eventlog-dynalite-install.lock"),
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE);
+                FileLock ignored = channel.lock()) {
             if (!upToDate(moduleDir)) {
                 checkNode();
                 run(moduleDir, List.of("npm", "ci", "--no-audit", "--no-fund"), 300);
@@ -48,7 +50,8 @@ public final class DynaliteInstall {
             throw new UncheckedIOException("could not install dynalite in " + moduleDir, e);
         }
         if (!Files.isRegularFile(cli)) {
-            throw new IllegalStateException("npm ci finished but " + cli + " is missing; check " + moduleDir.resolve("package.json"));
+            throw new IllegalStateException(
+                    "npm ci finished but " + cli + " is missing; check " + moduleDir.resolve("package.json"));
         }
         return cli;
     }
@@ -61,14 +64,20 @@ public final class DynaliteInstall {
             return false;
         }
         long installedAt = Files.getLastModifiedTime(installed).toMillis();
-        return installedAt >= Files.getLastModifiedTime(moduleDir.resolve("package-lock.json")).toMillis()
-                && installedAt >= Files.getLastModifiedTime(moduleDir.resolve("package.json")).toMillis();
+        return installedAt
+                        >= Files.getLastModifiedTime(moduleDir.resolve("package-lock.json"))
+                                .toMillis()
+                && installedAt
+                        >= Files.getLastModifiedTime(moduleDir.resolve("package.json"))
+                                .toMillis();
     }
 
     private static void checkNode() {
         String version;
         try {
-            Process node = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
+            Process node = new ProcessBuilder("node", "--version")
+                    .redirectErrorStream(true)
+                    .start();
             version = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             if (!node.waitFor(30, TimeUnit.SECONDS) || node.exitValue() != 0) {
                 throw new IllegalStateException("'node --version' failed (" + version + "). " + INSTALL_NODE);
@@ -92,17 +101,23 @@ public final class DynaliteInstall {
             // Output goes to a file, not to this JVM's own streams, which a test runner may be reading.
             log = Files.createTempFile("eventlog-npm-", ".log");
             System.out.println("[dynalite] " + shown + " in " + dir);
-            Process process = new ProcessBuilder(command).directory(dir.toFile())
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Process process = new ProcessBuilder(command)
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new IllegalStateException(shown + " did not finish within " + timeoutSeconds + " s in " + dir + ":\n" + Files.readString(log));
+                throw new IllegalStateException(shown + " did not finish within " + timeoutSeconds + " s in " + dir
+                        + ":\n" + Files.readString(log));
             }
             if (process.exitValue() != 0) {
-                throw new IllegalStateException(shown + " failed with exit code " + process.exitValue() + " in " + dir + ":\n" + Files.readString(log));
+                throw new IllegalStateException(shown + " failed with exit code " + process.exitValue() + " in " + dir
+                        + ":\n" + Files.readString(log));
             }
         } catch (IOException e) {
-            throw new IllegalStateException("could not run '" + shown + "': " + e.getMessage() + ". " + INSTALL_NODE, e);
+            throw new IllegalStateException(
+                    "could not run '" + shown + "': " + e.getMessage() + ". " + INSTALL_NODE, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running " + shown, e);

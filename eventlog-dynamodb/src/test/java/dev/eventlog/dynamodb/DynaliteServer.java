@@ -92,7 +92,9 @@ public final class DynaliteServer implements AutoCloseable {
     /** A client for this server (dummy credentials, region us-east-1); it keeps working across restarts. */
     public synchronized DynamoDbClient client() {
         if (client == null) {
-            client = DynamoDbEventLog.leanClient(Region.US_EAST_1, endpoint(),
+            client = DynamoDbEventLog.leanClient(
+                    Region.US_EAST_1,
+                    endpoint(),
                     StaticCredentialsProvider.create(AwsBasicCredentials.create("dynalite", "dynalite")));
         }
         return client;
@@ -159,22 +161,30 @@ public final class DynaliteServer implements AutoCloseable {
     }
 
     private synchronized void launch() {
-        List<String> command = new ArrayList<>(List.of("node", cli.toString(), "--host", "127.0.0.1", "--port", String.valueOf(port)));
+        List<String> command =
+                new ArrayList<>(List.of("node", cli.toString(), "--host", "127.0.0.1", "--port", String.valueOf(port)));
         if (dataDir != null) {
             command.add("--path");
             command.add(dataDir.toAbsolutePath().toString());
         }
         try {
-            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
         } catch (IOException e) {
-            throw new IllegalStateException("could not start dynalite with Node.js: " + e.getMessage()
-                    + ". Install Node.js 20 or newer and put 'node' on the PATH.", e);
+            throw new IllegalStateException(
+                    "could not start dynalite with Node.js: " + e.getMessage()
+                            + ". Install Node.js 20 or newer and put 'node' on the PATH.",
+                    e);
         }
         Instant deadline = Instant.now().plus(START_WITHIN);
         // The port must answer while our process lives: an answer after it died would come from whoever took the port.
         while (!(answers() && process.isAlive())) {
             if (!process.isAlive() || Instant.now().isAfter(deadline)) {
-                String reason = process.isAlive() ? "did not answer within " + START_WITHIN.toSeconds() + " s" : "exited with " + process.exitValue();
+                String reason = process.isAlive()
+                        ? "did not answer within " + START_WITHIN.toSeconds() + " s"
+                        : "exited with " + process.exitValue();
                 kill();
                 throw new IllegalStateException("dynalite on port " + port + " " + reason + ": " + logText());
             }

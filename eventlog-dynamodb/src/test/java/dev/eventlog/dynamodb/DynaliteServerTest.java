@@ -22,7 +22,10 @@ class DynaliteServerTest {
     void eventsOnDisk_surviveAKillAndARestartOnTheSamePort(@TempDir Path data) {
         try (DynaliteServer server = DynaliteServer.start(data)) {
             DynamoDbEventLog.createTable(server.client(), "events-durable");
-            DynamoDbEventLog store = DynamoDbEventLog.builder().client(server.client()).tableName("events-durable").build();
+            DynamoDbEventLog store = DynamoDbEventLog.builder()
+                    .client(server.client())
+                    .tableName("events-durable")
+                    .build();
             EventRecord acknowledged = event(key(uniqueDay(), "11:11:11.111"));
             store.append(acknowledged);
             int port = server.port();
@@ -47,8 +50,13 @@ class DynaliteServerTest {
             server.stop();
 
             assertFalse(server.isRunning());
-            DynamoDbEventLog store = DynamoDbEventLog.builder().client(server.client()).tableName("events-stop").build();
-            assertThrows(StoreUnavailableException.class, () -> store.find(key(uniqueDay(), "00:00:01.000").withId("any")));
+            DynamoDbEventLog store = DynamoDbEventLog.builder()
+                    .client(server.client())
+                    .tableName("events-stop")
+                    .build();
+            assertThrows(
+                    StoreUnavailableException.class,
+                    () -> store.find(key(uniqueDay(), "00:00:01.000").withId("any")));
         } finally {
             server.close();
         }

@@ -26,7 +26,8 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 class DynamoDbEventLogBatchTest {
 
     private final DynamoDbClient client = mock(DynamoDbClient.class);
-    private final DynamoDbEventLog store = DynamoDbEventLog.builder().client(client).tableName("events").build();
+    private final DynamoDbEventLog store =
+            DynamoDbEventLog.builder().client(client).tableName("events").build();
 
     DynamoDbEventLogBatchTest() {
         MockedTable.emptyTable(client);
@@ -35,7 +36,9 @@ class DynamoDbEventLogBatchTest {
     @Test
     void batchOfTwentyFive_hasSeveralWritesInFlightAtOnce() {
         LocalDate day = uniqueDay();
-        List<EventRecord> batch = IntStream.range(0, 25).mapToObj(i -> event(key(day, 4, 0, i, 7))).toList();
+        List<EventRecord> batch = IntStream.range(0, 25)
+                .mapToObj(i -> event(key(day, 4, 0, i, 7)))
+                .toList();
         // Each of the first writes waits for the others to start: written one after another, none would ever return.
         int overlapping = 4;
         CountDownLatch started = new CountDownLatch(overlapping);

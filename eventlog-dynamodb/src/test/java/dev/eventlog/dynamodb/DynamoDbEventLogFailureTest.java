@@ -36,7 +36,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 class DynamoDbEventLogFailureTest {
 
     private final DynamoDbClient client = mock(DynamoDbClient.class);
-    private final DynamoDbEventLog store = DynamoDbEventLog.builder().client(client).tableName("events").build();
+    private final DynamoDbEventLog store =
+            DynamoDbEventLog.builder().client(client).tableName("events").build();
 
     DynamoDbEventLogFailureTest() {
         MockedTable.emptyTable(client);
@@ -45,11 +46,16 @@ class DynamoDbEventLogFailureTest {
     @Test
     void batchWithOneThrottledWrite_failsAfterWritingTheOthers() {
         LocalDate day = uniqueDay();
-        List<EventRecord> batch = IntStream.range(0, 5).mapToObj(i -> event(key(day, 6, 0, i, 1), i == 2 ? "unlucky" : "user-" + i, "click")).toList();
+        List<EventRecord> batch = IntStream.range(0, 5)
+                .mapToObj(i -> event(key(day, 6, 0, i, 1), i == 2 ? "unlucky" : "user-" + i, "click"))
+                .toList();
         when(client.putItem(any(PutItemRequest.class))).thenAnswer(invocation -> {
             PutItemRequest request = invocation.getArgument(0);
             if (request.item().get("userId").s().equals("unlucky")) {
-                throw ProvisionedThroughputExceededException.builder().message("throttled after retries").statusCode(400).build();
+                throw ProvisionedThroughputExceededException.builder()
+                        .message("throttled after retries")
+                        .statusCode(400)
+                        .build();
             }
             return PutItemResponse.builder().build();
         });
@@ -62,8 +68,16 @@ class DynamoDbEventLogFailureTest {
 
     @Test
     void conflictWhoseStoredItemCannotBeRead_isStoreUnavailableNotAnOutcome() {
-        when(client.putItem(any(PutItemRequest.class))).thenThrow(ConditionalCheckFailedException.builder().message("taken").statusCode(400).build());
-        when(client.getItem(any(GetItemRequest.class))).thenThrow(InternalServerErrorException.builder().message("down").statusCode(500).build());
+        when(client.putItem(any(PutItemRequest.class)))
+                .thenThrow(ConditionalCheckFailedException.builder()
+                        .message("taken")
+                        .statusCode(400)
+                        .build());
+        when(client.getItem(any(GetItemRequest.class)))
+                .thenThrow(InternalServerErrorException.builder()
+                        .message("down")
+                        .statusCode(500)
+                        .build());
 
         assertThrows(StoreUnavailableException.class, () -> store.append(event(key(uniqueDay(), "07:00:00.001"))));
     }
@@ -73,10 +87,17 @@ class DynamoDbEventLogFailureTest {
         LocalDate day = uniqueDay();
         Map<String, AttributeValue> item = TableItems.original(day.toString(), "08:00:00.000", "u", "view");
         when(client.query(any(QueryRequest.class)))
-                .thenReturn(QueryResponse.builder().items(List.of(item)).lastEvaluatedKey(EventItem.key(day.toString(), "08:00:00.000")).build())
-                .thenThrow(ProvisionedThroughputExceededException.builder().message("throttled after retries").statusCode(400).build());
+                .thenReturn(QueryResponse.builder()
+                        .items(List.of(item))
+                        .lastEvaluatedKey(EventItem.key(day.toString(), "08:00:00.000"))
+                        .build())
+                .thenThrow(ProvisionedThroughputExceededException.builder()
+                        .message("throttled after retries")
+                        .statusCode(400)
+                        .build());
 
-        assertThrows(StoreUnavailableException.class,
+        assertThrows(
+                StoreUnavailableException.class,
                 () -> store.query(EventQuery.of(new QueryScope.Day(day)).withLimit(10), Optional.empty()));
     }
 }

@@ -53,23 +53,32 @@ class DynamoDbEventLogPartialBatchTest {
     @Test
     void batchWithOneFailedWrite_storesTheOthers_andARetryOfTheWholeBatchCompletesIt() {
         LocalDate day = uniqueDay();
-        List<EventRecord> batch = IntStream.range(0, 7).mapToObj(i -> event(key(day, 6, 0, i, 1), i == 3 ? "unlucky" : "user-" + i, "click")).toList();
+        List<EventRecord> batch = IntStream.range(0, 7)
+                .mapToObj(i -> event(key(day, 6, 0, i, 1), i == 3 ? "unlucky" : "user-" + i, "click"))
+                .toList();
         FailingOnePut failing = new FailingOnePut(server.client(), "unlucky");
-        DynamoDbEventLog store = DynamoDbEventLog.builder().client(failing).tableName(TABLE).build();
-        DynamoDbEventLog direct = DynamoDbEventLog.builder().client(server.client()).tableName(TABLE).build();
+        DynamoDbEventLog store =
+                DynamoDbEventLog.builder().client(failing).tableName(TABLE).build();
+        DynamoDbEventLog direct = DynamoDbEventLog.builder()
+                .client(server.client())
+                .tableName(TABLE)
+                .build();
 
         StoreUnavailableException error = assertThrows(StoreUnavailableException.class, () -> store.appendAll(batch));
 
         assertTrue(error.getMessage().contains("1 of 7"), error.getMessage());
         for (EventRecord sent : batch) {
             Optional<EventRecord> stored = direct.find(sent.key());
-            assertEquals(sent.userId().equals("unlucky") ? Optional.empty() : Optional.of(sent), stored, sent.toString());
+            assertEquals(
+                    sent.userId().equals("unlucky") ? Optional.empty() : Optional.of(sent), stored, sent.toString());
         }
 
         failing.heal();
-        List<AppendOutcome> outcomes = store.appendAll(batch).stream().map(AppendResult::outcome).toList();
+        List<AppendOutcome> outcomes =
+                store.appendAll(batch).stream().map(AppendResult::outcome).toList();
         List<AppendOutcome> expected = batch.stream()
-                .map(sent -> sent.userId().equals("unlucky") ? AppendOutcome.CREATED : AppendOutcome.EXISTING).toList();
+                .map(sent -> sent.userId().equals("unlucky") ? AppendOutcome.CREATED : AppendOutcome.EXISTING)
+                .toList();
         assertEquals(expected, outcomes);
         for (EventRecord sent : batch) {
             assertEquals(Optional.of(sent), direct.find(sent.key()));
@@ -96,7 +105,10 @@ class DynamoDbEventLogPartialBatchTest {
             AttributeValue userId = request.item().get("userId");
             // Only the unlucky user's event fails; the store's own metadata item has no user.
             if (!healed && userId != null && unluckyUser.equals(userId.s())) {
-                throw ProvisionedThroughputExceededException.builder().message("throttled after retries").statusCode(400).build();
+                throw ProvisionedThroughputExceededException.builder()
+                        .message("throttled after retries")
+                        .statusCode(400)
+                        .build();
             }
             return real.putItem(request);
         }

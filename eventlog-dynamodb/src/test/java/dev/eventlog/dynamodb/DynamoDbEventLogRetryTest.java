@@ -47,8 +47,11 @@ class DynamoDbEventLogRetryTest {
     private final SdkHttpClient http = mock(SdkHttpClient.class);
     private final Deque<Answer> script = new ArrayDeque<>();
     private final DynamoDbEventLog store = DynamoDbEventLog.builder()
-            .client(LeanClient.build(Region.US_EAST_1, URI.create("http://127.0.0.1:9"),
-                    StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")), http))
+            .client(LeanClient.build(
+                    Region.US_EAST_1,
+                    URI.create("http://127.0.0.1:9"),
+                    StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")),
+                    http))
             .tableName("events")
             .build();
 
@@ -64,17 +67,17 @@ class DynamoDbEventLogRetryTest {
 
     @ParameterizedTest
     @CsvSource({
-            "400, ProvisionedThroughputExceededException",
-            "400, ThrottlingException",
-            "500, InternalServerError",
+        "400, ProvisionedThroughputExceededException",
+        "400, ThrottlingException",
+        "500, InternalServerError",
     })
     void failureThatPersists_isRetriedThenReportedAsStoreUnavailable(int status, String errorType) {
         for (int i = 0; i < STANDARD_ATTEMPTS; i++) {
             script.add(Answer.error(status, errorType));
         }
 
-        StoreUnavailableException error = assertThrows(StoreUnavailableException.class,
-                () -> store.append(event(key(uniqueDay(), "12:00:00.123"))));
+        StoreUnavailableException error = assertThrows(
+                StoreUnavailableException.class, () -> store.append(event(key(uniqueDay(), "12:00:00.123"))));
 
         assertTrue(error.getMessage().contains(errorType), error.getMessage());
         verify(http, times(STANDARD_ATTEMPTS)).prepareRequest(any());
@@ -83,7 +86,8 @@ class DynamoDbEventLogRetryTest {
     @Test
     void throttlingThatPasses_isRetriedAndTheWriteSucceeds() {
         // The store first reads the table's number of write shards; then the write is throttled twice.
-        script.add(Answer.ok("{\"Item\":{\"date\":{\"S\":\"#meta\"},\"time\":{\"S\":\"#meta\"},\"writeShards\":{\"N\":\"1\"}}}"));
+        script.add(Answer.ok(
+                "{\"Item\":{\"date\":{\"S\":\"#meta\"},\"time\":{\"S\":\"#meta\"},\"writeShards\":{\"N\":\"1\"}}}"));
         script.add(Answer.error(400, "ProvisionedThroughputExceededException"));
         script.add(Answer.error(400, "ThrottlingException"));
         script.add(Answer.ok("{}"));
@@ -99,7 +103,9 @@ class DynamoDbEventLogRetryTest {
             script.add(Answer.ioFailure());
         }
 
-        assertThrows(StoreUnavailableException.class, () -> store.find(key(uniqueDay(), "12:00:00.123").withId("any")));
+        assertThrows(
+                StoreUnavailableException.class,
+                () -> store.find(key(uniqueDay(), "12:00:00.123").withId("any")));
         verify(http, times(STANDARD_ATTEMPTS)).prepareRequest(any());
     }
 
@@ -107,7 +113,8 @@ class DynamoDbEventLogRetryTest {
     void missingTable_isAConfigurationErrorWithoutRetries() {
         script.add(Answer.error(400, "ResourceNotFoundException"));
 
-        StoreConfigurationException error = assertThrows(StoreConfigurationException.class,
+        StoreConfigurationException error = assertThrows(
+                StoreConfigurationException.class,
                 () -> store.find(key(uniqueDay(), "12:00:00.123").withId("any")));
 
         assertTrue(error.getMessage().contains("'events'"), error.getMessage());
@@ -123,8 +130,11 @@ class DynamoDbEventLogRetryTest {
         }
 
         static Answer error(int status, String errorType) {
-            return () -> response(status, errorType,
-                    "{\"__type\":\"com.amazonaws.dynamodb.v20120810#" + errorType + "\",\"message\":\"scripted " + errorType + "\"}");
+            return () -> response(
+                    status,
+                    errorType,
+                    "{\"__type\":\"com.amazonaws.dynamodb.v20120810#" + errorType + "\",\"message\":\"scripted "
+                            + errorType + "\"}");
         }
 
         static Answer ioFailure() {
@@ -134,14 +144,16 @@ class DynamoDbEventLogRetryTest {
         }
 
         private static HttpExecuteResponse response(int status, String errorType, String json) {
-            SdkHttpResponse.Builder head = SdkHttpResponse.builder().statusCode(status)
+            SdkHttpResponse.Builder head = SdkHttpResponse.builder()
+                    .statusCode(status)
                     .putHeader("Content-Type", "application/x-amz-json-1.0");
             if (errorType != null) {
                 head.putHeader("x-amzn-ErrorType", errorType);
             }
             byte[] body = json.getBytes(StandardCharsets.UTF_8);
             return HttpExecuteResponse.builder()
-                    .response(head.putHeader("Content-Length", String.valueOf(body.length)).build())
+                    .response(head.putHeader("Content-Length", String.valueOf(body.length))
+                            .build())
                     .responseBody(AbortableInputStream.create(new ByteArrayInputStream(body)))
                     .build();
         }

@@ -67,25 +67,36 @@ class DynamoDbEventLogStorageTest {
     @Test
     void itemsInTheOriginalSystemsShape_areReadBackAsEvents() {
         LocalDate day = uniqueDay();
-        TableItems.write(client, TABLE, List.of(
-                TableItems.original(day.toString(), "14:19:00.000", "EX8C9MRZfhL", "test"),
-                TableItems.original(day.toString(), "14:20:30.250", "EX8C9MRZfhL", "login")));
+        TableItems.write(
+                client,
+                TABLE,
+                List.of(
+                        TableItems.original(day.toString(), "14:19:00.000", "EX8C9MRZfhL", "test"),
+                        TableItems.original(day.toString(), "14:20:30.250", "EX8C9MRZfhL", "login")));
         EventRecord first = event(key(day, "14:19:00.000"), "EX8C9MRZfhL", "test");
         EventRecord second = event(key(day, "14:20:30.250"), "EX8C9MRZfhL", "login");
 
         assertEquals(Optional.of(first), store.find(first.key()));
-        assertEquals(List.of(first, second), store.query(EventQuery.of(new QueryScope.Day(day)), Optional.empty()).items());
+        assertEquals(
+                List.of(first, second),
+                store.query(EventQuery.of(new QueryScope.Day(day)), Optional.empty())
+                        .items());
         assertEquals(AppendOutcome.EXISTING, store.append(first).outcome());
-        assertEquals(AppendOutcome.CONFLICT, store.append(event(first.key(), "someone-else", "test")).outcome());
+        assertEquals(
+                AppendOutcome.CONFLICT,
+                store.append(event(first.key(), "someone-else", "test")).outcome());
     }
 
     @Test
     void originalTimesWithoutMilliseconds_areFoundPagedAndNeverShadowed() {
         LocalDate day = uniqueDay();
-        TableItems.write(client, TABLE, List.of(
-                TableItems.original(day.toString(), "09:00:00", "a", "legacy"),
-                TableItems.original(day.toString(), "09:00:00.500", "b", "legacy"),
-                TableItems.original(day.toString(), "09:00:01", "c", "legacy")));
+        TableItems.write(
+                client,
+                TABLE,
+                List.of(
+                        TableItems.original(day.toString(), "09:00:00", "a", "legacy"),
+                        TableItems.original(day.toString(), "09:00:00.500", "b", "legacy"),
+                        TableItems.original(day.toString(), "09:00:01", "c", "legacy")));
         EventRecord a = event(key(day, "09:00:00.000"), "a", "legacy");
         EventRecord b = event(key(day, "09:00:00.500"), "b", "legacy");
         EventRecord c = event(key(day, "09:00:01.000"), "c", "legacy");
@@ -96,11 +107,17 @@ class DynamoDbEventLogStorageTest {
         assertEquals(List.of(c, b, a), readAll(dayQuery.withOrder(SortOrder.DESC)));
         QueryScope fromA = new QueryScope.Range(a.key().moment(), c.key().moment());
         assertEquals(List.of(a, b), readAll(EventQuery.of(fromA)));
-        assertEquals(List.of(b, a), readAll(EventQuery.of(fromA).withOrder(SortOrder.DESC).withLimit(1)));
+        assertEquals(
+                List.of(b, a),
+                readAll(EventQuery.of(fromA).withOrder(SortOrder.DESC).withLimit(1)));
 
         assertEquals(AppendOutcome.EXISTING, store.append(a).outcome());
-        assertEquals(AppendOutcome.CONFLICT, store.append(event(a.key(), "intruder", "legacy")).outcome());
-        assertTrue(rawItem(day.toString(), "09:00:00.000#" + a.eventId()).isEmpty(), "no second item for the same identity");
+        assertEquals(
+                AppendOutcome.CONFLICT,
+                store.append(event(a.key(), "intruder", "legacy")).outcome());
+        assertTrue(
+                rawItem(day.toString(), "09:00:00.000#" + a.eventId()).isEmpty(),
+                "no second item for the same identity");
     }
 
     @Test
@@ -108,17 +125,25 @@ class DynamoDbEventLogStorageTest {
         LocalDate day = uniqueDay();
         Map<String, AttributeValue> noUser = TableItems.original(day.toString(), "10:00:00.000", "x", "broken");
         noUser.remove("userId");
-        Map<String, AttributeValue> numericAttributes = TableItems.original(day.toString(), "10:00:01.000", "x", "broken");
+        Map<String, AttributeValue> numericAttributes =
+                TableItems.original(day.toString(), "10:00:01.000", "x", "broken");
         numericAttributes.put("attributes", AttributeValue.fromM(Map.of("n", AttributeValue.fromN("1"))));
-        TableItems.write(client, TABLE, List.of(noUser, numericAttributes,
-                TableItems.original(day.toString(), "not a time", "x", "broken"),
-                TableItems.original(day.toString(), "10:00:02.000", "x", "valid")));
+        TableItems.write(
+                client,
+                TABLE,
+                List.of(
+                        noUser,
+                        numericAttributes,
+                        TableItems.original(day.toString(), "not a time", "x", "broken"),
+                        TableItems.original(day.toString(), "10:00:02.000", "x", "valid")));
 
         Page page = store.query(EventQuery.of(new QueryScope.Day(day)), Optional.empty());
 
         assertEquals(List.of(event(key(day, "10:00:02.000"), "x", "valid")), page.items());
         assertFalse(page.hasMore());
-        assertEquals(Optional.empty(), store.find(key(day, "10:00:00.000").withId(EventIds.derive("x", "broken", Map.of()))));
+        assertEquals(
+                Optional.empty(),
+                store.find(key(day, "10:00:00.000").withId(EventIds.derive("x", "broken", Map.of()))));
     }
 
     @Test
@@ -129,14 +154,19 @@ class DynamoDbEventLogStorageTest {
         store.append(plainEvent);
         store.append(richEvent);
 
-        Map<String, AttributeValue> plain = rawItem(day.toString(), "08:00:00.001#" + plainEvent.eventId()).orElseThrow();
-        Map<String, AttributeValue> rich = rawItem(day.toString(), "08:00:00.002#" + richEvent.eventId()).orElseThrow();
+        Map<String, AttributeValue> plain =
+                rawItem(day.toString(), "08:00:00.001#" + plainEvent.eventId()).orElseThrow();
+        Map<String, AttributeValue> rich =
+                rawItem(day.toString(), "08:00:00.002#" + richEvent.eventId()).orElseThrow();
 
         assertEquals(Set.of("date", "time", "eventId", "userId", "eventType", "at"), plain.keySet());
         assertEquals(plainEvent.eventId(), plain.get("eventId").s());
-        assertEquals(day + "T08:00:00.001#" + plainEvent.eventId(), plain.get("at").s());
+        assertEquals(
+                day + "T08:00:00.001#" + plainEvent.eventId(), plain.get("at").s());
         assertEquals("u1", plain.get("userId").s());
-        assertEquals(Map.of("page", AttributeValue.fromS("/home"), "empty", AttributeValue.fromS("")), rich.get("attributes").m());
+        assertEquals(
+                Map.of("page", AttributeValue.fromS("/home"), "empty", AttributeValue.fromS("")),
+                rich.get("attributes").m());
     }
 
     // ---- DynamoDB's limits ----------------------------------------------------------------------------
@@ -144,16 +174,22 @@ class DynamoDbEventLogStorageTest {
     @Test
     void dayOfMoreThanOneMegabyte_isPagedWithoutLossOrRepeat() {
         DynamoDbEventLog.createTable(client, LARGE_TABLE);
-        DynamoDbEventLog large = DynamoDbEventLog.builder().client(client).tableName(LARGE_TABLE).build();
+        DynamoDbEventLog large =
+                DynamoDbEventLog.builder().client(client).tableName(LARGE_TABLE).build();
         LocalDate day = uniqueDay();
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         for (int i = 0; i < 1100; i++) {
-            items.add(TableItems.padded(day.toString(), key(day, 12, i / 60, i % 60, i % 7).timeText(), "user-" + i, 1000));
+            items.add(TableItems.padded(
+                    day.toString(), key(day, 12, i / 60, i % 60, i % 7).timeText(), "user-" + i, 1000));
         }
         TableItems.write(client, LARGE_TABLE, items);
-        QueryResponse oneRequest = client.query(r -> r.tableName(LARGE_TABLE).keyConditionExpression("#d = :d")
-                .expressionAttributeNames(Map.of("#d", "date")).expressionAttributeValues(Map.of(":d", AttributeValue.fromS(day.toString()))));
-        assertTrue(oneRequest.hasLastEvaluatedKey() && oneRequest.count() < 1000, "the day must not fit in one 1 MB response");
+        QueryResponse oneRequest = client.query(r -> r.tableName(LARGE_TABLE)
+                .keyConditionExpression("#d = :d")
+                .expressionAttributeNames(Map.of("#d", "date"))
+                .expressionAttributeValues(Map.of(":d", AttributeValue.fromS(day.toString()))));
+        assertTrue(
+                oneRequest.hasLastEvaluatedKey() && oneRequest.count() < 1000,
+                "the day must not fit in one 1 MB response");
         EventQuery query = EventQuery.of(new QueryScope.Day(day)).withLimit(1000);
 
         Page first = large.query(query, Optional.empty());
@@ -165,12 +201,16 @@ class DynamoDbEventLogStorageTest {
         List<EventRecord> ascending = new ArrayList<>(first.items());
         ascending.addAll(second.items());
         assertEquals(1100, new HashSet<>(ascending).size());
-        assertEquals(ascending.stream().sorted((x, y) -> x.key().compareTo(y.key())).toList(), ascending);
+        assertEquals(
+                ascending.stream().sorted((x, y) -> x.key().compareTo(y.key())).toList(), ascending);
 
         List<EventRecord> descending = readAll(large, query.withOrder(SortOrder.DESC));
         Collections.reverse(descending);
         assertEquals(ascending, descending);
-        assertEquals(Set.copyOf(ascending), Set.copyOf(readAll(large, EventQuery.of(new QueryScope.AllEvents()).withLimit(1000))));
+        assertEquals(
+                Set.copyOf(ascending),
+                Set.copyOf(
+                        readAll(large, EventQuery.of(new QueryScope.AllEvents()).withLimit(1000))));
     }
 
     @Test
@@ -190,7 +230,8 @@ class DynamoDbEventLogStorageTest {
         }
         TableItems.write(client, TABLE, items);
 
-        for (QueryScope scope : List.of(new QueryScope.Day(day), new QueryScope.Range(key(day, "15:00:00.000"), key(day, "16:00:00.000")))) {
+        for (QueryScope scope : List.of(
+                new QueryScope.Day(day), new QueryScope.Range(key(day, "15:00:00.000"), key(day, "16:00:00.000")))) {
             EventQuery query = EventQuery.of(scope).withEventType(rare).withLimit(7);
             List<Integer> sizes = new ArrayList<>();
             List<EventRecord> seen = new ArrayList<>();
@@ -211,7 +252,10 @@ class DynamoDbEventLogStorageTest {
 
     @Test
     void missingTable_isAConfigurationErrorNamingTheTable() {
-        DynamoDbEventLog absent = DynamoDbEventLog.builder().client(client).tableName("no-such-events-table").build();
+        DynamoDbEventLog absent = DynamoDbEventLog.builder()
+                .client(client)
+                .tableName("no-such-events-table")
+                .build();
         EventRecord anEvent = event(key(uniqueDay(), "12:00:00.000"));
         List<Executable> calls = List.of(
                 () -> absent.append(anEvent),
@@ -241,8 +285,8 @@ class DynamoDbEventLogStorageTest {
                 .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
                 .billingMode("PAY_PER_REQUEST"));
 
-        StoreConfigurationException error = assertThrows(StoreConfigurationException.class,
-                () -> DynamoDbEventLog.createTable(client, "events-wrong-keys"));
+        StoreConfigurationException error = assertThrows(
+                StoreConfigurationException.class, () -> DynamoDbEventLog.createTable(client, "events-wrong-keys"));
         assertTrue(error.getMessage().contains("'date' (S)"), error.getMessage());
     }
 
@@ -251,7 +295,8 @@ class DynamoDbEventLogStorageTest {
     @Test
     void fromEnvironment_buildsAStoreOnTheNamedTableAndEndpoint() {
         for (String endpointVariable : List.of("AWS_ENDPOINT_URL_DYNAMODB", "AWS_ENDPOINT_URL")) {
-            DynamoDbEventLog configured = DynamoDbEventLog.fromEnvironment(environment(env -> env.put(endpointVariable, server.endpoint().toString())));
+            DynamoDbEventLog configured = DynamoDbEventLog.fromEnvironment(environment(
+                    env -> env.put(endpointVariable, server.endpoint().toString())));
             EventRecord event = event(key(uniqueDay(), "02:00:00.000"));
 
             assertEquals(TABLE, configured.tableName());
@@ -262,16 +307,20 @@ class DynamoDbEventLogStorageTest {
 
     @Test
     void fromEnvironment_withoutTableNameOrRegion_saysWhatIsMissing() {
-        StoreConfigurationException noTable = assertThrows(StoreConfigurationException.class,
+        StoreConfigurationException noTable = assertThrows(
+                StoreConfigurationException.class,
                 () -> DynamoDbEventLog.fromEnvironment(environment(env -> env.remove("TABLE_NAME"))));
         assertTrue(noTable.getMessage().contains("TABLE_NAME"), noTable.getMessage());
 
-        StoreConfigurationException noRegion = assertThrows(StoreConfigurationException.class,
+        StoreConfigurationException noRegion = assertThrows(
+                StoreConfigurationException.class,
                 () -> DynamoDbEventLog.fromEnvironment(environment(env -> env.remove("AWS_REGION"))));
         assertTrue(noRegion.getMessage().contains("AWS_REGION"), noRegion.getMessage());
 
-        StoreConfigurationException badEndpoint = assertThrows(StoreConfigurationException.class,
-                () -> DynamoDbEventLog.fromEnvironment(environment(env -> env.put("AWS_ENDPOINT_URL_DYNAMODB", "localhost:8000"))));
+        StoreConfigurationException badEndpoint = assertThrows(
+                StoreConfigurationException.class,
+                () -> DynamoDbEventLog.fromEnvironment(
+                        environment(env -> env.put("AWS_ENDPOINT_URL_DYNAMODB", "localhost:8000"))));
         assertTrue(badEndpoint.getMessage().contains("AWS_ENDPOINT_URL_DYNAMODB"), badEndpoint.getMessage());
     }
 
@@ -283,7 +332,9 @@ class DynamoDbEventLogStorageTest {
             env.put("AWS_ENDPOINT_URL", server.endpoint().toString());
         }));
 
-        assertEquals(Optional.empty(), configured.find(key(uniqueDay(), "03:00:00.000").withId("none")));
+        assertEquals(
+                Optional.empty(),
+                configured.find(key(uniqueDay(), "03:00:00.000").withId("none")));
     }
 
     // ---- helpers --------------------------------------------------------------------------------------
@@ -299,7 +350,8 @@ class DynamoDbEventLogStorageTest {
     }
 
     private static Optional<Map<String, AttributeValue>> rawItem(String date, String time) {
-        var response = client.getItem(r -> r.tableName(TABLE).consistentRead(true)
+        var response = client.getItem(r -> r.tableName(TABLE)
+                .consistentRead(true)
                 .key(Map.of("date", AttributeValue.fromS(date), "time", AttributeValue.fromS(time))));
         return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();
     }

@@ -15,7 +15,10 @@ class DynamoDbEventLogTest extends EventLogPortContract {
     static void startServer() {
         server = DynaliteServer.start();
         DynamoDbEventLog.createTable(server.client(), "events-contract");
-        store = DynamoDbEventLog.builder().client(server.client()).tableName("events-contract").build();
+        store = DynamoDbEventLog.builder()
+                .client(server.client())
+                .tableName("events-contract")
+                .build();
     }
 
     @AfterAll

@@ -41,7 +41,8 @@ class DynamoDbOperationsTest extends EventLogPortContract {
         recordingClient = DynamoDbClient.builder()
                 .region(Region.US_EAST_1)
                 .endpointOverride(server.endpoint())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("dynalite", "dynalite")))
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create("dynalite", "dynalite")))
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(o -> o.addExecutionInterceptor(new ExecutionInterceptor() {
                     @Override
@@ -53,12 +54,17 @@ class DynamoDbOperationsTest extends EventLogPortContract {
 
                     @Override
                     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-                        String target = context.httpRequest().firstMatchingHeader("X-Amz-Target").orElse("(none)");
+                        String target = context.httpRequest()
+                                .firstMatchingHeader("X-Amz-Target")
+                                .orElse("(none)");
                         SENT.add("dynamodb:" + target.substring(target.indexOf('.') + 1));
                     }
                 }))
                 .build();
-        store = DynamoDbEventLog.builder().client(recordingClient).tableName("events-operations").build();
+        store = DynamoDbEventLog.builder()
+                .client(recordingClient)
+                .tableName("events-operations")
+                .build();
     }
 
     @AfterAll
@@ -66,11 +72,16 @@ class DynamoDbOperationsTest extends EventLogPortContract {
         recordingClient.close();
         server.close();
         System.out.println("[operations] sent during the contract suite: " + new TreeSet<>(SENT));
-        assertTrue(Set.copyOf(DynamoDbActions.USED).containsAll(SENT), "sent " + SENT + ", granted " + DynamoDbActions.USED);
+        assertTrue(
+                Set.copyOf(DynamoDbActions.USED).containsAll(SENT),
+                "sent " + SENT + ", granted " + DynamoDbActions.USED);
         // Equal, not only within: an action granted but never sent would be privilege the function does not need.
         assertEquals(new TreeSet<>(DynamoDbActions.USED), new TreeSet<>(SENT));
         // The index gets a grant of its own in the policy, for exactly these actions.
-        assertEquals(new TreeSet<>(DynamoDbActions.USED_ON_USER_INDEX.stream().map(a -> a + " on " + DynamoDbActions.USER_INDEX).toList()),
+        assertEquals(
+                new TreeSet<>(DynamoDbActions.USED_ON_USER_INDEX.stream()
+                        .map(a -> a + " on " + DynamoDbActions.USER_INDEX)
+                        .toList()),
                 new TreeSet<>(SENT_TO_USER_INDEX));
     }
 

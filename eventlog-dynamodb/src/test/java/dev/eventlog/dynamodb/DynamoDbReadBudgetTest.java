@@ -56,6 +56,7 @@ class DynamoDbReadBudgetTest {
      * a page may be in flight side by side: each may round up by almost a unit, and its items may run one past the mean.
      */
     private static final long SLACK = StoreThreads.THREADS * (4096L + 256);
+
     private static final LocalDate FIRST_DAY = LocalDate.of(2031, 3, 1);
     private static final String INDEXED_USER = "user-3";
 
@@ -70,15 +71,18 @@ class DynamoDbReadBudgetTest {
         countingClient = DynamoDbClient.builder()
                 .region(Region.US_EAST_1)
                 .endpointOverride(server.endpoint())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("dynalite", "dynalite")))
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create("dynalite", "dynalite")))
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(o -> o.addExecutionInterceptor(new ExecutionInterceptor() {
                     @Override
                     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
-                        ConsumedCapacity consumed = context.response() instanceof ScanResponse scan ? scan.consumedCapacity()
+                        ConsumedCapacity consumed = context.response() instanceof ScanResponse scan
+                                ? scan.consumedCapacity()
                                 : context.response() instanceof QueryResponse query ? query.consumedCapacity() : null;
                         if (consumed != null && consumed.capacityUnits() != null) {
-                            boolean index = context.response() instanceof QueryResponse && context.request().toString().contains(UserIndex.NAME);
+                            boolean index = context.response() instanceof QueryResponse
+                                    && context.request().toString().contains(UserIndex.NAME);
                             BYTES_READ.addAndGet((long) Math.ceil(consumed.capacityUnits() * (index ? 8192 : 4096)));
                         }
                     }
@@ -89,7 +93,8 @@ class DynamoDbReadBudgetTest {
         List<Map<String, AttributeValue>> items = new ArrayList<>(EVENTS);
         for (int i = 0; i < EVENTS; i++) {
             LocalDate day = FIRST_DAY.plusDays(i % DAYS);
-            EventTime at = new EventTime(day, LocalTime.ofSecondOfDay(i / DAYS % 86_400).plusNanos((i % 1000) * 1_000_000L));
+            EventTime at = new EventTime(
+                    day, LocalTime.ofSecondOfDay(i / DAYS % 86_400).plusNanos((i % 1000) * 1_000_000L));
             boolean rare = i % 997 == 3;
             EventRecord event = new EventRecord(at.withId("e" + i), "user-" + (i % 10), rare ? "rare" : "common");
             if (rare) {
@@ -128,7 +133,11 @@ class DynamoDbReadBudgetTest {
     }
 
     private static DynamoDbEventLog store() {
-        return DynamoDbEventLog.builder().client(countingClient).tableName(TABLE).readBudget(BUDGET, Duration.ofMinutes(5)).build();
+        return DynamoDbEventLog.builder()
+                .client(countingClient)
+                .tableName(TABLE)
+                .readBudget(BUDGET, Duration.ofMinutes(5))
+                .build();
     }
 
     /** Follows the query's pages to the end, checking each page's bytes read; returns the events and the page count. */
@@ -153,7 +162,8 @@ class DynamoDbReadBudgetTest {
     @Test
     void rareMatchScan_staysWithinTheBudgetOnEveryPage_andReturnsEachMatchOnce() {
         int[] pages = {0};
-        List<EventRecord> found = readAllWithinBudget(store(), EventQuery.of(new QueryScope.AllEvents()).withEventType("rare"), pages);
+        List<EventRecord> found = readAllWithinBudget(
+                store(), EventQuery.of(new QueryScope.AllEvents()).withEventType("rare"), pages);
 
         assertEquals(Set.copyOf(RARE), Set.copyOf(found));
         assertEquals(RARE.size(), found.size(), "each match once");
@@ -162,25 +172,38 @@ class DynamoDbReadBudgetTest {
 
     @Test
     void rareMatchRangeOfDays_inBothOrders_staysWithinTheBudget_andReturnsEachMatchOnceInOrder() {
-        QueryScope range = new QueryScope.Range(new EventTime(FIRST_DAY, LocalTime.MIDNIGHT), new EventTime(FIRST_DAY.plusDays(DAYS), LocalTime.MIDNIGHT));
-        List<EventRecord> ascending = RARE.stream().sorted((a, b) -> a.key().compareTo(b.key())).toList();
+        QueryScope range = new QueryScope.Range(
+                new EventTime(FIRST_DAY, LocalTime.MIDNIGHT),
+                new EventTime(FIRST_DAY.plusDays(DAYS), LocalTime.MIDNIGHT));
+        List<EventRecord> ascending =
+                RARE.stream().sorted((a, b) -> a.key().compareTo(b.key())).toList();
         List<EventRecord> descending = new ArrayList<>(ascending);
         java.util.Collections.reverse(descending);
 
         int[] pages = {0};
-        assertEquals(ascending, readAllWithinBudget(store(), EventQuery.of(range).withEventType("rare"), pages));
+        assertEquals(
+                ascending, readAllWithinBudget(store(), EventQuery.of(range).withEventType("rare"), pages));
         assertTrue(pages[0] > 10, "pages: " + pages[0]);
-        assertEquals(descending, readAllWithinBudget(store(), EventQuery.of(range).withEventType("rare").withOrder(SortOrder.DESC), new int[] {0}));
+        assertEquals(
+                descending,
+                readAllWithinBudget(
+                        store(), EventQuery.of(range).withEventType("rare").withOrder(SortOrder.DESC), new int[] {0}));
     }
 
     @Test
     void rareMatchesOfOneUser_fromTheIndex_stayWithinTheBudget_andComeOnceInOrder() {
-        List<EventRecord> expected = RARE.stream().filter(e -> e.userId().equals(INDEXED_USER))
-                .sorted((a, b) -> a.key().compareTo(b.key())).toList();
+        List<EventRecord> expected = RARE.stream()
+                .filter(e -> e.userId().equals(INDEXED_USER))
+                .sorted((a, b) -> a.key().compareTo(b.key()))
+                .toList();
 
         int[] pages = {0};
-        List<EventRecord> found = readAllWithinBudget(store(),
-                EventQuery.of(new QueryScope.AllEvents()).withUserId(INDEXED_USER).withEventType("rare"), pages);
+        List<EventRecord> found = readAllWithinBudget(
+                store(),
+                EventQuery.of(new QueryScope.AllEvents())
+                        .withUserId(INDEXED_USER)
+                        .withEventType("rare"),
+                pages);
 
         assertEquals(expected, found);
         assertTrue(pages[0] > 1, "pages: " + pages[0]);
@@ -190,11 +213,16 @@ class DynamoDbReadBudgetTest {
     void readingTime_endsThePageEarly_andTheNextPagesContinueExactly() {
         // Each look at the clock moves it on by a second, so a page's 2 s are spent after its first request.
         AtomicLong nanos = new AtomicLong();
-        DynamoDbEventLog store = DynamoDbEventLog.builder().client(countingClient).tableName(TABLE)
-                .nanoClock(() -> nanos.addAndGet(Duration.ofSeconds(1).toNanos())).build();
+        DynamoDbEventLog store = DynamoDbEventLog.builder()
+                .client(countingClient)
+                .tableName(TABLE)
+                .nanoClock(() -> nanos.addAndGet(Duration.ofSeconds(1).toNanos()))
+                .build();
         QueryScope day = new QueryScope.Day(FIRST_DAY.plusDays(7));
-        List<EventRecord> expected = RARE.stream().filter(e -> e.key().date().equals(FIRST_DAY.plusDays(7)))
-                .sorted((a, b) -> a.key().compareTo(b.key())).toList();
+        List<EventRecord> expected = RARE.stream()
+                .filter(e -> e.key().date().equals(FIRST_DAY.plusDays(7)))
+                .sorted((a, b) -> a.key().compareTo(b.key()))
+                .toList();
 
         List<EventRecord> found = new ArrayList<>();
         Set<Optional<EventKey>> resumes = new HashSet<>();

@@ -32,7 +32,8 @@ class DynamoDbRetentionTest extends EventLogRetentionContract {
     static void startServer() {
         server = DynaliteServer.start();
         // Dynalite has no UpdateTimeToLive: creating a table with a period must still succeed there.
-        DynamoDbEventLog.createTable(server.client(), TABLE, RetentionPolicy.days(30, new SettableClock(java.time.Instant.EPOCH)));
+        DynamoDbEventLog.createTable(
+                server.client(), TABLE, RetentionPolicy.days(30, new SettableClock(java.time.Instant.EPOCH)));
     }
 
     @AfterAll
@@ -42,7 +43,11 @@ class DynamoDbRetentionTest extends EventLogRetentionContract {
 
     @Override
     protected EventLogPort createPort(RetentionPolicy retention) {
-        return DynamoDbEventLog.builder().client(server.client()).tableName(TABLE).retention(retention).build();
+        return DynamoDbEventLog.builder()
+                .client(server.client())
+                .tableName(TABLE)
+                .retention(retention)
+                .build();
     }
 
     @Test
@@ -54,7 +59,8 @@ class DynamoDbRetentionTest extends EventLogRetentionContract {
 
         Map<String, AttributeValue> item = storedItem(event);
 
-        assertEquals(AttributeValue.fromN(Long.toString(event.key().instant().getEpochSecond() + 30L * 86_400)),
+        assertEquals(
+                AttributeValue.fromN(Long.toString(event.key().instant().getEpochSecond() + 30L * 86_400)),
                 item.get(ItemExpiry.EXPIRES_AT));
     }
 
@@ -81,10 +87,15 @@ class DynamoDbRetentionTest extends EventLogRetentionContract {
 
     @Test
     void createTableWithAPeriod_onAnExistingTable_isFine() {
-        DynamoDbEventLog.createTable(server.client(), TABLE, RetentionPolicy.days(1, new SettableClock(java.time.Instant.EPOCH)));
+        DynamoDbEventLog.createTable(
+                server.client(), TABLE, RetentionPolicy.days(1, new SettableClock(java.time.Instant.EPOCH)));
     }
 
     private static Map<String, AttributeValue> storedItem(EventRecord event) {
-        return server.client().getItem(r -> r.tableName(TABLE).key(EventItem.key(event.key(), new ShardLayout(1))).consistentRead(true)).item();
+        return server.client()
+                .getItem(r -> r.tableName(TABLE)
+                        .key(EventItem.key(event.key(), new ShardLayout(1)))
+                        .consistentRead(true))
+                .item();
     }
 }

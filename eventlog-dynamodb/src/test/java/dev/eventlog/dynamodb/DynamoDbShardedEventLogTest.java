@@ -15,7 +15,11 @@ class DynamoDbShardedEventLogTest extends EventLogPortContract {
     static void startServer() {
         server = DynaliteServer.start();
         DynamoDbEventLog.createTable(server.client(), "events-contract-sharded");
-        store = DynamoDbEventLog.builder().client(server.client()).tableName("events-contract-sharded").writeShards(4).build();
+        store = DynamoDbEventLog.builder()
+                .client(server.client())
+                .tableName("events-contract-sharded")
+                .writeShards(4)
+                .build();
     }
 
     @AfterAll

@@ -28,7 +28,8 @@ class DynamoDbTableCheckTest {
 
     @Test
     void aMissingTable_isAConfigurationErrorNamingIt() {
-        StoreConfigurationException missing = assertThrows(StoreConfigurationException.class,
+        StoreConfigurationException missing = assertThrows(
+                StoreConfigurationException.class,
                 () -> DynamoDbEventLog.checkTable(dynalite.client(), "check-missing"));
         assertTrue(missing.getMessage().contains("'check-missing'"), missing.getMessage());
         assertTrue(missing.getMessage().contains("does not exist"), missing.getMessage());
@@ -42,11 +43,13 @@ class DynamoDbTableCheckTest {
 
     @Test
     void aTableWithOtherKeys_isAConfigurationError() {
-        dynalite.client().createTable(r -> r.tableName("check-foreign")
-                .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
-                .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
-                .billingMode("PAY_PER_REQUEST"));
-        StoreConfigurationException foreign = assertThrows(StoreConfigurationException.class,
+        dynalite.client()
+                .createTable(r -> r.tableName("check-foreign")
+                        .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
+                        .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
+                        .billingMode("PAY_PER_REQUEST"));
+        StoreConfigurationException foreign = assertThrows(
+                StoreConfigurationException.class,
                 () -> DynamoDbEventLog.checkTable(dynalite.client(), "check-foreign"));
         assertTrue(foreign.getMessage().contains("'check-foreign'"), foreign.getMessage());
     }

@@ -51,7 +51,11 @@ class DynamoDbWriteShardsTest {
         server = DynaliteServer.start();
         client = server.client();
         DynamoDbEventLog.createTable(client, TABLE);
-        fourShards = DynamoDbEventLog.builder().client(client).tableName(TABLE).writeShards(4).build();
+        fourShards = DynamoDbEventLog.builder()
+                .client(client)
+                .tableName(TABLE)
+                .writeShards(4)
+                .build();
     }
 
     @AfterAll
@@ -83,11 +87,16 @@ class DynamoDbWriteShardsTest {
         for (EventRecord e : events) {
             int shard = new ShardLayout(4).shardOf(e.eventId());
             String partitionKey = shard == 0 ? day.toString() : day + "#" + shard;
-            assertTrue(rawItem(partitionKey, e.key().timeText() + "#" + e.eventId()).isPresent(), e.toString());
+            assertTrue(
+                    rawItem(partitionKey, e.key().timeText() + "#" + e.eventId())
+                            .isPresent(),
+                    e.toString());
             partitionKeys.add(partitionKey);
         }
         assertEquals(Set.of(day.toString(), day + "#1", day + "#2", day + "#3"), partitionKeys);
-        assertEquals(sorted(events), readAll(fourShards, EventQuery.of(new QueryScope.Day(day)).withLimit(3)));
+        assertEquals(
+                sorted(events),
+                readAll(fourShards, EventQuery.of(new QueryScope.Day(day)).withLimit(3)));
     }
 
     @Test
@@ -100,9 +109,13 @@ class DynamoDbWriteShardsTest {
         }
         fourShards.appendAll(events);
 
-        List<EventRecord> everything = readAll(fourShards, EventQuery.of(new QueryScope.AllEvents()).withLimit(5));
+        List<EventRecord> everything =
+                readAll(fourShards, EventQuery.of(new QueryScope.AllEvents()).withLimit(5));
 
-        assertEquals(Set.copyOf(events), Set.copyOf(everything.stream().filter(e -> e.userId().equals(user)).toList()));
+        assertEquals(
+                Set.copyOf(events),
+                Set.copyOf(
+                        everything.stream().filter(e -> e.userId().equals(user)).toList()));
         assertTrue(everything.stream().allMatch(e -> e.key().date().getYear() > 1000), "no metadata read as an event");
         assertEquals(everything.size(), new HashSet<>(everything).size(), "nothing twice");
     }
@@ -110,7 +123,11 @@ class DynamoDbWriteShardsTest {
     @Test
     void storeWithAnotherNumberOfShards_refusesNamingBothNumbers() {
         fourShards.append(event(key(uniqueDay(), "01:00:00.000")));
-        DynamoDbEventLog two = DynamoDbEventLog.builder().client(client).tableName(TABLE).writeShards(2).build();
+        DynamoDbEventLog two = DynamoDbEventLog.builder()
+                .client(client)
+                .tableName(TABLE)
+                .writeShards(2)
+                .build();
         EventRecord anEvent = event(key(uniqueDay(), "01:00:00.000"));
         List<Executable> calls = List.of(
                 () -> two.append(anEvent),
@@ -120,19 +137,33 @@ class DynamoDbWriteShardsTest {
 
         for (Executable call : calls) {
             StoreConfigurationException error = assertThrows(StoreConfigurationException.class, call);
-            assertTrue(error.getMessage().contains("4 write shards") && error.getMessage().contains("configured with 2"), error.getMessage());
+            assertTrue(
+                    error.getMessage().contains("4 write shards")
+                            && error.getMessage().contains("configured with 2"),
+                    error.getMessage());
         }
-        assertEquals(Optional.empty(), rawItem(anEvent.key().dateText(), anEvent.key().timeText() + "#" + anEvent.eventId()));
+        assertEquals(
+                Optional.empty(),
+                rawItem(anEvent.key().dateText(), anEvent.key().timeText() + "#" + anEvent.eventId()));
     }
 
     @Test
     void firstWrite_recordsTheNumberOfShards() {
         DynamoDbEventLog.createTable(client, "events-shards-record");
-        DynamoDbEventLog three = DynamoDbEventLog.builder().client(client).tableName("events-shards-record").writeShards(3).build();
+        DynamoDbEventLog three = DynamoDbEventLog.builder()
+                .client(client)
+                .tableName("events-shards-record")
+                .writeShards(3)
+                .build();
 
         three.append(event(key(uniqueDay(), "02:00:00.000")));
 
-        assertEquals("3", rawItem("events-shards-record", "#meta", "#meta").orElseThrow().get("writeShards").n());
+        assertEquals(
+                "3",
+                rawItem("events-shards-record", "#meta", "#meta")
+                        .orElseThrow()
+                        .get("writeShards")
+                        .n());
     }
 
     @Test
@@ -140,16 +171,26 @@ class DynamoDbWriteShardsTest {
         for (int shards : List.of(1, 4)) {
             String table = "events-legacy-" + shards;
             DynamoDbEventLog.createTable(client, table);
-            DynamoDbEventLog store = DynamoDbEventLog.builder().client(client).tableName(table).writeShards(shards).build();
+            DynamoDbEventLog store = DynamoDbEventLog.builder()
+                    .client(client)
+                    .tableName(table)
+                    .writeShards(shards)
+                    .build();
             LocalDate day = uniqueDay();
-            TableItems.write(client, table, List.of(
-                    TableItems.original(day.toString(), "09:00:00", "old-a", "legacy"),
-                    TableItems.original(day.toString(), "09:00:00.000", "old-b", "legacy"),
-                    TableItems.original(day.toString(), "09:00:00.001", "old-c", "legacy"),
-                    TableItems.original(day.toString(), "08:59:59.999", "old-d", "legacy")));
+            TableItems.write(
+                    client,
+                    table,
+                    List.of(
+                            TableItems.original(day.toString(), "09:00:00", "old-a", "legacy"),
+                            TableItems.original(day.toString(), "09:00:00.000", "old-b", "legacy"),
+                            TableItems.original(day.toString(), "09:00:00.001", "old-c", "legacy"),
+                            TableItems.original(day.toString(), "08:59:59.999", "old-d", "legacy")));
             EventTime busy = key(day, "09:00:00.000");
-            List<EventRecord> legacy = List.of(event(busy, "old-a", "legacy"), event(busy, "old-b", "legacy"),
-                    event(key(day, "09:00:00.001"), "old-c", "legacy"), event(key(day, "08:59:59.999"), "old-d", "legacy"));
+            List<EventRecord> legacy = List.of(
+                    event(busy, "old-a", "legacy"),
+                    event(busy, "old-b", "legacy"),
+                    event(key(day, "09:00:00.001"), "old-c", "legacy"),
+                    event(key(day, "08:59:59.999"), "old-d", "legacy"));
             List<EventRecord> fresh = new ArrayList<>();
             for (String id : List.of("-", "0", "8", "f", "zz", "~")) {
                 fresh.add(event(busy.withId(id), uniqueUser(), "new"));
@@ -166,34 +207,62 @@ class DynamoDbWriteShardsTest {
             EventQuery dayQuery = EventQuery.of(new QueryScope.Day(day));
 
             for (int pageSize : List.of(1, 2, 5, 100)) {
-                assertEquals(ascending, readAll(store, dayQuery.withLimit(pageSize)), shards + " shards, pages of " + pageSize);
-                assertEquals(descending, readAll(store, dayQuery.withLimit(pageSize).withOrder(SortOrder.DESC)),
+                assertEquals(
+                        ascending,
+                        readAll(store, dayQuery.withLimit(pageSize)),
+                        shards + " shards, pages of " + pageSize);
+                assertEquals(
+                        descending,
+                        readAll(store, dayQuery.withLimit(pageSize).withOrder(SortOrder.DESC)),
                         shards + " shards, pages of " + pageSize + ", newest first");
             }
-            EventQuery millisecond = EventQuery.of(new QueryScope.Range(busy, busy.nextMillisecond())).withLimit(3);
-            assertEquals(ascending.stream().filter(e -> e.key().moment().equals(busy)).toList(), readAll(store, millisecond));
+            EventQuery millisecond = EventQuery.of(new QueryScope.Range(busy, busy.nextMillisecond()))
+                    .withLimit(3);
+            assertEquals(
+                    ascending.stream()
+                            .filter(e -> e.key().moment().equals(busy))
+                            .toList(),
+                    readAll(store, millisecond));
             for (EventRecord e : all) {
                 assertEquals(Optional.of(e), store.find(e.key()), "found by its identity: " + e);
                 assertEquals(AppendOutcome.EXISTING, store.append(e).outcome(), "a replay is recognised: " + e);
             }
-            assertEquals(AppendOutcome.CONFLICT, store.append(event(legacy.get(0).key(), "someone-else", "legacy")).outcome());
+            assertEquals(
+                    AppendOutcome.CONFLICT,
+                    store.append(event(legacy.get(0).key(), "someone-else", "legacy"))
+                            .outcome());
             assertEquals(ascending, readAll(store, dayQuery), "nothing was added by the replays");
-            assertEquals(Set.copyOf(all), Set.copyOf(readAll(store, EventQuery.of(new QueryScope.AllEvents()).withLimit(1))
-                    .stream().filter(e -> e.key().date().equals(day)).toList()));
+            assertEquals(
+                    Set.copyOf(all),
+                    Set.copyOf(readAll(
+                                    store,
+                                    EventQuery.of(new QueryScope.AllEvents()).withLimit(1))
+                            .stream()
+                            .filter(e -> e.key().date().equals(day))
+                            .toList()));
         }
     }
 
     @Test
     void fromEnvironment_readsTheNumberOfShards() {
         Map<String, String> env = new HashMap<>(Map.of(
-                "TABLE_NAME", TABLE, "AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "dynalite", "AWS_SECRET_ACCESS_KEY", "dynalite",
-                "AWS_ENDPOINT_URL", server.endpoint().toString()));
+                "TABLE_NAME",
+                TABLE,
+                "AWS_REGION",
+                "us-east-1",
+                "AWS_ACCESS_KEY_ID",
+                "dynalite",
+                "AWS_SECRET_ACCESS_KEY",
+                "dynalite",
+                "AWS_ENDPOINT_URL",
+                server.endpoint().toString()));
         assertEquals(1, DynamoDbEventLog.fromEnvironment(env).writeShards());
         env.put("EVENTLOG_WRITE_SHARDS", "4");
         assertEquals(4, DynamoDbEventLog.fromEnvironment(env).writeShards());
         for (String bad : List.of("0", "65", "four", "-1", "1.5")) {
             env.put("EVENTLOG_WRITE_SHARDS", bad);
-            StoreConfigurationException error = assertThrows(StoreConfigurationException.class, () -> DynamoDbEventLog.fromEnvironment(env));
+            StoreConfigurationException error =
+                    assertThrows(StoreConfigurationException.class, () -> DynamoDbEventLog.fromEnvironment(env));
             assertTrue(error.getMessage().contains("EVENTLOG_WRITE_SHARDS"), error.getMessage());
         }
     }
@@ -209,7 +278,8 @@ class DynamoDbWriteShardsTest {
     }
 
     private static Optional<Map<String, AttributeValue>> rawItem(String table, String partitionKey, String rangeKey) {
-        var response = client.getItem(r -> r.tableName(table).consistentRead(true)
+        var response = client.getItem(r -> r.tableName(table)
+                .consistentRead(true)
                 .key(Map.of("date", AttributeValue.fromS(partitionKey), "time", AttributeValue.fromS(rangeKey))));
         return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();
     }
@@ -229,7 +299,8 @@ class DynamoDbWriteShardsTest {
 
     private static String sha256Hex(String text) {
         try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return java.util.HexFormat.of().formatHex(digest);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -14,8 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 /** Answers for a mocked client, so a test stubs only the calls it is about. */
 final class MockedTable {
 
-    private MockedTable() {
-    }
+    private MockedTable() {}
 
     /** The client answers as a table that records one write shard and otherwise holds nothing. */
     static void emptyTable(DynamoDbClient client) {
@@ -25,9 +24,14 @@ final class MockedTable {
                 TableMetadata.WRITE_SHARDS, AttributeValue.fromN("1"));
         lenient().when(client.getItem(any(GetItemRequest.class))).thenAnswer(invocation -> {
             GetItemRequest request = invocation.getArgument(0);
-            boolean isMetadata = TableMetadata.PARTITION_KEY.equals(request.key().get(EventItem.DATE).s());
-            return isMetadata ? GetItemResponse.builder().item(metadata).build() : GetItemResponse.builder().build();
+            boolean isMetadata = TableMetadata.PARTITION_KEY.equals(
+                    request.key().get(EventItem.DATE).s());
+            return isMetadata
+                    ? GetItemResponse.builder().item(metadata).build()
+                    : GetItemResponse.builder().build();
         });
-        lenient().when(client.query(any(QueryRequest.class))).thenReturn(QueryResponse.builder().build());
+        lenient()
+                .when(client.query(any(QueryRequest.class)))
+                .thenReturn(QueryResponse.builder().build());
     }
 }

@@ -36,17 +36,23 @@ class StoreCallTimeoutsTest {
     @Test
     void callTimeoutThatIsNotAWholeNumberOfMilliseconds_isRefusedWithTheVariableNamed() {
         for (String bad : new String[] {"3s", "-1", "99", "1e4"}) {
-            StoreConfigurationException e = assertThrows(StoreConfigurationException.class,
+            StoreConfigurationException e = assertThrows(
+                    StoreConfigurationException.class,
                     () -> StoreCallTimeouts.from(Map.of("EVENTLOG_CALL_TIMEOUT_MS", bad)));
-            assertTrue(e.getMessage().contains("EVENTLOG_CALL_TIMEOUT_MS") && e.getMessage().contains(bad), e.getMessage());
+            assertTrue(
+                    e.getMessage().contains("EVENTLOG_CALL_TIMEOUT_MS")
+                            && e.getMessage().contains(bad),
+                    e.getMessage());
         }
     }
 
     @Test
     void sdkTimeouts_areTheStoreBeingUnavailable() {
-        assertInstanceOf(StoreUnavailableException.class,
+        assertInstanceOf(
+                StoreUnavailableException.class,
                 DynamoDbFailures.translate(ApiCallTimeoutException.create(3_500), "events"));
-        assertInstanceOf(StoreUnavailableException.class,
+        assertInstanceOf(
+                StoreUnavailableException.class,
                 DynamoDbFailures.translate(ApiCallAttemptTimeoutException.create(1_312), "events"));
     }
 }

@@ -14,8 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 /** Test data written straight into a table, the way other programs (such as the original system) write it. */
 final class TableItems {
 
-    private TableItems() {
-    }
+    private TableItems() {}
 
     /** An item in the original Node.js system's shape: date, time, userId and eventType only. */
     static Map<String, AttributeValue> original(String date, String time, String userId, String eventType) {
@@ -39,14 +38,17 @@ final class TableItems {
         for (int i = 0; i < items.size(); i += 25) {
             List<WriteRequest> requests = new ArrayList<>();
             for (Map<String, AttributeValue> item : items.subList(i, Math.min(items.size(), i + 25))) {
-                requests.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+                requests.add(WriteRequest.builder()
+                        .putRequest(PutRequest.builder().item(item).build())
+                        .build());
             }
             Map<String, List<WriteRequest>> pending = Map.of(table, requests);
             for (int attempt = 0; !pending.isEmpty(); attempt++) {
                 if (attempt == 10) {
                     throw new IllegalStateException("the server kept items unprocessed: " + pending);
                 }
-                BatchWriteItemResponse response = client.batchWriteItem(BatchWriteItemRequest.builder().requestItems(pending).build());
+                BatchWriteItemResponse response = client.batchWriteItem(
+                        BatchWriteItemRequest.builder().requestItems(pending).build());
                 pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
             }
         }

@@ -40,8 +40,9 @@ class UserIndexBackfillTest {
     }
 
     private static Map<String, AttributeValue> raw(String table, String date, String time) {
-        return server.client().getItem(r -> r.tableName(table).consistentRead(true)
-                .key(EventItem.key(date, time))).item();
+        return server.client()
+                .getItem(r -> r.tableName(table).consistentRead(true).key(EventItem.key(date, time)))
+                .item();
     }
 
     @Test
@@ -49,17 +50,27 @@ class UserIndexBackfillTest {
         String table = "backfill-old-layout";
         DynamoDbEventLog.createTable(server.client(), table);
         // As the original system and versions before event ids wrote them: no '#', no eventId, no at.
-        TableItems.write(server.client(), table, List.of(
-                TableItems.original("2024-05-01", "10:00:00", "carol", "login"),
-                TableItems.original("2024-05-01", "10:00:00.250", "carol", "view"),
-                TableItems.original("2024-05-03", "23:59:59.999", "carol", "logout"),
-                TableItems.original("2024-05-02", "08:00:00", "dave", "login")));
-        DynamoDbEventLog store = DynamoDbEventLog.builder().client(server.client()).tableName(table).build();
-        EventRecord newer = new EventRecord(EventTime.parse("2024-05-02", "12:00:00.000").withId("fresh-1"), "carol", "view");
+        TableItems.write(
+                server.client(),
+                table,
+                List.of(
+                        TableItems.original("2024-05-01", "10:00:00", "carol", "login"),
+                        TableItems.original("2024-05-01", "10:00:00.250", "carol", "view"),
+                        TableItems.original("2024-05-03", "23:59:59.999", "carol", "logout"),
+                        TableItems.original("2024-05-02", "08:00:00", "dave", "login")));
+        DynamoDbEventLog store = DynamoDbEventLog.builder()
+                .client(server.client())
+                .tableName(table)
+                .build();
+        EventRecord newer =
+                new EventRecord(EventTime.parse("2024-05-02", "12:00:00.000").withId("fresh-1"), "carol", "view");
         store.append(newer);
         Map<String, AttributeValue> newerBefore = raw(table, "2024-05-02", "12:00:00.000#fresh-1");
         Map<String, AttributeValue> oldBefore = raw(table, "2024-05-01", "10:00:00.250");
-        assertEquals(List.of(newer), store.query(historyOf("carol"), Optional.empty()).items(), "only the new event is indexed yet");
+        assertEquals(
+                List.of(newer),
+                store.query(historyOf("carol"), Optional.empty()).items(),
+                "only the new event is indexed yet");
 
         List<UserIndexBackfill.Counts> progress = new ArrayList<>();
         UserIndexBackfill.Counts counts = new UserIndexBackfill(server.client(), table, 1).run(progress::add);
@@ -70,30 +81,47 @@ class UserIndexBackfillTest {
         assertTrue(counts.scanned() >= 6);
         assertEquals(counts, progress.get(progress.size() - 1));
         Page carol = store.query(historyOf("carol"), Optional.empty());
-        List<EventRecord> byKey = store.query(EventQuery.of(new QueryScope.Range(
-                EventTime.parse("2024-05-01", "00:00:00.000"), EventTime.parse("2024-05-04", "00:00:00.000"))), Optional.empty())
-                .items().stream().filter(e -> e.userId().equals("carol")).toList();
+        List<EventRecord> byKey = store
+                .query(
+                        EventQuery.of(new QueryScope.Range(
+                                EventTime.parse("2024-05-01", "00:00:00.000"),
+                                EventTime.parse("2024-05-04", "00:00:00.000"))),
+                        Optional.empty())
+                .items()
+                .stream()
+                .filter(e -> e.userId().equals("carol"))
+                .toList();
         assertEquals(byKey, carol.items(), "the index gives the same events, in the same order, as the table");
         assertEquals(4, carol.items().size());
         assertEquals(1, store.query(historyOf("dave"), Optional.empty()).items().size());
         assertEquals(newerBefore, raw(table, "2024-05-02", "12:00:00.000#fresh-1"), "an item that had at is untouched");
         Map<String, AttributeValue> oldAfter = raw(table, "2024-05-01", "10:00:00.250");
         Map<String, AttributeValue> expected = new java.util.HashMap<>(oldBefore);
-        expected.put(EventItem.AT, AttributeValue.fromS("2024-05-01T10:00:00.250#" + carol.items().get(1).eventId()));
+        expected.put(
+                EventItem.AT,
+                AttributeValue.fromS(
+                        "2024-05-01T10:00:00.250#" + carol.items().get(1).eventId()));
         assertEquals(expected, oldAfter, "only at was added");
 
-        UserIndexBackfill.Counts again = new UserIndexBackfill(server.client(), table, 1).run(c -> { });
+        UserIndexBackfill.Counts again = new UserIndexBackfill(server.client(), table, 1).run(c -> {});
         assertEquals(0, again.added(), "a second run finds nothing to do");
-        assertEquals(carol.items(), store.query(historyOf("carol"), Optional.empty()).items());
+        assertEquals(
+                carol.items(), store.query(historyOf("carol"), Optional.empty()).items());
     }
 
     @Test
     void tableOfAnotherNumberOfShards_isRefused() {
         String table = "backfill-shards";
         DynamoDbEventLog.createTable(server.client(), table);
-        DynamoDbEventLog.builder().client(server.client()).tableName(table).writeShards(2).build()
-                .append(new EventRecord(EventTime.parse("2024-05-02", "12:00:00.000").withId("x"), "erin", "view"));
+        DynamoDbEventLog.builder()
+                .client(server.client())
+                .tableName(table)
+                .writeShards(2)
+                .build()
+                .append(new EventRecord(
+                        EventTime.parse("2024-05-02", "12:00:00.000").withId("x"), "erin", "view"));
 
-        assertThrows(StoreConfigurationException.class, () -> new UserIndexBackfill(server.client(), table, 1).run(c -> { }));
+        assertThrows(
+                StoreConfigurationException.class, () -> new UserIndexBackfill(server.client(), table, 1).run(c -> {}));
     }
 }

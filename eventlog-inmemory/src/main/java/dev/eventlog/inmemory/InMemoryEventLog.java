@@ -33,10 +33,12 @@ public final class InMemoryEventLog implements EventLogPort {
     private static final LocalTime LAST_MILLISECOND = LocalTime.of(23, 59, 59, 999_000_000);
     /** The lowest and the highest valid ids ('-' and '~' are the lowest and highest allowed characters). */
     private static final String LOWEST_ID = "-";
+
     private static final String HIGHEST_ID = "~".repeat(EventIds.MAX_LENGTH);
 
     private final ConcurrentSkipListMap<EventKey, EventRecord> events = new ConcurrentSkipListMap<>();
-    private final ConcurrentHashMap<String, ConcurrentSkipListMap<EventKey, EventRecord>> byUser = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, ConcurrentSkipListMap<EventKey, EventRecord>> byUser =
+            new ConcurrentHashMap<>();
     private final RetentionPolicy retention;
 
     /** A store that keeps every event. */
@@ -54,7 +56,8 @@ public final class InMemoryEventLog implements EventLogPort {
         EventRecord stored = events.putIfAbsent(event.key(), event);
         if (stored == null) {
             // Only the writer that won the key indexes it, so the user's index never holds an event the log does not.
-            byUser.computeIfAbsent(event.userId(), user -> new ConcurrentSkipListMap<>()).put(event.key(), event);
+            byUser.computeIfAbsent(event.userId(), user -> new ConcurrentSkipListMap<>())
+                    .put(event.key(), event);
             return AppendResult.created(event);
         }
         return stored.equals(event) ? AppendResult.existing(event) : AppendResult.conflict(event);
@@ -104,11 +107,14 @@ public final class InMemoryEventLog implements EventLogPort {
         return events.size();
     }
 
-    private static ConcurrentNavigableMap<EventKey, EventRecord> scoped(ConcurrentSkipListMap<EventKey, EventRecord> events,
-                                                                        QueryScope scope) {
+    private static ConcurrentNavigableMap<EventKey, EventRecord> scoped(
+            ConcurrentSkipListMap<EventKey, EventRecord> events, QueryScope scope) {
         if (scope instanceof QueryScope.Day day) {
-            return events.subMap(new EventKey(day.date(), LocalTime.MIDNIGHT, LOWEST_ID), true,
-                    new EventKey(day.date(), LAST_MILLISECOND, HIGHEST_ID), true);
+            return events.subMap(
+                    new EventKey(day.date(), LocalTime.MIDNIGHT, LOWEST_ID),
+                    true,
+                    new EventKey(day.date(), LAST_MILLISECOND, HIGHEST_ID),
+                    true);
         }
         if (scope instanceof QueryScope.Range range) {
             // 'to' is exclusive and times are whole milliseconds, so the last time inside is one millisecond earlier.

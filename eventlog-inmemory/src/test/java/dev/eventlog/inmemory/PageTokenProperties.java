@@ -30,8 +30,11 @@ class PageTokenProperties {
         String[] users = {"alice", "bob", "carol"};
         for (int day = 1; day <= 3; day++) {
             for (int i = 0; i < 40; i++) {
-                SERVICE.record(new EventDraft("2024-07-0" + day, String.format("%02d:%02d:00.%03d", i % 24, i, i),
-                        users[i % 3], i % 2 == 0 ? "login" : "view"));
+                SERVICE.record(new EventDraft(
+                        "2024-07-0" + day,
+                        String.format("%02d:%02d:00.%03d", i % 24, i, i),
+                        users[i % 3],
+                        i % 2 == 0 ? "login" : "view"));
             }
         }
     }
@@ -41,14 +44,16 @@ class PageTokenProperties {
         List<EventRecord> seen = readAll(request);
         EventQuery query = request.toQuery();
 
-        List<EventRecord> expected = STORE.query(query.withLimit(1000), java.util.Optional.empty()).items();
+        List<EventRecord> expected =
+                STORE.query(query.withLimit(1000), java.util.Optional.empty()).items();
         assertEquals(expected, seen);
     }
 
     @Property(tries = 500)
-    void mutatedToken_isRefusedOrStaysInsideItsQuery(@ForAll("pagedRequests") ListRequest request,
-                                                    @ForAll @IntRange(min = 0, max = 200) int position,
-                                                    @ForAll("tokenChars") char replacement) {
+    void mutatedToken_isRefusedOrStaysInsideItsQuery(
+            @ForAll("pagedRequests") ListRequest request,
+            @ForAll @IntRange(min = 0, max = 200) int position,
+            @ForAll("tokenChars") char replacement) {
         EventPage first = SERVICE.list(request);
         // Every generated request has more matches than its limit, so every try mutates a real token.
         assertTrue(first.nextToken().isPresent(), "a first page with more to come: " + request);
@@ -90,8 +95,15 @@ class PageTokenProperties {
                 new String[] {null, null, null});
         Arbitrary<String> orders = Arbitraries.of("asc", "desc");
         return net.jqwik.api.Combinators.combine(scopes, users, types, orders, limits)
-                .as((scope, user, type, order, limit) -> new ListRequest(scope[0], scope[1], scope[2], user, type,
-                        scope[0] == null && scope[1] == null ? "asc" : order, limit, null));
+                .as((scope, user, type, order, limit) -> new ListRequest(
+                        scope[0],
+                        scope[1],
+                        scope[2],
+                        user,
+                        type,
+                        scope[0] == null && scope[1] == null ? "asc" : order,
+                        limit,
+                        null));
     }
 
     /**
@@ -100,13 +112,23 @@ class PageTokenProperties {
      */
     @Provide
     Arbitrary<ListRequest> pagedRequests() {
-        return requests().flatMap(request -> Arbitraries.integers().between(1, 5)
-                .map(limit -> new ListRequest(request.date(), request.from(), request.to(), request.userId(), request.eventType(),
-                        request.order(), String.valueOf(limit), null)));
+        return requests()
+                .flatMap(request -> Arbitraries.integers()
+                        .between(1, 5)
+                        .map(limit -> new ListRequest(
+                                request.date(),
+                                request.from(),
+                                request.to(),
+                                request.userId(),
+                                request.eventType(),
+                                request.order(),
+                                String.valueOf(limit),
+                                null)));
     }
 
     @Provide
     Arbitrary<Character> tokenChars() {
-        return Arbitraries.chars().with("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_=+/.".toCharArray());
+        return Arbitraries.chars()
+                .with("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_=+/.".toCharArray());
     }
 }

@@ -18,7 +18,8 @@ class ReadmeExampleInSyncTest {
         String example = Files.readString(
                 Path.of("src", "test", "java", "dev", "eventlog", "inmemory", "ReadmeExampleTest.java"),
                 StandardCharsets.UTF_8);
-        assertTrue(readme.contains("```java\n" + example + "```\n"),
+        assertTrue(
+                readme.contains("```java\n" + example + "```\n"),
                 "README.md's 'Use the core as a library' must show ReadmeExampleTest.java exactly");
     }
 }

@@ -9,7 +9,6 @@ import dev.eventlog.core.port.AppendOutcome;
 import dev.eventlog.core.query.ListRequest;
 import dev.eventlog.core.usecase.EventLogService;
 import dev.eventlog.core.usecase.EventPage;
-import dev.eventlog.inmemory.InMemoryEventLog;
 import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,8 +26,12 @@ class ReadmeExampleTest {
 
         EventPage page = events.list(ListRequest.day("2024-05-01"));
 
-        assertEquals(List.of("user-1", "user-2"), page.items().stream().map(EventRecord::userId).toList());
-        assertEquals(List.of("login", "logout"), page.items().stream().map(EventRecord::eventType).toList());
+        assertEquals(
+                List.of("user-1", "user-2"),
+                page.items().stream().map(EventRecord::userId).toList());
+        assertEquals(
+                List.of("login", "logout"),
+                page.items().stream().map(EventRecord::eventType).toList());
         assertTrue(page.nextToken().isEmpty());
     }
 }

@@ -25,16 +25,22 @@ class RetentionServiceTest {
 
     @Test
     void eventInsideThePeriod_isRecorded() {
-        assertEquals(AppendOutcome.CREATED, service.record(new EventDraft("2024-06-03", "12:00:01", "alice", "login")).outcome());
+        assertEquals(
+                AppendOutcome.CREATED,
+                service.record(new EventDraft("2024-06-03", "12:00:01", "alice", "login"))
+                        .outcome());
     }
 
     @Test
     void eventPastThePeriod_givenByDate_isRefusedOnDate() {
-        InvalidInputException e = assertThrows(InvalidInputException.class,
+        InvalidInputException e = assertThrows(
+                InvalidInputException.class,
                 () -> service.record(new EventDraft("2024-06-03", "12:00:00", "alice", "login")));
 
         assertEquals(List.of("date"), e.errors().stream().map(FieldError::field).toList());
-        assertTrue(e.errors().get(0).message().contains("7 days"), e.errors().get(0).message());
+        assertTrue(
+                e.errors().get(0).message().contains("7 days"),
+                e.errors().get(0).message());
         assertEquals(0, store.size());
     }
 
@@ -49,17 +55,21 @@ class RetentionServiceTest {
 
     @Test
     void batchWithOneExpiredEvent_writesNothing_andNamesItsIndex() {
-        List<EventDraft> batch = List.of(new EventDraft("2024-06-09", "00:00:00", "alice", "login"),
+        List<EventDraft> batch = List.of(
+                new EventDraft("2024-06-09", "00:00:00", "alice", "login"),
                 new EventDraft("2024-01-01", "00:00:00", "bob", "login"));
 
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> service.recordAll(batch));
 
-        assertEquals(List.of("[1].date"), e.errors().stream().map(FieldError::field).toList());
+        assertEquals(
+                List.of("[1].date"), e.errors().stream().map(FieldError::field).toList());
         assertEquals(0, store.size());
     }
 
     @Test
     void serverStampedEvent_isNeverExpired() {
-        assertEquals(AppendOutcome.CREATED, service.record(new EventDraft(null, null, "alice", "login")).outcome());
+        assertEquals(
+                AppendOutcome.CREATED,
+                service.record(new EventDraft(null, null, "alice", "login")).outcome());
     }
 }

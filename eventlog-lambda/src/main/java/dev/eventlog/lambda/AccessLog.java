@@ -18,7 +18,15 @@ final class AccessLog {
     }
 
     /** Writes the request's line; {@code traceId} is the invocation's X-Ray trace id, or null when tracing gave none. */
-    void write(String requestId, String traceId, String routeKey, String method, String path, int status, long durationMs, int itemCount,
+    void write(
+            String requestId,
+            String traceId,
+            String routeKey,
+            String method,
+            String path,
+            int status,
+            long durationMs,
+            int itemCount,
             Throwable failure) {
         JsonObject line = new JsonObject();
         line.addProperty("requestId", requestId);

@@ -35,6 +35,7 @@ final class ApiProblem extends RuntimeException {
 
     /** At most this many field errors are listed, so that no input can make an answer too large to send. */
     static final int MAX_LISTED_ERRORS = 100;
+
     private static final int MAX_DESCRIBED_ERRORS = 5;
 
     static List<FieldError> reported(List<FieldError> errors) {
@@ -43,16 +44,25 @@ final class ApiProblem extends RuntimeException {
 
     /** A summary naming the first few errors; {@code errors} lists them (up to {@value #MAX_LISTED_ERRORS}). */
     static String describe(List<FieldError> errors) {
-        StringBuilder detail = new StringBuilder(errors.size() == 1 ? "1 field is invalid: " : errors.size() + " fields are invalid: ");
+        StringBuilder detail = new StringBuilder(
+                errors.size() == 1 ? "1 field is invalid: " : errors.size() + " fields are invalid: ");
         for (int i = 0; i < Math.min(errors.size(), MAX_DESCRIBED_ERRORS); i++) {
             if (i > 0) {
                 detail.append("; ");
             }
-            detail.append('\'').append(errors.get(i).field()).append("' ").append(errors.get(i).message());
+            detail.append('\'')
+                    .append(errors.get(i).field())
+                    .append("' ")
+                    .append(errors.get(i).message());
         }
         if (errors.size() > MAX_DESCRIBED_ERRORS) {
-            detail.append("; and ").append(errors.size() - MAX_DESCRIBED_ERRORS).append(" more")
-                    .append(errors.size() > MAX_LISTED_ERRORS ? " (the first " + MAX_LISTED_ERRORS + " are listed in 'errors')" : " (see 'errors')");
+            detail.append("; and ")
+                    .append(errors.size() - MAX_DESCRIBED_ERRORS)
+                    .append(" more")
+                    .append(
+                            errors.size() > MAX_LISTED_ERRORS
+                                    ? " (the first " + MAX_LISTED_ERRORS + " are listed in 'errors')"
+                                    : " (see 'errors')");
         }
         return detail.toString();
     }

@@ -15,17 +15,19 @@ import java.util.Map;
 final class EmbeddedMetricDocument {
 
     /** One metric: its name, a CloudWatch unit such as {@code Count}, and its value for this document. */
-    record Metric(String name, String unit, double value) {
-    }
+    record Metric(String name, String unit, double value) {}
 
-    private EmbeddedMetricDocument() {
-    }
+    private EmbeddedMetricDocument() {}
 
     /**
      * The document. Every name in {@code dimensionSets} must be a key of {@code dimensions}; an empty set means the
      * metrics are also recorded without any dimension, as totals.
      */
-    static JsonObject of(long timestampMillis, String namespace, Map<String, String> dimensions, List<List<String>> dimensionSets,
+    static JsonObject of(
+            long timestampMillis,
+            String namespace,
+            Map<String, String> dimensions,
+            List<List<String>> dimensionSets,
             List<Metric> metrics) {
         JsonArray sets = new JsonArray();
         for (List<String> set : dimensionSets) {

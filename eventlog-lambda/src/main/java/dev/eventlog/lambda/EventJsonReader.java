@@ -25,23 +25,24 @@ final class EventJsonReader {
 
     /** Deep enough for any valid body (array, event, attributes); deeper input is refused before it costs stack. */
     static final int NESTING_LIMIT = 16;
+
     private static final int SHOWN_NAME_LENGTH = 64;
     private static final String FIELDS = "date, time, timestamp, eventId, userId, eventType and attributes";
 
-    private EventJsonReader() {
-    }
+    private EventJsonReader() {}
 
     /** What the body held: the drafts in order, whether it was an array, and every structural error found. */
-    record ParsedBody(List<EventDraft> drafts, boolean batch, List<FieldError> errors, Set<String> brokenFields) {
-    }
+    record ParsedBody(List<EventDraft> drafts, boolean batch, List<FieldError> errors, Set<String> brokenFields) {}
 
     static ParsedBody read(String body) {
         if (body == null || body.isBlank()) {
-            throw ApiProblem.badRequest("the request body is empty; send one event object or an array of 1 to 25 event objects");
+            throw ApiProblem.badRequest(
+                    "the request body is empty; send one event object or an array of 1 to 25 event objects");
         }
         if (body.charAt(0) == '\uFEFF') {
             // JSON text must not start with a byte-order mark (RFC 8259); the parser would skip it unnoticed.
-            throw ApiProblem.badRequest("the request body starts with a byte-order mark (U+FEFF); send the JSON without one");
+            throw ApiProblem.badRequest(
+                    "the request body starts with a byte-order mark (U+FEFF); send the JSON without one");
         }
         Collector collector = new Collector();
         try (JsonReader reader = new JsonReader(new StringReader(body))) {
@@ -68,15 +69,18 @@ final class EventJsonReader {
                 }
                 reader.endArray();
             } else {
-                throw ApiProblem.badRequest("the request body must be one event object or an array of 1 to 25 event objects (got "
-                        + typeName(top) + ")");
+                throw ApiProblem.badRequest(
+                        "the request body must be one event object or an array of 1 to 25 event objects (got "
+                                + typeName(top) + ")");
             }
             if (reader.peek() != JsonToken.END_DOCUMENT) {
-                throw ApiProblem.badRequest("the request body is not valid JSON: more content follows the first JSON value");
+                throw ApiProblem.badRequest(
+                        "the request body is not valid JSON: more content follows the first JSON value");
             }
             return new ParsedBody(drafts, batch, collector.errors, collector.broken);
         } catch (EOFException e) {
-            throw ApiProblem.badRequest("the request body is not valid JSON: it ends before the JSON value is complete");
+            throw ApiProblem.badRequest(
+                    "the request body is not valid JSON: it ends before the JSON value is complete");
         } catch (MalformedJsonException e) {
             throw ApiProblem.badRequest("the request body is not valid JSON: " + reason(e));
         } catch (IOException | IllegalStateException | NumberFormatException e) {
@@ -135,7 +139,8 @@ final class EventJsonReader {
         return null;
     }
 
-    private static Map<String, String> readAttributes(JsonReader reader, String field, Collector collector) throws IOException {
+    private static Map<String, String> readAttributes(JsonReader reader, String field, Collector collector)
+            throws IOException {
         JsonToken token = reader.peek();
         if (token == JsonToken.NULL) {
             reader.nextNull();

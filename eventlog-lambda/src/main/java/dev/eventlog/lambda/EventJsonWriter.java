@@ -15,8 +15,7 @@ import java.util.Map;
 /** Renders the API's response bodies (events, batch outcomes, pages, problems) as JSON text. */
 final class EventJsonWriter {
 
-    private EventJsonWriter() {
-    }
+    private EventJsonWriter() {}
 
     /**
      * An event as stored: {@code date}, {@code time}, {@code eventId}, {@code userId}, {@code eventType}, and

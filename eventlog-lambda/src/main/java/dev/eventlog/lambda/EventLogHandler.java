@@ -38,6 +38,7 @@ public final class EventLogHandler implements RequestHandler<APIGatewayV2HTTPEve
     static final String PROBLEM_JSON = "application/problem+json";
     /** Seconds a client should wait before retrying when the store is unavailable. */
     static final String RETRY_AFTER_SECONDS = "1";
+
     private static final Set<String> RANGE_PARAMETERS = Set.of("date", "from", "to");
 
     private final EventLogService service;
@@ -89,26 +90,50 @@ public final class EventLogHandler implements RequestHandler<APIGatewayV2HTTPEve
         } catch (ApiProblem problem) {
             reply = Reply.problem(problem.type(), problem.getMessage(), problem.errors(), problem.headers());
         } catch (InvalidInputException e) {
-            reply = Reply.problem(ProblemType.INVALID_INPUT, ApiProblem.describe(e.errors()), ApiProblem.reported(e.errors()), Map.of());
+            reply = Reply.problem(
+                    ProblemType.INVALID_INPUT,
+                    ApiProblem.describe(e.errors()),
+                    ApiProblem.reported(e.errors()),
+                    Map.of());
         } catch (EventConflictException e) {
             metrics.wrote(AppendOutcome.CONFLICT);
-            reply = Reply.problem(ProblemType.CONFLICT, e.getMessage()
-                    + "; an event's date, time and eventId are its identity, so this eventId is taken: send another one,"
-                    + " or none to let the id be derived from the content", List.of(), Map.of());
+            reply = Reply.problem(
+                    ProblemType.CONFLICT,
+                    e.getMessage()
+                            + "; an event's date, time and eventId are its identity, so this eventId is taken: send another one,"
+                            + " or none to let the id be derived from the content",
+                    List.of(),
+                    Map.of());
         } catch (EventNotFoundException e) {
             reply = Reply.problem(ProblemType.NOT_FOUND, e.getMessage(), List.of(), Map.of());
         } catch (StoreUnavailableException e) {
             failure = e;
-            reply = Reply.problem(ProblemType.STORE_UNAVAILABLE, "the event store is unavailable right now; nothing was lost, try again shortly",
-                    List.of(), Map.of("Retry-After", RETRY_AFTER_SECONDS));
+            reply = Reply.problem(
+                    ProblemType.STORE_UNAVAILABLE,
+                    "the event store is unavailable right now; nothing was lost, try again shortly",
+                    List.of(),
+                    Map.of("Retry-After", RETRY_AFTER_SECONDS));
         } catch (RuntimeException | StackOverflowError e) {
             failure = e;
-            reply = Reply.problem(ProblemType.INTERNAL_ERROR, "the request could not be completed because of an error on the server",
-                    List.of(), Map.of());
+            reply = Reply.problem(
+                    ProblemType.INTERNAL_ERROR,
+                    "the request could not be completed because of an error on the server",
+                    List.of(),
+                    Map.of());
         }
         long durationMs = (System.nanoTime() - started) / 1_000_000;
-        accessLog.write(line.requestId(), TraceId.current(), line.routeKey(), line.method(), line.path(), reply.status(), durationMs, reply.itemCount(), failure);
-        log.println(EventJsonWriter.text(metrics.document(System.currentTimeMillis(), line.routeKey(), reply.status())));
+        accessLog.write(
+                line.requestId(),
+                TraceId.current(),
+                line.routeKey(),
+                line.method(),
+                line.path(),
+                reply.status(),
+                durationMs,
+                reply.itemCount(),
+                failure);
+        log.println(
+                EventJsonWriter.text(metrics.document(System.currentTimeMillis(), line.routeKey(), reply.status())));
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(reply.status())
                 .withHeaders(reply.headers())
@@ -118,23 +143,60 @@ public final class EventLogHandler implements RequestHandler<APIGatewayV2HTTPEve
     }
 
     private Reply serve(APIGatewayV2HTTPEvent request, RequestLine line, InvocationMetrics metrics) {
-        RouteMatch match = RouteMatch.resolve(request.getRouteKey(), line.method(), line.routePath(), request.getPathParameters());
+        RouteMatch match =
+                RouteMatch.resolve(request.getRouteKey(), line.method(), line.routePath(), request.getPathParameters());
         ApiRoute route = match.route();
         metrics.matched(route.routeKey());
         if (route == ApiRoute.LIST_DAY || route == ApiRoute.LIST_MILLISECOND) {
             refuseRangeParameters(request, route);
         }
-        QueryParameters query = QueryParameters.read(request.getQueryStringParameters(), request.getRawQueryString(),
-                route.queryParameters(), route.routeKey());
+        QueryParameters query = QueryParameters.read(
+                request.getQueryStringParameters(),
+                request.getRawQueryString(),
+                route.queryParameters(),
+                route.routeKey());
         return switch (route) {
-            case LIST_EVENTS -> list(metrics, new ListRequest(query.get("date"), query.get("from"), query.get("to"), query.get("userId"),
-                    query.get("eventType"), query.get("order"), query.get("limit"), query.get("nextToken")));
-            case LIST_DAY -> list(metrics, new ListRequest(match.date(), null, null, query.get("userId"),
-                    query.get("eventType"), query.get("order"), query.get("limit"), query.get("nextToken")));
-            case LIST_MILLISECOND -> list(metrics, ListRequest.millisecond(match.date(), match.time(), query.get("userId"),
-                    query.get("eventType"), query.get("order"), query.get("limit"), query.get("nextToken")));
-            case GET_EVENT -> Reply.json(200, EventJsonWriter.text(EventJsonWriter.event(
-                    service.get(match.date(), match.time(), match.eventId()))), 1);
+            case LIST_EVENTS ->
+                list(
+                        metrics,
+                        new ListRequest(
+                                query.get("date"),
+                                query.get("from"),
+                                query.get("to"),
+                                query.get("userId"),
+                                query.get("eventType"),
+                                query.get("order"),
+                                query.get("limit"),
+                                query.get("nextToken")));
+            case LIST_DAY ->
+                list(
+                        metrics,
+                        new ListRequest(
+                                match.date(),
+                                null,
+                                null,
+                                query.get("userId"),
+                                query.get("eventType"),
+                                query.get("order"),
+                                query.get("limit"),
+                                query.get("nextToken")));
+            case LIST_MILLISECOND ->
+                list(
+                        metrics,
+                        ListRequest.millisecond(
+                                match.date(),
+                                match.time(),
+                                query.get("userId"),
+                                query.get("eventType"),
+                                query.get("order"),
+                                query.get("limit"),
+                                query.get("nextToken")));
+            case GET_EVENT ->
+                Reply.json(
+                        200,
+                        EventJsonWriter.text(
+                                EventJsonWriter.event(service.get(match.date(), match.time(), match.eventId()))),
+                        1);
             case RECORD_EVENTS -> record(metrics, RequestBody.text(request.getBody(), request.getIsBase64Encoded()));
         };
     }
@@ -147,8 +209,11 @@ public final class EventLogHandler implements RequestHandler<APIGatewayV2HTTPEve
         List<FieldError> errors = new ArrayList<>();
         for (String name : given.keySet()) {
             if (RANGE_PARAMETERS.contains(name)) {
-                errors.add(new FieldError(name, "cannot be used with " + route.routeKey() + ", whose path already names the "
-                        + (route == ApiRoute.LIST_DAY ? "day" : "millisecond") + "; use GET /events?date= or GET /events?from=&to= instead"));
+                errors.add(new FieldError(
+                        name,
+                        "cannot be used with " + route.routeKey() + ", whose path already names the "
+                                + (route == ApiRoute.LIST_DAY ? "day" : "millisecond")
+                                + "; use GET /events?date= or GET /events?from=&to= instead"));
             }
         }
         if (!errors.isEmpty()) {
@@ -169,7 +234,8 @@ public final class EventLogHandler implements RequestHandler<APIGatewayV2HTTPEve
         List<EventDraft> drafts = parsed.drafts();
         // The domain's rules (and the batch's) come from the core; only those a syntax error does not already cover
         // are added to the body's own errors.
-        List<FieldError> domain = parsed.batch() ? EventLogService.batchErrors(drafts)
+        List<FieldError> domain = parsed.batch()
+                ? EventLogService.batchErrors(drafts)
                 : drafts.stream().flatMap(draft -> draft.errors().stream()).toList();
         for (FieldError error : domain) {
             if (!isBroken(error.field(), parsed.brokenFields())) {
@@ -186,7 +252,11 @@ public final class EventLogHandler implements RequestHandler<APIGatewayV2HTTPEve
             String stored = EventJsonWriter.text(EventJsonWriter.event(event));
             if (result.outcome() == AppendOutcome.CREATED) {
                 Reply reply = Reply.json(201, stored, 1);
-                reply.headers().put("Location", "/events/" + event.key().dateText() + "/" + event.key().timeText() + "/" + event.eventId());
+                reply.headers()
+                        .put(
+                                "Location",
+                                "/events/" + event.key().dateText() + "/"
+                                        + event.key().timeText() + "/" + event.eventId());
                 return reply;
             }
             return Reply.json(200, stored, 1);
@@ -223,7 +293,8 @@ public final class EventLogHandler implements RequestHandler<APIGatewayV2HTTPEve
             return new Reply(status, headers, body, itemCount);
         }
 
-        static Reply problem(ProblemType type, String detail, List<FieldError> errors, Map<String, String> extraHeaders) {
+        static Reply problem(
+                ProblemType type, String detail, List<FieldError> errors, Map<String, String> extraHeaders) {
             Map<String, String> headers = new LinkedHashMap<>();
             headers.put("Content-Type", PROBLEM_JSON);
             headers.putAll(extraHeaders);

@@ -32,7 +32,8 @@ public final class FunctionWiring {
     public static FunctionWiring fromEnvironment(Map<String, String> environment) {
         String table = environment.get(TABLE_VARIABLE);
         if (table == null || table.isBlank()) {
-            throw new IllegalStateException(TABLE_VARIABLE + " is not set: set it to the name of the DynamoDB table that holds the events");
+            throw new IllegalStateException(
+                    TABLE_VARIABLE + " is not set: set it to the name of the DynamoDB table that holds the events");
         }
         Clock clock = Clock.systemUTC();
         RetentionPolicy retention;

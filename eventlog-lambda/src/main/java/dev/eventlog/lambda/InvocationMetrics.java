@@ -79,7 +79,8 @@ final class InvocationMetrics {
             metrics.add(count(PAGE_ITEMS, pageItems));
         }
         String dimension = route != null ? route : routeKey == null || routeKey.isBlank() ? UNKNOWN_ROUTE : routeKey;
-        return EmbeddedMetricDocument.of(timestampMillis, NAMESPACE, Map.of(ROUTE, dimension), List.of(List.of(ROUTE), List.of()), metrics);
+        return EmbeddedMetricDocument.of(
+                timestampMillis, NAMESPACE, Map.of(ROUTE, dimension), List.of(List.of(ROUTE), List.of()), metrics);
     }
 
     private static EmbeddedMetricDocument.Metric count(String name, int value) {

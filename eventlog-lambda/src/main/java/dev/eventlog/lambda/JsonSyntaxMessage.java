@@ -14,12 +14,28 @@ public final class JsonSyntaxMessage {
     private static final Pattern POSITION = Pattern.compile(" at line (\\d+) column (\\d+) path (\\S*)");
     private static final Pattern WRONG_TOKEN = Pattern.compile("Expected (\\w+) but was (\\w+)");
     private static final Map<String, String> TOKENS = Map.of(
-            "BEGIN_OBJECT", "an object", "BEGIN_ARRAY", "an array", "STRING", "a string", "NUMBER", "a number",
-            "BOOLEAN", "true or false", "NULL", "null", "NAME", "a field name", "END_OBJECT", "the end of an object",
-            "END_ARRAY", "the end of an array", "END_DOCUMENT", "the end of the text");
+            "BEGIN_OBJECT",
+            "an object",
+            "BEGIN_ARRAY",
+            "an array",
+            "STRING",
+            "a string",
+            "NUMBER",
+            "a number",
+            "BOOLEAN",
+            "true or false",
+            "NULL",
+            "null",
+            "NAME",
+            "a field name",
+            "END_OBJECT",
+            "the end of an object",
+            "END_ARRAY",
+            "the end of an array",
+            "END_DOCUMENT",
+            "the end of the text");
 
-    private JsonSyntaxMessage() {
-    }
+    private JsonSyntaxMessage() {}
 
     /**
      * What is wrong, e.g. {@code "':' is missing after a field name at line 1, column 7 (in 'date')"}, from any

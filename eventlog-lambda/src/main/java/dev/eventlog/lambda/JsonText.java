@@ -16,8 +16,7 @@ import java.util.Map;
  */
 public final class JsonText {
 
-    private JsonText() {
-    }
+    private JsonText() {}
 
     public static String of(JsonElement json) {
         StringWriter text = new StringWriter();

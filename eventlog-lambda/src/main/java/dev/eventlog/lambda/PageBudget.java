@@ -24,8 +24,7 @@ final class PageBudget {
     /** Room for the envelope: {@code Items}, {@code Count} and a {@code NextToken}. */
     private static final int ENVELOPE_BYTES = 1024;
 
-    private PageBudget() {
-    }
+    private PageBudget() {}
 
     /** The page itself when it fits, else its longest prefix that fits (at least one event), continuing after it. */
     static EventPage fit(EventQuery query, EventPage page) {
@@ -42,7 +41,9 @@ final class PageBudget {
                 if (kept == items.size()) {
                     return page;
                 }
-                return new EventPage(items.subList(0, kept), Optional.of(PageToken.encode(query, items.get(kept - 1).key())));
+                return new EventPage(
+                        items.subList(0, kept),
+                        Optional.of(PageToken.encode(query, items.get(kept - 1).key())));
             }
         }
         return page;

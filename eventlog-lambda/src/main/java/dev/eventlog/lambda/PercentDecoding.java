@@ -21,8 +21,7 @@ public final class PercentDecoding {
     /** Whether a {@code +} in a query string decodes to a space (see the class comment for the source). */
     public static final boolean QUERY_PLUS_IS_SPACE = true;
 
-    private PercentDecoding() {
-    }
+    private PercentDecoding() {}
 
     /** A query-string name or value, decoded. */
     public static String queryComponent(String raw) {
@@ -66,7 +65,8 @@ public final class PercentDecoding {
             }
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes.toByteArray()))

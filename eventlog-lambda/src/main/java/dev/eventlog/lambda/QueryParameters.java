@@ -28,7 +28,8 @@ final class QueryParameters {
      * Reads the parameters of a request, refusing (400, all problems at once) any not in {@code allowed} and any
      * given more than once.
      */
-    static QueryParameters read(Map<String, String> decoded, String rawQueryString, List<String> allowed, String route) {
+    static QueryParameters read(
+            Map<String, String> decoded, String rawQueryString, List<String> allowed, String route) {
         Map<String, Integer> counts = countRaw(rawQueryString);
         Map<String, String> values = new LinkedHashMap<>();
         if (decoded != null) {
@@ -48,13 +49,20 @@ final class QueryParameters {
             String name = entry.getKey();
             String shown = name.length() > 64 ? name.substring(0, 64) + "..." : name;
             if (!allowed.contains(name)) {
-                errors.add(new FieldError(shown, allowed.isEmpty()
-                        ? "is not a query parameter of " + route + ", which takes none"
-                        : "is not a query parameter of " + route + "; it takes " + String.join(", ", allowed)));
+                errors.add(new FieldError(
+                        shown,
+                        allowed.isEmpty()
+                                ? "is not a query parameter of " + route + ", which takes none"
+                                : "is not a query parameter of " + route + "; it takes " + String.join(", ", allowed)));
             } else if (counts.getOrDefault(name, 1) > 1) {
                 errors.add(new FieldError(name, "is given " + counts.get(name) + " times; give it at most once"));
-            } else if (!counts.containsKey(name) && COMMA_FREE.contains(name) && entry.getValue().contains(",")) {
-                errors.add(new FieldError(name, "holds a comma: it was given more than once (repeats arrive joined by commas); give it at most once"));
+            } else if (!counts.containsKey(name)
+                    && COMMA_FREE.contains(name)
+                    && entry.getValue().contains(",")) {
+                errors.add(
+                        new FieldError(
+                                name,
+                                "holds a comma: it was given more than once (repeats arrive joined by commas); give it at most once"));
             }
         }
         if (!errors.isEmpty()) {

@@ -12,8 +12,7 @@ final class RequestBody {
     /** 1 MiB, the largest body the API takes. */
     static final int MAX_BYTES = 1024 * 1024;
 
-    private RequestBody() {
-    }
+    private RequestBody() {}
 
     /** The body as text; null when there is none. */
     static String text(String body, boolean base64) {
@@ -40,7 +39,8 @@ final class RequestBody {
             throw tooLarge();
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes))
@@ -51,6 +51,7 @@ final class RequestBody {
     }
 
     private static ApiProblem tooLarge() {
-        return new ApiProblem(ProblemType.BODY_TOO_LARGE, "the request body is larger than 1 MiB (" + MAX_BYTES + " bytes)");
+        return new ApiProblem(
+                ProblemType.BODY_TOO_LARGE, "the request body is larger than 1 MiB (" + MAX_BYTES + " bytes)");
     }
 }

@@ -9,7 +9,9 @@ record RouteMatch(ApiRoute route, String date, String time, String eventId) {
     /** Path templates and the methods each serves, for 405 answers and their {@code Allow} header. */
     private static final Map<Integer, List<String>> METHODS_BY_SEGMENTS =
             Map.of(1, List.of("GET", "POST"), 2, List.of("GET"), 3, List.of("GET"), 4, List.of("GET"));
-    private static final String PATHS = "/events, /events/{date}, /events/{date}/{time} and /events/{date}/{time}/{eventId}";
+
+    private static final String PATHS =
+            "/events, /events/{date}, /events/{date}/{time} and /events/{date}/{time}/{eventId}";
 
     /**
      * Resolves a request: by its route key when it names one of the API's routes, else (a {@code $default} or
@@ -19,7 +21,8 @@ record RouteMatch(ApiRoute route, String date, String time, String eventId) {
         ApiRoute byKey = ApiRoute.byRouteKey(routeKey);
         Map<String, String> parameters = pathParameters == null ? Map.of() : pathParameters;
         if (byKey != null && hasParameters(byKey, parameters)) {
-            return new RouteMatch(byKey,
+            return new RouteMatch(
+                    byKey,
                     decodeSegment(parameters.get("date"), "path parameter 'date'"),
                     decodeSegment(parameters.get("time"), "path parameter 'time'"),
                     decodeSegment(parameters.get("eventId"), "path parameter 'eventId'"));
@@ -32,8 +35,10 @@ record RouteMatch(ApiRoute route, String date, String time, String eventId) {
             case LIST_EVENTS, RECORD_EVENTS -> true;
             case LIST_DAY -> pathParameters.get("date") != null;
             case LIST_MILLISECOND -> pathParameters.get("date") != null && pathParameters.get("time") != null;
-            case GET_EVENT -> pathParameters.get("date") != null && pathParameters.get("time") != null
-                    && pathParameters.get("eventId") != null;
+            case GET_EVENT ->
+                pathParameters.get("date") != null
+                        && pathParameters.get("time") != null
+                        && pathParameters.get("eventId") != null;
         };
     }
 
@@ -51,17 +56,29 @@ record RouteMatch(ApiRoute route, String date, String time, String eventId) {
         }
         List<String> allowed = METHODS_BY_SEGMENTS.get(segments.length);
         if (method == null || !allowed.contains(method)) {
-            throw new ApiProblem(ProblemType.METHOD_NOT_ALLOWED,
-                    "this path answers only " + String.join(" and ", allowed) + (method == null ? "" : ", not " + shown(method)),
-                    List.of(), Map.of("Allow", String.join(", ", allowed)));
+            throw new ApiProblem(
+                    ProblemType.METHOD_NOT_ALLOWED,
+                    "this path answers only " + String.join(" and ", allowed)
+                            + (method == null ? "" : ", not " + shown(method)),
+                    List.of(),
+                    Map.of("Allow", String.join(", ", allowed)));
         }
         return switch (segments.length) {
-            case 1 -> new RouteMatch(method.equals("GET") ? ApiRoute.LIST_EVENTS : ApiRoute.RECORD_EVENTS, null, null, null);
+            case 1 ->
+                new RouteMatch(method.equals("GET") ? ApiRoute.LIST_EVENTS : ApiRoute.RECORD_EVENTS, null, null, null);
             case 2 -> new RouteMatch(ApiRoute.LIST_DAY, decodeSegment(segments[1], "the path"), null, null);
-            case 3 -> new RouteMatch(ApiRoute.LIST_MILLISECOND, decodeSegment(segments[1], "the path"),
-                    decodeSegment(segments[2], "the path"), null);
-            default -> new RouteMatch(ApiRoute.GET_EVENT, decodeSegment(segments[1], "the path"), decodeSegment(segments[2], "the path"),
-                    decodeSegment(segments[3], "the path"));
+            case 3 ->
+                new RouteMatch(
+                        ApiRoute.LIST_MILLISECOND,
+                        decodeSegment(segments[1], "the path"),
+                        decodeSegment(segments[2], "the path"),
+                        null);
+            default ->
+                new RouteMatch(
+                        ApiRoute.GET_EVENT,
+                        decodeSegment(segments[1], "the path"),
+                        decodeSegment(segments[2], "the path"),
+                        decodeSegment(segments[3], "the path"));
         };
     }
 

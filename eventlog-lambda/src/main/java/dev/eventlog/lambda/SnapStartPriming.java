@@ -32,6 +32,7 @@ final class SnapStartPriming implements Resource {
     static final String TIME = "00:00:00.000";
     /** An id no event in 1970 has: priming only ever reads it. */
     static final String EVENT_ID = "snapstart-priming";
+
     private static final String BODY = "{\"date\":\"" + DATE + "\",\"time\":\"" + TIME
             + "\",\"userId\":\"eventlog-priming\",\"eventType\":\"snapstart-priming\",\"attributes\":{\"k\":\"v\"}}";
 
@@ -52,7 +53,8 @@ final class SnapStartPriming implements Resource {
 
     /** Priming for {@code handler}, which serves {@code store}; its POST goes through a view that never writes. */
     static SnapStartPriming of(EventLogHandler handler, EventLogPort store) {
-        EventLogHandler writes = new EventLogHandler(new EventLogService(new ReadOnlyView(store), Clock.systemUTC()),
+        EventLogHandler writes = new EventLogHandler(
+                new EventLogService(new ReadOnlyView(store), Clock.systemUTC()),
                 new PrintStream(OutputStream.nullOutputStream()));
         // Unlogged, so that priming neither counts as the process's cold start nor adds requests to the metrics.
         return new SnapStartPriming(handler.unlogged(), writes);

@@ -12,8 +12,7 @@ final class TraceId {
     static final String VARIABLE = "_X_AMZN_TRACE_ID";
     private static final String ROOT = "Root=";
 
-    private TraceId() {
-    }
+    private TraceId() {}
 
     /** The trace id of this invocation as the runtime gives it, or null when tracing gives none. */
     static String current() {

@@ -1,13 +1,13 @@
 package dev.eventlog.lambda;
 
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
-import com.google.gson.JsonObject;
 import com.amazonaws.services.lambda.runtime.Context;
+import com.google.gson.JsonObject;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -23,8 +23,12 @@ class AccessLogTest {
 
         assertEquals(2, api.logLines().size());
         JsonObject post = api.logLines().get(0);
-        assertEquals(Set.of("requestId", "routeKey", "method", "path", "status", "durationMs", "itemCount"), post.keySet());
-        assertEquals("Jd2mpgDoIAMEYbS=", post.get("requestId").getAsString(), "taken from the event when there is no context");
+        assertEquals(
+                Set.of("requestId", "routeKey", "method", "path", "status", "durationMs", "itemCount"), post.keySet());
+        assertEquals(
+                "Jd2mpgDoIAMEYbS=",
+                post.get("requestId").getAsString(),
+                "taken from the event when there is no context");
         assertEquals("POST /events", post.get("routeKey").getAsString());
         assertEquals("POST", post.get("method").getAsString());
         assertEquals("/events", post.get("path").getAsString());

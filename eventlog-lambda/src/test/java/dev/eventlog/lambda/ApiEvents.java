@@ -20,8 +20,7 @@ final class ApiEvents {
     private static final PojoSerializer<APIGatewayV2HTTPEvent> SERIALIZER =
             LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, ApiEvents.class.getClassLoader());
 
-    private ApiEvents() {
-    }
+    private ApiEvents() {}
 
     static APIGatewayV2HTTPEvent load(String name) {
         try (InputStream in = ApiEvents.class.getResourceAsStream("/events/" + name)) {
@@ -53,7 +52,8 @@ final class ApiEvents {
     }
 
     /** A GET through one of the API's own routes, with path parameters as API Gateway passes them. */
-    static APIGatewayV2HTTPEvent get(String routeKey, String rawPath, String rawQueryString, Map<String, String> pathParameters) {
+    static APIGatewayV2HTTPEvent get(
+            String routeKey, String rawPath, String rawQueryString, Map<String, String> pathParameters) {
         APIGatewayV2HTTPEvent event = load("get-events.json");
         event.setRouteKey(routeKey);
         event.getRequestContext().setRouteKey(routeKey);

@@ -20,8 +20,14 @@ class EmfMetricsTest {
 
     private final HandlerFixture api = new HandlerFixture();
 
-    private static final Set<String> COUNTS = Set.of("EventsCreated:Count", "EventsExisting:Count", "EventsConflicting:Count",
-            "RequestsRefused:Count", "StoreUnavailable:Count", "ServerErrors:Count", "ColdStart:Count");
+    private static final Set<String> COUNTS = Set.of(
+            "EventsCreated:Count",
+            "EventsExisting:Count",
+            "EventsConflicting:Count",
+            "RequestsRefused:Count",
+            "StoreUnavailable:Count",
+            "ServerErrors:Count",
+            "ColdStart:Count");
 
     private JsonObject metricsOf(HttpReply ignored) {
         JsonObject document = api.lastMetrics();
@@ -30,11 +36,27 @@ class EmfMetricsTest {
         return document;
     }
 
-    private static void assertCounts(JsonObject document, int created, int existing, int conflicting, int refused, int unavailable,
+    private static void assertCounts(
+            JsonObject document,
+            int created,
+            int existing,
+            int conflicting,
+            int refused,
+            int unavailable,
             int serverErrors) {
-        assertEquals(List.of(created, existing, conflicting, refused, unavailable, serverErrors),
-                List.of("EventsCreated", "EventsExisting", "EventsConflicting", "RequestsRefused", "StoreUnavailable", "ServerErrors")
-                        .stream().map(name -> (int) value(document, name)).toList(), document::toString);
+        assertEquals(
+                List.of(created, existing, conflicting, refused, unavailable, serverErrors),
+                List.of(
+                                "EventsCreated",
+                                "EventsExisting",
+                                "EventsConflicting",
+                                "RequestsRefused",
+                                "StoreUnavailable",
+                                "ServerErrors")
+                        .stream()
+                        .map(name -> (int) value(document, name))
+                        .toList(),
+                document::toString);
     }
 
     @Test
@@ -76,8 +98,15 @@ class EmfMetricsTest {
     @Test
     void conflict_countsConflictingAndRefused() {
         api.post(eventWithId("2024-05-01", "10:00:00", "id-1", "alice", "login"));
-        assertCounts(metricsOf(api.post(eventWithId("2024-05-01", "10:00:00", "id-1", "bob", "login")).assertProblem(409)),
-                0, 0, 1, 1, 0, 0);
+        assertCounts(
+                metricsOf(api.post(eventWithId("2024-05-01", "10:00:00", "id-1", "bob", "login"))
+                        .assertProblem(409)),
+                0,
+                0,
+                1,
+                1,
+                0,
+                0);
     }
 
     @Test
@@ -86,7 +115,8 @@ class EmfMetricsTest {
         api.post(eventWithId("2024-05-01", "10:00:01", "id-2", "alice", "login"));
         String batch = "[" + eventWithId("2024-05-01", "10:00:00", "id-1", "alice", "login") + ","
                 + eventWithId("2024-05-01", "10:00:01", "id-2", "bob", "login") + ","
-                + event("2024-05-01", "10:00:02", "carol", "login") + "," + event("2024-05-01", "10:00:03", "dave", "login") + "]";
+                + event("2024-05-01", "10:00:02", "carol", "login") + ","
+                + event("2024-05-01", "10:00:03", "dave", "login") + "]";
 
         assertCounts(metricsOf(api.post(batch)), 2, 1, 1, 1, 0, 0);
     }
@@ -113,7 +143,8 @@ class EmfMetricsTest {
 
     @Test
     void missingEvent_countsRefused_andIsNoPage() {
-        JsonObject metrics = metricsOf(api.call(ApiEvents.viaDefaultRoute("GET", "/events/2024-05-01/10:00:00.000/none", "", null)));
+        JsonObject metrics =
+                metricsOf(api.call(ApiEvents.viaDefaultRoute("GET", "/events/2024-05-01/10:00:00.000/none", "", null)));
 
         assertCounts(metrics, 0, 0, 0, 1, 0, 0);
         assertFalse(metrics.has("PageItems"));
@@ -121,7 +152,8 @@ class EmfMetricsTest {
 
     @Test
     void unavailableStore_countsStoreUnavailable() {
-        HandlerFixture broken = new HandlerFixture(new BrokenStore(() -> new StoreUnavailableException("throttled", null)));
+        HandlerFixture broken =
+                new HandlerFixture(new BrokenStore(() -> new StoreUnavailableException("throttled", null)));
         broken.post(event("2024-05-01", "10:00:00", "alice", "login")).assertProblem(503);
 
         JsonObject metrics = broken.lastMetrics();
@@ -139,8 +171,12 @@ class EmfMetricsTest {
 
     @Test
     void specificationCheck_rejectsWhatCloudWatchWouldReject() {
-        JsonObject valid = EmbeddedMetricDocument.of(1_717_000_000_000L, "EventLog", Map.of("Route", "GET /events"),
-                List.of(List.of("Route"), List.of()), List.of(new EmbeddedMetricDocument.Metric("PageItems", "Count", 3)));
+        JsonObject valid = EmbeddedMetricDocument.of(
+                1_717_000_000_000L,
+                "EventLog",
+                Map.of("Route", "GET /events"),
+                List.of(List.of("Route"), List.of()),
+                List.of(new EmbeddedMetricDocument.Metric("PageItems", "Count", 3)));
         EmfSpecification.assertValid(valid);
 
         JsonObject seconds = valid.deepCopy();
@@ -151,7 +187,8 @@ class EmfMetricsTest {
         textValue.addProperty("PageItems", "3");
         JsonObject noDimensionValue = valid.deepCopy();
         noDimensionValue.remove("Route");
-        JsonObject badUnit = JsonParser.parseString(valid.toString().replace("\"Count\"", "\"Items\"")).getAsJsonObject();
+        JsonObject badUnit = JsonParser.parseString(valid.toString().replace("\"Count\"", "\"Items\""))
+                .getAsJsonObject();
         for (JsonObject invalid : List.of(seconds, noValue, textValue, noDimensionValue, badUnit)) {
             assertThrows(AssertionError.class, () -> EmfSpecification.assertValid(invalid), invalid::toString);
         }

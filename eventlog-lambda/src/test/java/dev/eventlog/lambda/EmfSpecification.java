@@ -21,27 +21,59 @@ import java.util.Set;
  */
 final class EmfSpecification {
 
-    private static final Set<String> UNITS = Set.of("Seconds", "Microseconds", "Milliseconds", "Bytes", "Kilobytes",
-            "Megabytes", "Gigabytes", "Terabytes", "Bits", "Kilobits", "Megabits", "Gigabits", "Terabits", "Percent",
-            "Count", "Bytes/Second", "Kilobytes/Second", "Megabytes/Second", "Gigabytes/Second", "Terabytes/Second",
-            "Bits/Second", "Kilobits/Second", "Megabits/Second", "Gigabits/Second", "Terabits/Second", "Count/Second",
+    private static final Set<String> UNITS = Set.of(
+            "Seconds",
+            "Microseconds",
+            "Milliseconds",
+            "Bytes",
+            "Kilobytes",
+            "Megabytes",
+            "Gigabytes",
+            "Terabytes",
+            "Bits",
+            "Kilobits",
+            "Megabits",
+            "Gigabits",
+            "Terabits",
+            "Percent",
+            "Count",
+            "Bytes/Second",
+            "Kilobytes/Second",
+            "Megabytes/Second",
+            "Gigabytes/Second",
+            "Terabytes/Second",
+            "Bits/Second",
+            "Kilobits/Second",
+            "Megabits/Second",
+            "Gigabits/Second",
+            "Terabits/Second",
+            "Count/Second",
             "None");
     /** 2000-01-01 and 2100-01-01 in epoch milliseconds: a timestamp in seconds or microseconds falls outside. */
     private static final long EARLIEST_MILLIS = 946_684_800_000L;
+
     private static final long LATEST_MILLIS = 4_102_444_800_000L;
 
-    private EmfSpecification() {
-    }
+    private EmfSpecification() {}
 
     /** Fails the test unless {@code document} is a valid EMF document. */
     static void assertValid(JsonObject document) {
-        assertTrue(document.has("_aws") && document.get("_aws").isJsonObject(), "root member _aws is an object: " + document);
+        assertTrue(
+                document.has("_aws") && document.get("_aws").isJsonObject(),
+                "root member _aws is an object: " + document);
         JsonObject aws = document.getAsJsonObject("_aws");
-        assertTrue(aws.has("Timestamp") && aws.get("Timestamp").isJsonPrimitive() && aws.get("Timestamp").getAsJsonPrimitive().isNumber(),
+        assertTrue(
+                aws.has("Timestamp")
+                        && aws.get("Timestamp").isJsonPrimitive()
+                        && aws.get("Timestamp").getAsJsonPrimitive().isNumber(),
                 "_aws.Timestamp is a number: " + aws);
         long timestamp = aws.get("Timestamp").getAsLong();
-        assertTrue(timestamp > EARLIEST_MILLIS && timestamp < LATEST_MILLIS, "_aws.Timestamp is in epoch milliseconds: " + timestamp);
-        assertTrue(aws.has("CloudWatchMetrics") && aws.get("CloudWatchMetrics").isJsonArray(), "_aws.CloudWatchMetrics is an array");
+        assertTrue(
+                timestamp > EARLIEST_MILLIS && timestamp < LATEST_MILLIS,
+                "_aws.Timestamp is in epoch milliseconds: " + timestamp);
+        assertTrue(
+                aws.has("CloudWatchMetrics") && aws.get("CloudWatchMetrics").isJsonArray(),
+                "_aws.CloudWatchMetrics is an array");
         for (JsonElement element : aws.getAsJsonArray("CloudWatchMetrics")) {
             assertDirective(document, element);
         }
@@ -53,14 +85,19 @@ final class EmfSpecification {
         assertTrue(isString(directive.get("Namespace")), "Namespace is a string");
         String namespace = directive.get("Namespace").getAsString();
         assertTrue(!namespace.isEmpty() && namespace.length() <= 255, "Namespace has 1-255 characters");
-        assertTrue(directive.get("Dimensions") != null && directive.get("Dimensions").isJsonArray(), "Dimensions is an array");
+        assertTrue(
+                directive.get("Dimensions") != null
+                        && directive.get("Dimensions").isJsonArray(),
+                "Dimensions is an array");
         for (JsonElement set : directive.getAsJsonArray("Dimensions")) {
             assertTrue(set.isJsonArray(), "each dimension set is an array");
             JsonArray names = set.getAsJsonArray();
             assertTrue(names.size() <= 30, "at most 30 dimensions in a set");
             for (JsonElement name : names) {
                 assertTrue(isString(name), "a dimension name is a string");
-                assertTrue(isString(document.get(name.getAsString())), "dimension " + name + " is a root member holding a string");
+                assertTrue(
+                        isString(document.get(name.getAsString())),
+                        "dimension " + name + " is a root member holding a string");
             }
         }
         assertTrue(directive.get("Metrics") != null && directive.get("Metrics").isJsonArray(), "Metrics is an array");
@@ -74,7 +111,9 @@ final class EmfSpecification {
             String name = metric.get("Name").getAsString();
             assertTrue(seen.add(name), "metric " + name + " is defined once");
             if (metric.has("Unit")) {
-                assertTrue(isString(metric.get("Unit")) && UNITS.contains(metric.get("Unit").getAsString()),
+                assertTrue(
+                        isString(metric.get("Unit"))
+                                && UNITS.contains(metric.get("Unit").getAsString()),
                         "Unit of " + name + " is a CloudWatch unit: " + metric.get("Unit"));
             }
             assertNumberOrNumbers(name, document.get(name));
@@ -95,11 +134,15 @@ final class EmfSpecification {
     }
 
     private static void assertNumber(String name, JsonElement value) {
-        assertTrue(value.isJsonPrimitive() && value.getAsJsonPrimitive().isNumber(), "metric " + name + " is a number: " + value);
+        assertTrue(
+                value.isJsonPrimitive() && value.getAsJsonPrimitive().isNumber(),
+                "metric " + name + " is a number: " + value);
     }
 
     private static boolean isString(JsonElement element) {
-        return element != null && element.isJsonPrimitive() && element.getAsJsonPrimitive().isString();
+        return element != null
+                && element.isJsonPrimitive()
+                && element.getAsJsonPrimitive().isString();
     }
 
     /** The value of {@code metric} in a document, failing when absent. */
@@ -111,14 +154,22 @@ final class EmfSpecification {
     /** The directive's metric names and units, as {@code Name:Unit}. */
     static Set<String> definitions(JsonObject document) {
         Set<String> names = new HashSet<>();
-        JsonObject directive = document.getAsJsonObject("_aws").getAsJsonArray("CloudWatchMetrics").get(0).getAsJsonObject();
-        directive.getAsJsonArray("Metrics").forEach(m -> names.add(m.getAsJsonObject().get("Name").getAsString() + ":"
-                + m.getAsJsonObject().get("Unit").getAsString()));
+        JsonObject directive = document.getAsJsonObject("_aws")
+                .getAsJsonArray("CloudWatchMetrics")
+                .get(0)
+                .getAsJsonObject();
+        directive
+                .getAsJsonArray("Metrics")
+                .forEach(m -> names.add(m.getAsJsonObject().get("Name").getAsString() + ":"
+                        + m.getAsJsonObject().get("Unit").getAsString()));
         return names;
     }
 
     static void assertEqualsNamespaceAndDimensions(JsonObject document) {
-        JsonObject directive = document.getAsJsonObject("_aws").getAsJsonArray("CloudWatchMetrics").get(0).getAsJsonObject();
+        JsonObject directive = document.getAsJsonObject("_aws")
+                .getAsJsonArray("CloudWatchMetrics")
+                .get(0)
+                .getAsJsonObject();
         assertEquals("EventLog", directive.get("Namespace").getAsString());
         assertEquals("[[\"Route\"],[]]", directive.get("Dimensions").toString());
     }

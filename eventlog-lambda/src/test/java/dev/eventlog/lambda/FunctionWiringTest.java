@@ -43,17 +43,28 @@ class FunctionWiringTest {
 
     @Test
     void tableNameInTheEnvironment_wiresTheDynamoDbStore() {
-        HandlerFixture api = new HandlerFixture(FunctionWiring.fromEnvironment(environment(TABLE)).store());
+        HandlerFixture api = new HandlerFixture(
+                FunctionWiring.fromEnvironment(environment(TABLE)).store());
         assertInstanceOf(DynamoDbEventLog.class, api.store);
 
         assertEquals(201, api.call(ApiEvents.load("post-event-iam.json")).status());
         assertEquals(200, api.call(ApiEvents.load("post-event-iam.json")).status());
-        api.post(HandlerFixture.eventWithId("2024-05-01", "14:19:00", HandlerFixture.USER_1_LOGIN_ID, "someone-else", "login"))
+        api.post(HandlerFixture.eventWithId(
+                        "2024-05-01", "14:19:00", HandlerFixture.USER_1_LOGIN_ID, "someone-else", "login"))
                 .assertProblem(409);
         assertEquals("user-1", api.call(ApiEvents.load("get-event.json")).string("userId"));
-        assertEquals(1, api.call(ApiEvents.load("get-events-by-date.json")).body().get("Count").getAsInt());
+        assertEquals(
+                1,
+                api.call(ApiEvents.load("get-events-by-date.json"))
+                        .body()
+                        .get("Count")
+                        .getAsInt());
         assertEquals(201, api.call(ApiEvents.load("post-batch.json")).status());
-        assertEquals(2, api.call(ApiEvents.listEvents("from=2024-05-02T00:00:00&to=2024-05-03T00:00:00")).items().size());
+        assertEquals(
+                2,
+                api.call(ApiEvents.listEvents("from=2024-05-02T00:00:00&to=2024-05-03T00:00:00"))
+                        .items()
+                        .size());
     }
 
     @Test
@@ -62,23 +73,28 @@ class FunctionWiringTest {
         HandlerFixture api = new HandlerFixture(wiring.store());
         List<Map<String, AttributeValue>> before = scan();
 
-        List<Integer> statuses = SnapStartPriming.of(api.handler, wiring.store()).prime();
+        List<Integer> statuses =
+                SnapStartPriming.of(api.handler, wiring.store()).prime();
 
-        assertEquals(List.of(201, 200, 404, 200), statuses,
+        assertEquals(
+                List.of(201, 200, 404, 200),
+                statuses,
                 "a would-be POST, an empty millisecond, a read of a missing event, a day read");
         assertEquals(before, scan());
     }
 
     @Test
     void noTableName_isRefusedAtStartWithAClearMessage() {
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> FunctionWiring.fromEnvironment(Map.of()));
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> FunctionWiring.fromEnvironment(Map.of()));
         assertTrue(e.getMessage().contains("TABLE_NAME"), e.getMessage());
         assertThrows(IllegalStateException.class, () -> FunctionWiring.fromEnvironment(Map.of("TABLE_NAME", " ")));
     }
 
     @Test
     void missingTable_is500WithoutInternals() {
-        HandlerFixture api = new HandlerFixture(FunctionWiring.fromEnvironment(environment("no-such-table")).store());
+        HandlerFixture api = new HandlerFixture(
+                FunctionWiring.fromEnvironment(environment("no-such-table")).store());
 
         HttpReply reply = api.call(ApiEvents.load("get-events-by-date.json")).assertProblem(500);
 
@@ -91,17 +107,21 @@ class FunctionWiringTest {
         Map<String, String> environment = new HashMap<>(environment(TABLE));
         environment.put("EVENTLOG_RETENTION_DAYS", "30");
         FunctionWiring wiring = FunctionWiring.fromEnvironment(environment);
-        EventLogHandler handler = new EventLogHandler(wiring.service(), new PrintStream(OutputStream.nullOutputStream()));
+        EventLogHandler handler =
+                new EventLogHandler(wiring.service(), new PrintStream(OutputStream.nullOutputStream()));
         String today = LocalDate.now(ZoneOffset.UTC).toString();
 
-        HttpReply old = HttpReply.of(handler.handleRequest(ApiEvents.post(event("2024-05-01", "10:00:00", "retention-user", "login")), null));
-        HttpReply recent = HttpReply.of(handler.handleRequest(ApiEvents.post(event(today, "00:00:00", "retention-user", "login")), null));
+        HttpReply old = HttpReply.of(handler.handleRequest(
+                ApiEvents.post(event("2024-05-01", "10:00:00", "retention-user", "login")), null));
+        HttpReply recent = HttpReply.of(
+                handler.handleRequest(ApiEvents.post(event(today, "00:00:00", "retention-user", "login")), null));
 
         old.assertProblem(400);
         assertEquals(List.of("date"), old.errorFields());
         assertTrue(old.errorMessage("date").contains("30 days"), old.errorMessage("date"));
         assertEquals(201, recent.status());
-        assertTrue(scan().stream().anyMatch(item -> item.get("date").s().equals(today) && item.containsKey("expiresAt")));
+        assertTrue(
+                scan().stream().anyMatch(item -> item.get("date").s().equals(today) && item.containsKey("expiresAt")));
     }
 
     @Test
@@ -109,13 +129,16 @@ class FunctionWiringTest {
         Map<String, String> environment = new HashMap<>(environment(TABLE));
         environment.put("EVENTLOG_RETENTION_DAYS", "forever");
 
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> FunctionWiring.fromEnvironment(environment));
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> FunctionWiring.fromEnvironment(environment));
 
         assertTrue(e.getMessage().contains("EVENTLOG_RETENTION_DAYS"), e.getMessage());
     }
 
     private static List<Map<String, AttributeValue>> scan() {
-        return server.client().scan(b -> b.tableName(TABLE).consistentRead(true)).items();
+        return server.client()
+                .scan(b -> b.tableName(TABLE).consistentRead(true))
+                .items();
     }
 
     private static Map<String, String> environment(String table) {

@@ -30,7 +30,8 @@ final class HandlerFixture {
 
     HandlerFixture(EventLogPort store) {
         this.store = store;
-        this.handler = new EventLogHandler(new EventLogService(store, Clock.fixed(NOW, ZoneOffset.UTC)),
+        this.handler = new EventLogHandler(
+                new EventLogService(store, Clock.fixed(NOW, ZoneOffset.UTC)),
                 new PrintStream(log, true, StandardCharsets.UTF_8));
     }
 
@@ -86,11 +87,12 @@ final class HandlerFixture {
     static final String USER_1_LOGIN_ID = "075968f8574ff35e";
 
     static String eventWithId(String date, String time, String eventId, String userId, String eventType) {
-        return "{\"date\":\"" + date + "\",\"time\":\"" + time + "\",\"eventId\":\"" + eventId + "\",\"userId\":\"" + userId
-                + "\",\"eventType\":\"" + eventType + "\"}";
+        return "{\"date\":\"" + date + "\",\"time\":\"" + time + "\",\"eventId\":\"" + eventId + "\",\"userId\":\""
+                + userId + "\",\"eventType\":\"" + eventType + "\"}";
     }
 
     static String event(String date, String time, String userId, String eventType) {
-        return "{\"date\":\"" + date + "\",\"time\":\"" + time + "\",\"userId\":\"" + userId + "\",\"eventType\":\"" + eventType + "\"}";
+        return "{\"date\":\"" + date + "\",\"time\":\"" + time + "\",\"userId\":\"" + userId + "\",\"eventType\":\""
+                + eventType + "\"}";
     }
 }

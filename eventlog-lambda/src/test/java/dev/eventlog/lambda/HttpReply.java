@@ -22,9 +22,12 @@ record HttpReply(int status, Map<String, String> headers, JsonObject body) {
     static HttpReply of(APIGatewayV2HTTPResponse response) {
         assertNotNull(response.getHeaders(), "every response has headers");
         String contentType = response.getHeaders().get("Content-Type");
-        assertTrue("application/json".equals(contentType) || "application/problem+json".equals(contentType),
+        assertTrue(
+                "application/json".equals(contentType) || "application/problem+json".equals(contentType),
                 () -> "every response says its content type: " + response.getHeaders());
-        assertTrue(response.getHeaders().keySet().stream().noneMatch(h -> h.toLowerCase().startsWith("access-control-")),
+        assertTrue(
+                response.getHeaders().keySet().stream()
+                        .noneMatch(h -> h.toLowerCase().startsWith("access-control-")),
                 () -> "CORS belongs to the gateway: " + response.getHeaders());
         JsonElement json = JsonParser.parseString(response.getBody());
         assertTrue(json.isJsonObject(), "every body is a JSON object: " + response.getBody());
@@ -47,7 +50,8 @@ record HttpReply(int status, Map<String, String> headers, JsonObject body) {
     List<String> errorFields() {
         List<String> fields = new ArrayList<>();
         if (body.has("errors")) {
-            body.getAsJsonArray("errors").forEach(e -> fields.add(e.getAsJsonObject().get("field").getAsString()));
+            body.getAsJsonArray("errors")
+                    .forEach(e -> fields.add(e.getAsJsonObject().get("field").getAsString()));
         }
         return fields;
     }

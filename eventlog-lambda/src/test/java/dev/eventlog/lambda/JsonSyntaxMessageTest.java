@@ -39,11 +39,19 @@ class JsonSyntaxMessageTest {
 
     @Test
     void malformedBodies_getMessagesWithoutJavaInternals() {
-        for (String body : List.of("{", "{\"userId\":\"u\",}", "{'userId':'u'}", "nul", "{\"a\" 1}",
-                "{\"userId\":\"\\u12\"}", "{\"userId\":\"u\"", "[{\"userId\":1,]", "{\"userId\":tru}")) {
+        for (String body : List.of(
+                "{",
+                "{\"userId\":\"u\",}",
+                "{'userId':'u'}",
+                "nul",
+                "{\"a\" 1}",
+                "{\"userId\":\"\\u12\"}",
+                "{\"userId\":\"u\"",
+                "[{\"userId\":1,]",
+                "{\"userId\":tru}")) {
             String detail = api.post(body).assertProblem(400).string("detail");
-            for (String internal : List.of("Exception", "java.", "gson", "JsonReader", "Strictness", "LENIENT",
-                    "BEGIN_", "http", "path $")) {
+            for (String internal : List.of(
+                    "Exception", "java.", "gson", "JsonReader", "Strictness", "LENIENT", "BEGIN_", "http", "path $")) {
                 assertFalse(detail.contains(internal), () -> body + " -> " + detail);
             }
             assertTrue(detail.contains("line 1") || detail.contains("ends before"), () -> body + " -> " + detail);
@@ -52,7 +60,8 @@ class JsonSyntaxMessageTest {
 
     @Test
     void anUnknownGsonMessage_isStillPlain() {
-        assertEquals("the JSON is malformed at line 2, column 3",
+        assertEquals(
+                "the JSON is malformed at line 2, column 3",
                 JsonSyntaxMessage.describe(new JsonParseException("Something new at line 2 column 3 path $")));
     }
 }

@@ -37,12 +37,14 @@ class LambdaRuntimeDynamoDbIT {
     static void start() throws IOException {
         dynamoDb = DynaliteServer.start();
         DynamoDbEventLog.createTable(dynamoDb.client(), TABLE);
-        runtime = LambdaRuntimeProcess.start(taskRoot, Map.of(
-                "TABLE_NAME", TABLE,
-                "AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.endpoint().toString(),
-                "AWS_ACCESS_KEY_ID", "AKIDLOCAL",
-                "AWS_SECRET_ACCESS_KEY", "local-secret",
-                "AWS_SESSION_TOKEN", "local-session"));
+        runtime = LambdaRuntimeProcess.start(
+                taskRoot,
+                Map.of(
+                        "TABLE_NAME", TABLE,
+                        "AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.endpoint().toString(),
+                        "AWS_ACCESS_KEY_ID", "AKIDLOCAL",
+                        "AWS_SECRET_ACCESS_KEY", "local-secret",
+                        "AWS_SESSION_TOKEN", "local-session"));
     }
 
     @AfterAll
@@ -57,14 +59,33 @@ class LambdaRuntimeDynamoDbIT {
 
     @Test
     void eventsRoundTripThroughTheTable() throws Exception {
-        assertEquals(201, runtime.invoke(eventFile("post-event-iam.json")).get("statusCode").getAsInt());
-        assertEquals(200, runtime.invoke(eventFile("post-event-iam.json")).get("statusCode").getAsInt());
+        assertEquals(
+                201,
+                runtime.invoke(eventFile("post-event-iam.json"))
+                        .get("statusCode")
+                        .getAsInt());
+        assertEquals(
+                200,
+                runtime.invoke(eventFile("post-event-iam.json"))
+                        .get("statusCode")
+                        .getAsInt());
 
         JsonObject found = runtime.invoke(eventFile("get-event.json"));
 
         assertEquals(200, found.get("statusCode").getAsInt(), found::toString);
         assertTrue(found.get("body").getAsString().contains("\"userId\":\"user-1\""));
-        assertEquals("user-1", dynamoDb.client().getItem(b -> b.tableName(TABLE).consistentRead(true).key(Map.of(
-                "date", AttributeValue.fromS("2024-05-01"), "time", AttributeValue.fromS("14:19:00.000#075968f8574ff35e")))).item().get("userId").s());
+        assertEquals(
+                "user-1",
+                dynamoDb.client()
+                        .getItem(b -> b.tableName(TABLE)
+                                .consistentRead(true)
+                                .key(Map.of(
+                                        "date",
+                                        AttributeValue.fromS("2024-05-01"),
+                                        "time",
+                                        AttributeValue.fromS("14:19:00.000#075968f8574ff35e"))))
+                        .item()
+                        .get("userId")
+                        .s());
     }
 }

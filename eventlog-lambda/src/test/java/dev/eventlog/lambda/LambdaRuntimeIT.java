@@ -47,11 +47,17 @@ class LambdaRuntimeIT {
     static void startRuntime() throws IOException {
         dynamoDb = DynaliteServer.start();
         DynamoDbEventLog.createTable(dynamoDb.client(), TABLE);
-        runtime = LambdaRuntimeProcess.start(taskRoot, Map.of(
-                "TABLE_NAME", TABLE,
-                "AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.endpoint().toString(),
-                "AWS_ACCESS_KEY_ID", "AKIDLOCAL",
-                "AWS_SECRET_ACCESS_KEY", "local-secret"));
+        runtime = LambdaRuntimeProcess.start(
+                taskRoot,
+                Map.of(
+                        "TABLE_NAME",
+                        TABLE,
+                        "AWS_ENDPOINT_URL_DYNAMODB",
+                        dynamoDb.endpoint().toString(),
+                        "AWS_ACCESS_KEY_ID",
+                        "AKIDLOCAL",
+                        "AWS_SECRET_ACCESS_KEY",
+                        "local-secret"));
     }
 
     @AfterAll
@@ -69,12 +75,15 @@ class LambdaRuntimeIT {
         JsonObject created = runtime.invoke(eventFile("post-event-iam.json"));
         assertEquals(201, created.get("statusCode").getAsInt(), created::toString);
         JsonObject headers = created.getAsJsonObject("headers");
-        assertEquals("/events/2024-05-01/14:19:00.000/075968f8574ff35e", headers.get("Location").getAsString());
+        assertEquals(
+                "/events/2024-05-01/14:19:00.000/075968f8574ff35e",
+                headers.get("Location").getAsString());
         assertEquals("application/json", headers.get("Content-Type").getAsString());
 
         JsonObject found = runtime.invoke(eventFile("get-event.json"));
         assertEquals(200, found.get("statusCode").getAsInt(), found::toString);
-        JsonObject event = JsonParser.parseString(found.get("body").getAsString()).getAsJsonObject();
+        JsonObject event =
+                JsonParser.parseString(found.get("body").getAsString()).getAsJsonObject();
         assertEquals("user-1", event.get("userId").getAsString());
         assertEquals("14:19:00.000", event.get("time").getAsString());
     }
@@ -84,15 +93,31 @@ class LambdaRuntimeIT {
         // Days no other test writes, so each day's count is exactly the events this test sent to it.
         String base64Post = eventFile("post-event-base64.json");
         JsonObject base64Event = JsonParser.parseString(base64Post).getAsJsonObject();
-        String decoded = new String(Base64.getDecoder().decode(base64Event.get("body").getAsString()), StandardCharsets.UTF_8);
-        base64Event.addProperty("body", Base64.getEncoder().encodeToString(
-                decoded.replace("2024-05-01", "2024-06-01").getBytes(StandardCharsets.UTF_8)));
-        assertEquals(201, runtime.invoke(base64Event.toString()).get("statusCode").getAsInt());
-        assertEquals(201, runtime.invoke(eventFile("post-batch.json").replace("2024-05-02", "2024-06-02")).get("statusCode").getAsInt());
+        String decoded =
+                new String(Base64.getDecoder().decode(base64Event.get("body").getAsString()), StandardCharsets.UTF_8);
+        base64Event.addProperty(
+                "body",
+                Base64.getEncoder()
+                        .encodeToString(
+                                decoded.replace("2024-05-01", "2024-06-01").getBytes(StandardCharsets.UTF_8)));
+        assertEquals(
+                201, runtime.invoke(base64Event.toString()).get("statusCode").getAsInt());
+        assertEquals(
+                201,
+                runtime.invoke(eventFile("post-batch.json").replace("2024-05-02", "2024-06-02"))
+                        .get("statusCode")
+                        .getAsInt());
 
         JsonObject base64Day = dayPage("2024-06-01");
         assertEquals(1, base64Day.get("Count").getAsInt(), base64Day::toString);
-        assertEquals("user-2", base64Day.getAsJsonArray("Items").get(0).getAsJsonObject().get("userId").getAsString());
+        assertEquals(
+                "user-2",
+                base64Day
+                        .getAsJsonArray("Items")
+                        .get(0)
+                        .getAsJsonObject()
+                        .get("userId")
+                        .getAsString());
         JsonObject batchDay = dayPage("2024-06-02");
         assertEquals(2, batchDay.get("Count").getAsInt(), batchDay::toString);
     }
@@ -110,7 +135,9 @@ class LambdaRuntimeIT {
         JsonObject reply = runtime.invoke(event);
 
         assertEquals(400, reply.get("statusCode").getAsInt(), reply::toString);
-        assertEquals("application/problem+json", reply.getAsJsonObject("headers").get("Content-Type").getAsString());
+        assertEquals(
+                "application/problem+json",
+                reply.getAsJsonObject("headers").get("Content-Type").getAsString());
     }
 
     @Test
@@ -120,22 +147,33 @@ class LambdaRuntimeIT {
 
         assertTrue(runtime.restored(), "the runtime asked for its restore after the checkpoint hooks ran");
         assertEquals(200, primed.get("statusCode").getAsInt(), primed::toString);
-        assertEquals(0, JsonParser.parseString(primed.get("body").getAsString()).getAsJsonObject().get("Count").getAsInt(),
+        assertEquals(
+                0,
+                JsonParser.parseString(primed.get("body").getAsString())
+                        .getAsJsonObject()
+                        .get("Count")
+                        .getAsInt(),
                 "the millisecond priming read holds no event");
-        assertEquals(0, dynamoDb.client().scan(b -> b.tableName(TABLE).consistentRead(true)).items().stream()
-                .filter(item -> item.get("date").s().startsWith("1970")).count());
+        assertEquals(
+                0,
+                dynamoDb.client().scan(b -> b.tableName(TABLE).consistentRead(true)).items().stream()
+                        .filter(item -> item.get("date").s().startsWith("1970"))
+                        .count());
     }
 
     @Test
     void shadedJar_isTheFunctionOnly_noLocalRunnerNoInMemoryStoreNoMainClass() throws IOException {
         try (ZipFile zip = new ZipFile(LambdaRuntimeProcess.lambdaJar().toFile())) {
-            List<String> strays = zip.stream().map(ZipEntry::getName)
+            List<String> strays = zip.stream()
+                    .map(ZipEntry::getName)
                     .filter(name -> name.startsWith("dev/eventlog/local/") || name.startsWith("dev/eventlog/inmemory/"))
                     .toList();
             assertEquals(List.of(), strays);
             ZipEntry manifestEntry = zip.getEntry("META-INF/MANIFEST.MF");
-            String manifest = manifestEntry == null ? ""
-                    : new String(zip.getInputStream(manifestEntry).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String manifest = manifestEntry == null
+                    ? ""
+                    : new String(
+                            zip.getInputStream(manifestEntry).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             assertFalse(manifest.contains("Main-Class"), manifest);
         }
     }
@@ -151,9 +189,15 @@ class LambdaRuntimeIT {
     @Test
     void shadedJar_holdsNoNettyNoApacheClientAndNoLoggingFramework() throws IOException {
         Path jar = LambdaRuntimeProcess.lambdaJar();
-        List<String> forbidden = List.of("io/netty/", "org/apache/http/", "software/amazon/awssdk/http/apache/",
-                "software/amazon/awssdk/http/apache5/", "software/amazon/awssdk/http/nio/", "org/slf4j/impl/",
-                "ch/qos/logback/", "org/apache/logging/log4j/core/");
+        List<String> forbidden = List.of(
+                "io/netty/",
+                "org/apache/http/",
+                "software/amazon/awssdk/http/apache/",
+                "software/amazon/awssdk/http/apache5/",
+                "software/amazon/awssdk/http/nio/",
+                "org/slf4j/impl/",
+                "ch/qos/logback/",
+                "org/apache/logging/log4j/core/");
         List<String> found = new ArrayList<>();
         try (ZipFile zip = new ZipFile(jar.toFile())) {
             Enumeration<? extends ZipEntry> entries = zip.entries();
@@ -162,7 +206,8 @@ class LambdaRuntimeIT {
                 forbidden.stream().filter(name::startsWith).findFirst().ifPresent(found::add);
             }
             assertTrue(zip.getEntry("dev/eventlog/lambda/EventLogHandler.class") != null);
-            assertTrue(zip.getEntry("software/amazon/awssdk/http/urlconnection/UrlConnectionHttpClient.class") != null,
+            assertTrue(
+                    zip.getEntry("software/amazon/awssdk/http/urlconnection/UrlConnectionHttpClient.class") != null,
                     "the JDK-based HTTP client is the one the store uses");
         }
         assertEquals(List.of(), found.stream().distinct().toList());

@@ -63,7 +63,8 @@ final class LambdaRuntimeProcess implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // As the managed runtime does, so org.crac calls reach the runtime client's checkpoint hooks.
                 "-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac",
-                "-cp", runtimeClientClasspath(),
+                "-cp",
+                runtimeClientClasspath(),
                 "com.amazonaws.services.lambda.runtime.api.client.AWSLambda",
                 HANDLER);
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -71,7 +72,9 @@ final class LambdaRuntimeProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile());
         Map<String, String> env = builder.environment();
-        env.keySet().removeIf(name -> name.startsWith("AWS_") || name.equals("TABLE_NAME") || name.equals("EVENTLOG_STORE"));
+        env.keySet()
+                .removeIf(
+                        name -> name.startsWith("AWS_") || name.equals("TABLE_NAME") || name.equals("EVENTLOG_STORE"));
         env.put("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:" + server.getAddress().getPort());
         env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start");
         env.put("AWS_LAMBDA_FUNCTION_NAME", "eventlog");
@@ -95,7 +98,8 @@ final class LambdaRuntimeProcess implements AutoCloseable {
         pending.put(new String[] {id, event});
         CompletableFuture.anyOf(answer, initError).get(WAIT.toSeconds(), TimeUnit.SECONDS);
         if (initError.isDone()) {
-            throw new AssertionError("the runtime could not initialise the function: " + initError.get() + "\n" + output());
+            throw new AssertionError(
+                    "the runtime could not initialise the function: " + initError.get() + "\n" + output());
         }
         String body = answer.get();
         if (body.startsWith("ERROR ")) {
@@ -137,9 +141,14 @@ final class LambdaRuntimeProcess implements AutoCloseable {
                     return;
                 }
                 exchange.getResponseHeaders().add("Lambda-Runtime-Aws-Request-Id", next[0]);
-                exchange.getResponseHeaders().add("Lambda-Runtime-Deadline-Ms", Long.toString(System.currentTimeMillis() + 60_000));
-                exchange.getResponseHeaders().add("Lambda-Runtime-Invoked-Function-Arn", "arn:aws:lambda:ap-northeast-1:123456789012:function:eventlog");
-                exchange.getResponseHeaders().add("Lambda-Runtime-Trace-Id", "Root=1-6650a1b2-0123456789abcdef01234567;Sampled=0");
+                exchange.getResponseHeaders()
+                        .add("Lambda-Runtime-Deadline-Ms", Long.toString(System.currentTimeMillis() + 60_000));
+                exchange.getResponseHeaders()
+                        .add(
+                                "Lambda-Runtime-Invoked-Function-Arn",
+                                "arn:aws:lambda:ap-northeast-1:123456789012:function:eventlog");
+                exchange.getResponseHeaders()
+                        .add("Lambda-Runtime-Trace-Id", "Root=1-6650a1b2-0123456789abcdef01234567;Sampled=0");
                 reply(exchange, 200, next[1]);
             } else if (method.equals("GET") && path.equals(API + "/restore/next")) {
                 restored.set(true);
@@ -150,7 +159,8 @@ final class LambdaRuntimeProcess implements AutoCloseable {
             } else if (method.equals("POST") && path.startsWith(API + "/invocation/") && path.endsWith("/error")) {
                 complete(path, "ERROR " + body);
                 reply(exchange, 202, "{\"status\":\"OK\"}");
-            } else if (method.equals("POST") && (path.equals(API + "/init/error") || path.equals(API + "/restore/error"))) {
+            } else if (method.equals("POST")
+                    && (path.equals(API + "/init/error") || path.equals(API + "/restore/error"))) {
                 initError.complete(body);
                 reply(exchange, 202, "{\"status\":\"OK\"}");
             } else {
@@ -189,8 +199,11 @@ final class LambdaRuntimeProcess implements AutoCloseable {
 
     /** The runtime client and the libraries it brings, as the managed runtime puts them on the system class path. */
     private static String runtimeClientClasspath() {
-        List<String> prefixes = List.of("aws-lambda-java-runtime-interface-client-", "aws-lambda-java-core-",
-                "aws-lambda-java-serialization-", "utils-lite-");
+        List<String> prefixes = List.of(
+                "aws-lambda-java-runtime-interface-client-",
+                "aws-lambda-java-core-",
+                "aws-lambda-java-serialization-",
+                "utils-lite-");
         List<String> entries = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             String name = Path.of(entry).getFileName().toString();
@@ -198,7 +211,9 @@ final class LambdaRuntimeProcess implements AutoCloseable {
                 entries.add(entry);
             }
         }
-        assertTrue(entries.stream().anyMatch(e -> e.contains("runtime-interface-client")), "runtime client on the test class path");
+        assertTrue(
+                entries.stream().anyMatch(e -> e.contains("runtime-interface-client")),
+                "runtime client on the test class path");
         return String.join(File.pathSeparator, entries);
     }
 

@@ -48,11 +48,15 @@ class LargePagesTest {
         String query = "date=2024-05-01&limit=1000";
         String token = null;
         do {
-            var response = api.handler.handleRequest(ApiEvents.listEvents(query + (token == null ? "" : "&nextToken=" + token)), null);
+            var response = api.handler.handleRequest(
+                    ApiEvents.listEvents(query + (token == null ? "" : "&nextToken=" + token)), null);
             int bodyBytes = response.getBody().getBytes(StandardCharsets.UTF_8).length;
             int responseBytes = new Gson().toJson(response).getBytes(StandardCharsets.UTF_8).length;
-            assertTrue(bodyBytes <= DOCUMENTED_BODY_BYTES, "body of " + bodyBytes + " bytes within the documented 2 MiB");
-            assertTrue(responseBytes <= LAMBDA_RESPONSE_BYTES, "whole response of " + responseBytes + " bytes within Lambda's 6 MB");
+            assertTrue(
+                    bodyBytes <= DOCUMENTED_BODY_BYTES, "body of " + bodyBytes + " bytes within the documented 2 MiB");
+            assertTrue(
+                    responseBytes <= LAMBDA_RESPONSE_BYTES,
+                    "whole response of " + responseBytes + " bytes within Lambda's 6 MB");
             HttpReply page = HttpReply.of(response);
             assertEquals(200, page.status());
             for (JsonElement item : page.items()) {
@@ -70,7 +74,13 @@ class LargePagesTest {
     private static String largeEvent(int index, java.util.function.IntFunction<String> attributeValue) {
         StringBuilder attributes = new StringBuilder();
         for (int a = 0; a < 32; a++) {
-            attributes.append(a == 0 ? "" : ",").append("\"attribute").append(a).append("\":\"").append(attributeValue.apply(a)).append('"');
+            attributes
+                    .append(a == 0 ? "" : ",")
+                    .append("\"attribute")
+                    .append(a)
+                    .append("\":\"")
+                    .append(attributeValue.apply(a))
+                    .append('"');
         }
         return "{\"date\":\"2024-05-01\",\"time\":\"" + String.format("10:%02d:%02d.000", index / 60, index % 60)
                 + "\",\"userId\":\"u\",\"eventType\":\"t\",\"attributes\":{" + attributes + "}}";

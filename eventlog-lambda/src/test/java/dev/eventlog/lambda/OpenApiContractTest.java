@@ -56,10 +56,12 @@ class OpenApiContractTest {
     @Test
     void specListsExactlyTheRoutesTheHandlerServes() {
         Set<String> documented = new TreeSet<>();
-        map(spec, "paths").forEach((path, item) -> ((Map<?, ?>) item).keySet().stream()
-                .map(String::valueOf)
-                .filter(METHODS::contains)
-                .forEach(method -> documented.add(method.toUpperCase() + " " + path)));
+        map(spec, "paths")
+                .forEach((path, item) -> ((Map<?, ?>) item)
+                        .keySet().stream()
+                                .map(String::valueOf)
+                                .filter(METHODS::contains)
+                                .forEach(method -> documented.add(method.toUpperCase() + " " + path)));
         Set<String> served = new TreeSet<>();
         for (ApiRoute route : ApiRoute.values()) {
             served.add(route.routeKey());
@@ -88,25 +90,32 @@ class OpenApiContractTest {
         for (ApiRoute route : ApiRoute.values()) {
             Map<String, Object> operation = operation(route);
             for (Object response : map(operation, "responses").values()) {
-                for (Map.Entry<String, Object> media : contentOf(resolve(response)).entrySet()) {
+                for (Map.Entry<String, Object> media :
+                        contentOf(resolve(response)).entrySet()) {
                     Map<String, Object> mediaType = cast(media.getValue());
                     if (mediaType.containsKey("example")) {
-                        assertFits(cast(mediaType.get("schema")), GSON.toJson(mediaType.get("example")), route + " " + media.getKey());
+                        assertFits(
+                                cast(mediaType.get("schema")),
+                                GSON.toJson(mediaType.get("example")),
+                                route + " " + media.getKey());
                         checked++;
                     }
                 }
             }
             if (operation.containsKey("requestBody")) {
-                Map<String, Object> body = cast(map(map(operation, "requestBody"), "content").get("application/json"));
+                Map<String, Object> body =
+                        cast(map(map(operation, "requestBody"), "content").get("application/json"));
                 for (Object example : map(body, "examples").values()) {
-                    assertFits(cast(body.get("schema")), GSON.toJson(cast(example).get("value")), route + " request");
+                    assertFits(
+                            cast(body.get("schema")), GSON.toJson(cast(example).get("value")), route + " request");
                     checked++;
                 }
             }
         }
         for (Object response : map(map(spec, "components"), "responses").values()) {
             for (Object media : contentOf(cast(response)).values()) {
-                assertFits(cast(cast(media).get("schema")), GSON.toJson(cast(media).get("example")), "component response");
+                assertFits(
+                        cast(cast(media).get("schema")), GSON.toJson(cast(media).get("example")), "component response");
                 checked++;
             }
         }
@@ -117,8 +126,14 @@ class OpenApiContractTest {
     void schemaCheck_refusesWhatTheSpecForbids() {
         Map<String, Object> eventSchema = Map.of("$ref", "#/components/schemas/Event");
 
-        assertFalse(errors(eventSchema, "{\"date\":\"2024-05-01\",\"time\":\"14:19:00.000\",\"userId\":\"u\",\"eventType\":\"t\",\"x\":1}").isEmpty());
-        assertFalse(errors(eventSchema, "{\"date\":\"2024-05-01\",\"time\":\"14:19:00\",\"userId\":\"u\",\"eventType\":\"t\"}").isEmpty());
+        assertFalse(errors(
+                        eventSchema,
+                        "{\"date\":\"2024-05-01\",\"time\":\"14:19:00.000\",\"userId\":\"u\",\"eventType\":\"t\",\"x\":1}")
+                .isEmpty());
+        assertFalse(errors(
+                        eventSchema,
+                        "{\"date\":\"2024-05-01\",\"time\":\"14:19:00\",\"userId\":\"u\",\"eventType\":\"t\"}")
+                .isEmpty());
     }
 
     @Test
@@ -128,57 +143,128 @@ class OpenApiContractTest {
 
         assertDocumented(ApiRoute.RECORD_EVENTS, api.handler.handleRequest(ApiEvents.post(one), null), 201);
         assertDocumented(ApiRoute.RECORD_EVENTS, api.handler.handleRequest(ApiEvents.post(one), null), 200);
-        assertDocumented(ApiRoute.RECORD_EVENTS, api.handler.handleRequest(ApiEvents.post(HandlerFixture.eventWithId(
-                "2024-05-01", "14:19:00", HandlerFixture.USER_1_LOGIN_ID, "user-2", "x")), null), 409);
-        assertDocumented(ApiRoute.RECORD_EVENTS, api.handler.handleRequest(ApiEvents.load("post-batch.json"), null), 201);
-        assertDocumented(ApiRoute.RECORD_EVENTS, api.handler.handleRequest(ApiEvents.load("post-batch.json"), null), 200);
-        assertDocumented(ApiRoute.RECORD_EVENTS, api.handler.handleRequest(ApiEvents.post("[" + HandlerFixture.eventWithId(
-                "2024-05-02", "09:00:00", HandlerFixture.USER_1_LOGIN_ID, "z", "z") + "]"), null), 409);
-        assertDocumented(ApiRoute.RECORD_EVENTS, api.handler.handleRequest(ApiEvents.load("post-event-base64.json"), null), 201);
-        assertDocumented(ApiRoute.RECORD_EVENTS, api.handler.handleRequest(ApiEvents.post("{\"userId\":\"u\",\"eventType\":\"t\",\"attributes\":{\"a\":\"b\"}}"), null), 201);
-        assertDocumented(ApiRoute.RECORD_EVENTS, api.handler.handleRequest(ApiEvents.post("[{\"date\":\"x\"},{\"bogus\":1}]"), null), 400);
+        assertDocumented(
+                ApiRoute.RECORD_EVENTS,
+                api.handler.handleRequest(
+                        ApiEvents.post(HandlerFixture.eventWithId(
+                                "2024-05-01", "14:19:00", HandlerFixture.USER_1_LOGIN_ID, "user-2", "x")),
+                        null),
+                409);
+        assertDocumented(
+                ApiRoute.RECORD_EVENTS, api.handler.handleRequest(ApiEvents.load("post-batch.json"), null), 201);
+        assertDocumented(
+                ApiRoute.RECORD_EVENTS, api.handler.handleRequest(ApiEvents.load("post-batch.json"), null), 200);
+        assertDocumented(
+                ApiRoute.RECORD_EVENTS,
+                api.handler.handleRequest(
+                        ApiEvents.post("["
+                                + HandlerFixture.eventWithId(
+                                        "2024-05-02", "09:00:00", HandlerFixture.USER_1_LOGIN_ID, "z", "z")
+                                + "]"),
+                        null),
+                409);
+        assertDocumented(
+                ApiRoute.RECORD_EVENTS, api.handler.handleRequest(ApiEvents.load("post-event-base64.json"), null), 201);
+        assertDocumented(
+                ApiRoute.RECORD_EVENTS,
+                api.handler.handleRequest(
+                        ApiEvents.post("{\"userId\":\"u\",\"eventType\":\"t\",\"attributes\":{\"a\":\"b\"}}"), null),
+                201);
+        assertDocumented(
+                ApiRoute.RECORD_EVENTS,
+                api.handler.handleRequest(ApiEvents.post("[{\"date\":\"x\"},{\"bogus\":1}]"), null),
+                400);
         assertDocumented(ApiRoute.RECORD_EVENTS, api.handler.handleRequest(ApiEvents.post("{"), null), 400);
-        assertDocumented(ApiRoute.RECORD_EVENTS, api.handler.handleRequest(ApiEvents.post("x".repeat(RequestBody.MAX_BYTES + 1)), null), 413);
+        assertDocumented(
+                ApiRoute.RECORD_EVENTS,
+                api.handler.handleRequest(ApiEvents.post("x".repeat(RequestBody.MAX_BYTES + 1)), null),
+                413);
     }
 
     @Test
     void readResponses_fitTheSpec() {
         HandlerFixture api = new HandlerFixture();
-        api.given(event("2024-05-01", "14:19:00", "user-1", "login"), event("2024-05-01", "15:00:00", "user-1", "logout"));
+        api.given(
+                event("2024-05-01", "14:19:00", "user-1", "login"),
+                event("2024-05-01", "15:00:00", "user-1", "logout"));
 
-        assertDocumented(ApiRoute.LIST_EVENTS, api.handler.handleRequest(ApiEvents.listEvents("date=2024-05-01&limit=1"), null), 200);
+        assertDocumented(
+                ApiRoute.LIST_EVENTS,
+                api.handler.handleRequest(ApiEvents.listEvents("date=2024-05-01&limit=1"), null),
+                200);
         assertDocumented(ApiRoute.LIST_EVENTS, api.handler.handleRequest(ApiEvents.listEvents(""), null), 200);
-        assertDocumented(ApiRoute.LIST_EVENTS, api.handler.handleRequest(ApiEvents.listEvents("limit=0&bogus=1"), null), 400);
-        assertDocumented(ApiRoute.LIST_DAY, api.handler.handleRequest(ApiEvents.load("get-events-of-day.json"), null), 200);
-        assertDocumented(ApiRoute.LIST_DAY, api.handler.handleRequest(
-                ApiEvents.get("GET /events/{date}", "/events/2024-05-01", "from=x", Map.of("date", "2024-05-01")), null), 400);
-        assertDocumented(ApiRoute.LIST_MILLISECOND, api.handler.handleRequest(ApiEvents.load("get-events-of-millisecond.json"), null), 200);
-        assertDocumented(ApiRoute.LIST_MILLISECOND, api.handler.handleRequest(ApiEvents.load("default-route-get-event.json"), null), 200);
-        assertDocumented(ApiRoute.LIST_MILLISECOND, api.handler.handleRequest(
-                ApiEvents.get("GET /events/{date}/{time}", "/events/2024-05-01/noon", null, Map.of("date", "2024-05-01", "time", "noon")), null), 400);
+        assertDocumented(
+                ApiRoute.LIST_EVENTS, api.handler.handleRequest(ApiEvents.listEvents("limit=0&bogus=1"), null), 400);
+        assertDocumented(
+                ApiRoute.LIST_DAY, api.handler.handleRequest(ApiEvents.load("get-events-of-day.json"), null), 200);
+        assertDocumented(
+                ApiRoute.LIST_DAY,
+                api.handler.handleRequest(
+                        ApiEvents.get(
+                                "GET /events/{date}", "/events/2024-05-01", "from=x", Map.of("date", "2024-05-01")),
+                        null),
+                400);
+        assertDocumented(
+                ApiRoute.LIST_MILLISECOND,
+                api.handler.handleRequest(ApiEvents.load("get-events-of-millisecond.json"), null),
+                200);
+        assertDocumented(
+                ApiRoute.LIST_MILLISECOND,
+                api.handler.handleRequest(ApiEvents.load("default-route-get-event.json"), null),
+                200);
+        assertDocumented(
+                ApiRoute.LIST_MILLISECOND,
+                api.handler.handleRequest(
+                        ApiEvents.get(
+                                "GET /events/{date}/{time}",
+                                "/events/2024-05-01/noon",
+                                null,
+                                Map.of("date", "2024-05-01", "time", "noon")),
+                        null),
+                400);
         assertDocumented(ApiRoute.GET_EVENT, api.handler.handleRequest(ApiEvents.load("get-event.json"), null), 200);
-        assertDocumented(ApiRoute.GET_EVENT, api.handler.handleRequest(ApiEvents.get("GET /events/{date}/{time}/{eventId}",
-                "/events/2024-05-01/01:00:00/x", null, Map.of("date", "2024-05-01", "time", "01:00:00", "eventId", "x")), null), 404);
-        assertDocumented(ApiRoute.GET_EVENT, api.handler.handleRequest(ApiEvents.get("GET /events/{date}/{time}/{eventId}",
-                "/events/2024-05-01/noon/x", null, Map.of("date", "2024-05-01", "time", "noon", "eventId", "x")), null), 400);
+        assertDocumented(
+                ApiRoute.GET_EVENT,
+                api.handler.handleRequest(
+                        ApiEvents.get(
+                                "GET /events/{date}/{time}/{eventId}",
+                                "/events/2024-05-01/01:00:00/x",
+                                null,
+                                Map.of("date", "2024-05-01", "time", "01:00:00", "eventId", "x")),
+                        null),
+                404);
+        assertDocumented(
+                ApiRoute.GET_EVENT,
+                api.handler.handleRequest(
+                        ApiEvents.get(
+                                "GET /events/{date}/{time}/{eventId}",
+                                "/events/2024-05-01/noon/x",
+                                null,
+                                Map.of("date", "2024-05-01", "time", "noon", "eventId", "x")),
+                        null),
+                400);
     }
 
     @Test
     void routingProblems_fitTheSpec() {
         HandlerFixture api = new HandlerFixture();
 
-        APIGatewayV2HTTPResponse notAllowed = api.handler.handleRequest(ApiEvents.viaDefaultRoute("DELETE", "/events", null, null), null);
+        APIGatewayV2HTTPResponse notAllowed =
+                api.handler.handleRequest(ApiEvents.viaDefaultRoute("DELETE", "/events", null, null), null);
         assertDocumented(ApiRoute.LIST_EVENTS, notAllowed, 405);
         assertDocumented(ApiRoute.RECORD_EVENTS, notAllowed, 405);
-        APIGatewayV2HTTPResponse unknownPath = api.handler.handleRequest(ApiEvents.viaDefaultRoute("GET", "/nothing", null, null), null);
+        APIGatewayV2HTTPResponse unknownPath =
+                api.handler.handleRequest(ApiEvents.viaDefaultRoute("GET", "/nothing", null, null), null);
         assertEquals(404, unknownPath.getStatusCode());
         assertFits(Map.of("$ref", "#/components/schemas/Problem"), unknownPath.getBody(), "unknown path");
     }
 
     @Test
     void storeFailures_fitTheSpecOnEveryRoute() {
-        HandlerFixture unavailable = new HandlerFixture(new BrokenStore(() -> new StoreUnavailableException("down", null)));
-        HandlerFixture misconfigured = new HandlerFixture(new BrokenStore(() -> new StoreConfigurationException("no table", null)));
+        HandlerFixture unavailable =
+                new HandlerFixture(new BrokenStore(() -> new StoreUnavailableException("down", null)));
+        HandlerFixture misconfigured =
+                new HandlerFixture(new BrokenStore(() -> new StoreConfigurationException("no table", null)));
         Map<ApiRoute, APIGatewayV2HTTPEvent> requests = Map.of(
                 ApiRoute.RECORD_EVENTS, ApiEvents.load("post-event-iam.json"),
                 ApiRoute.LIST_EVENTS, ApiEvents.load("get-events-by-date.json"),
@@ -195,7 +281,8 @@ class OpenApiContractTest {
     /** Asserts the response has the expected status, and a content type and body the spec documents for it. */
     private static void assertDocumented(ApiRoute route, APIGatewayV2HTTPResponse response, int expectedStatus) {
         assertEquals(expectedStatus, response.getStatusCode(), response::getBody);
-        Map<String, Object> documented = resolve(map(operation(route), "responses").get(String.valueOf(expectedStatus)));
+        Map<String, Object> documented =
+                resolve(map(operation(route), "responses").get(String.valueOf(expectedStatus)));
         assertNotNull(documented, route.routeKey() + " documents " + expectedStatus);
         String contentType = response.getHeaders().get("Content-Type");
         Map<String, Object> media = cast(contentOf(documented).get(contentType));
@@ -204,7 +291,9 @@ class OpenApiContractTest {
         if (documented.containsKey("headers")) {
             for (String header : map(documented, "headers").keySet()) {
                 if (!header.equals("Location")) {
-                    assertTrue(response.getHeaders().containsKey(header), route.routeKey() + " " + expectedStatus + " sends " + header);
+                    assertTrue(
+                            response.getHeaders().containsKey(header),
+                            route.routeKey() + " " + expectedStatus + " sends " + header);
                 }
             }
         }

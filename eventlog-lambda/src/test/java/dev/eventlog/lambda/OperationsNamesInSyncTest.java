@@ -52,7 +52,8 @@ class OperationsNamesInSyncTest {
 
     @Test
     void retentionVariableAndTtlAttribute_areTheOnesTheFunctionAndStoreUse() throws IOException {
-        assertEquals(RetentionPolicy.DAYS_VARIABLE, constants("EventFunction.java").get("RETENTION_DAYS_VARIABLE"));
+        assertEquals(
+                RetentionPolicy.DAYS_VARIABLE, constants("EventFunction.java").get("RETENTION_DAYS_VARIABLE"));
         assertEquals("expiresAt", constants("EventTable.java").get("EXPIRES_AT_ATTRIBUTE"));
     }
 }

@@ -64,7 +64,8 @@ class ReadEventsTest {
 
     @Test
     void range_crossesDays() {
-        assertEquals(List.of("23:59:59.999", "09:00:00.000", "14:19:00.000", "18:30:00.000"),
+        assertEquals(
+                List.of("23:59:59.999", "09:00:00.000", "14:19:00.000", "18:30:00.000"),
                 times(api.list("from=2024-04-30T12:00:00&to=2024-05-02T00:00:00.000")));
     }
 
@@ -72,12 +73,14 @@ class ReadEventsTest {
     void filters_narrowTheList() {
         assertEquals(List.of("14:19:00.000", "18:30:00.000"), times(api.list("date=2024-05-01&userId=user-1")));
         assertEquals(List.of("18:30:00.000"), times(api.list("date=2024-05-01&userId=user-1&eventType=logout")));
-        assertEquals(2, api.list("eventType=login&userId=user-1").body().get("Count").getAsInt());
+        assertEquals(
+                2, api.list("eventType=login&userId=user-1").body().get("Count").getAsInt());
     }
 
     @Test
     void descendingOrder_isNewestFirst() {
-        assertEquals(List.of("18:30:00.000", "14:19:00.000", "09:00:00.000"), times(api.list("date=2024-05-01&order=desc")));
+        assertEquals(
+                List.of("18:30:00.000", "14:19:00.000", "09:00:00.000"), times(api.list("date=2024-05-01&order=desc")));
     }
 
     @Test
@@ -98,10 +101,14 @@ class ReadEventsTest {
 
     @Test
     void nextTokenOfDayRoute_continuesThatDay() {
-        HttpReply first = api.call(ApiEvents.get("GET /events/{date}", "/events/2024-05-01", "limit=1", Map.of("date", "2024-05-01")));
+        HttpReply first = api.call(
+                ApiEvents.get("GET /events/{date}", "/events/2024-05-01", "limit=1", Map.of("date", "2024-05-01")));
 
-        HttpReply second = api.call(ApiEvents.get("GET /events/{date}", "/events/2024-05-01",
-                "limit=5&nextToken=" + first.string("NextToken"), Map.of("date", "2024-05-01")));
+        HttpReply second = api.call(ApiEvents.get(
+                "GET /events/{date}",
+                "/events/2024-05-01",
+                "limit=5&nextToken=" + first.string("NextToken"),
+                Map.of("date", "2024-05-01")));
 
         assertEquals(List.of("14:19:00.000", "18:30:00.000"), times(second));
     }
@@ -112,14 +119,19 @@ class ReadEventsTest {
         String tampered = (token.charAt(3) == 'A' ? "B" : "A");
         tampered = token.substring(0, 3) + tampered + token.substring(4);
 
-        assertEquals(List.of("nextToken"), api.list("date=2024-05-01&limit=1&nextToken=" + tampered).assertProblem(400).errorFields());
+        assertEquals(
+                List.of("nextToken"),
+                api.list("date=2024-05-01&limit=1&nextToken=" + tampered)
+                        .assertProblem(400)
+                        .errorFields());
     }
 
     @Test
     void nextTokenReusedWithOtherFilters_isRefused() {
         String token = api.list("date=2024-05-01&limit=1").string("NextToken");
 
-        HttpReply reply = api.list("date=2024-05-01&userId=user-2&limit=1&nextToken=" + token).assertProblem(400);
+        HttpReply reply = api.list("date=2024-05-01&userId=user-2&limit=1&nextToken=" + token)
+                .assertProblem(400);
 
         assertTrue(reply.errorMessage("nextToken").contains("another query"));
     }
@@ -138,7 +150,8 @@ class ReadEventsTest {
 
     @Test
     void dateWithRange_isRefused() {
-        api.list("date=2024-05-01&from=2024-05-01T00:00:00.000&to=2024-05-02T00:00:00.000").assertProblem(400);
+        api.list("date=2024-05-01&from=2024-05-01T00:00:00.000&to=2024-05-02T00:00:00.000")
+                .assertProblem(400);
     }
 
     @Test
@@ -153,27 +166,35 @@ class ReadEventsTest {
         HttpReply reply = api.call(ApiEvents.load("get-event.json"));
 
         assertEquals(200, reply.status());
-        assertEquals("{\"date\":\"2024-05-01\",\"time\":\"14:19:00.000\",\"eventId\":\"075968f8574ff35e\",\"userId\":\"user-1\",\"eventType\":\"login\"}",
+        assertEquals(
+                "{\"date\":\"2024-05-01\",\"time\":\"14:19:00.000\",\"eventId\":\"075968f8574ff35e\",\"userId\":\"user-1\",\"eventType\":\"login\"}",
                 reply.body().toString());
     }
 
     @Test
     void oneEvent_isFoundByTimeWithoutMilliseconds() {
-        HttpReply reply = api.call(ApiEvents.get("GET /events/{date}/{time}/{eventId}", "/events/2024-05-01/14:19:00/075968f8574ff35e",
-                null, Map.of("date", "2024-05-01", "time", "14:19:00", "eventId", "075968f8574ff35e")));
+        HttpReply reply = api.call(ApiEvents.get(
+                "GET /events/{date}/{time}/{eventId}",
+                "/events/2024-05-01/14:19:00/075968f8574ff35e",
+                null,
+                Map.of("date", "2024-05-01", "time", "14:19:00", "eventId", "075968f8574ff35e")));
 
         assertEquals("user-1", reply.string("userId"));
     }
 
     @Test
     void eventsOfOneMillisecond_areListedAsAPageInIdOrder() {
-        api.given(eventWithId("2024-05-01", "14:19:00.000", "zz-last", "user-3", "view"),
+        api.given(
+                eventWithId("2024-05-01", "14:19:00.000", "zz-last", "user-3", "view"),
                 eventWithId("2024-05-01", "14:19:00.000", "00-first", "user-2", "view"),
                 event("2024-05-01", "14:19:00.001", "user-4", "view"));
 
         HttpReply all = api.call(ApiEvents.load("get-events-of-millisecond.json"));
-        HttpReply newestFirstInPages = api.call(ApiEvents.get("GET /events/{date}/{time}", "/events/2024-05-01/14:19:00",
-                "order=desc&limit=2", Map.of("date", "2024-05-01", "time", "14:19:00")));
+        HttpReply newestFirstInPages = api.call(ApiEvents.get(
+                "GET /events/{date}/{time}",
+                "/events/2024-05-01/14:19:00",
+                "order=desc&limit=2",
+                Map.of("date", "2024-05-01", "time", "14:19:00")));
 
         assertEquals(200, all.status());
         assertEquals(List.of("00-first", "075968f8574ff35e", "zz-last"), ids(all));
@@ -183,8 +204,11 @@ class ReadEventsTest {
 
     @Test
     void emptyMillisecond_isAnEmptyPage() {
-        HttpReply reply = api.call(ApiEvents.get("GET /events/{date}/{time}", "/events/2024-05-01/14:19:00.001",
-                null, Map.of("date", "2024-05-01", "time", "14:19:00.001")));
+        HttpReply reply = api.call(ApiEvents.get(
+                "GET /events/{date}/{time}",
+                "/events/2024-05-01/14:19:00.001",
+                null,
+                Map.of("date", "2024-05-01", "time", "14:19:00.001")));
 
         assertEquals(200, reply.status());
         assertEquals(0, reply.body().get("Count").getAsInt());
@@ -192,24 +216,35 @@ class ReadEventsTest {
 
     @Test
     void unknownEvent_is404() {
-        HttpReply reply = api.call(ApiEvents.get("GET /events/{date}/{time}/{eventId}", "/events/2024-05-01/14:19:00.000/other",
-                null, Map.of("date", "2024-05-01", "time", "14:19:00.000", "eventId", "other"))).assertProblem(404);
+        HttpReply reply = api.call(ApiEvents.get(
+                        "GET /events/{date}/{time}/{eventId}",
+                        "/events/2024-05-01/14:19:00.000/other",
+                        null,
+                        Map.of("date", "2024-05-01", "time", "14:19:00.000", "eventId", "other")))
+                .assertProblem(404);
 
         assertEquals("urn:eventlog:problem:not-found", reply.string("type"));
     }
 
     @Test
     void invalidKeyInPath_is400NamingIt() {
-        HttpReply reply = api.call(ApiEvents.get("GET /events/{date}/{time}/{eventId}", "/events/2024-5-1/noon/a%20b",
-                null, Map.of("date", "2024-5-1", "time", "noon", "eventId", "a%20b"))).assertProblem(400);
+        HttpReply reply = api.call(ApiEvents.get(
+                        "GET /events/{date}/{time}/{eventId}",
+                        "/events/2024-5-1/noon/a%20b",
+                        null,
+                        Map.of("date", "2024-5-1", "time", "noon", "eventId", "a%20b")))
+                .assertProblem(400);
 
         assertEquals(List.of("date", "time", "eventId"), reply.errorFields());
     }
 
     @Test
     void invalidDateInDayRoute_is400() {
-        assertEquals(List.of("date"), api.call(ApiEvents.get("GET /events/{date}", "/events/yesterday",
-                null, Map.of("date", "yesterday"))).assertProblem(400).errorFields());
+        assertEquals(
+                List.of("date"),
+                api.call(ApiEvents.get("GET /events/{date}", "/events/yesterday", null, Map.of("date", "yesterday")))
+                        .assertProblem(400)
+                        .errorFields());
     }
 
     private static List<String> ids(HttpReply reply) {

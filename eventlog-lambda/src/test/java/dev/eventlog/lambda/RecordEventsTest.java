@@ -26,7 +26,8 @@ class RecordEventsTest {
         assertEquals(201, reply.status());
         assertEquals("application/json", reply.header("Content-Type"));
         assertEquals("/events/2024-05-01/14:19:00.000/075968f8574ff35e", reply.header("Location"));
-        assertEquals("{\"date\":\"2024-05-01\",\"time\":\"14:19:00.000\",\"eventId\":\"075968f8574ff35e\",\"userId\":\"user-1\",\"eventType\":\"login\"}",
+        assertEquals(
+                "{\"date\":\"2024-05-01\",\"time\":\"14:19:00.000\",\"eventId\":\"075968f8574ff35e\",\"userId\":\"user-1\",\"eventType\":\"login\"}",
                 reply.body().toString());
     }
 
@@ -36,7 +37,9 @@ class RecordEventsTest {
 
         assertEquals(201, reply.status());
         assertEquals("14:20:00.250", reply.string("time"));
-        assertEquals("phone", reply.body().getAsJsonObject("attributes").get("device").getAsString());
+        assertEquals(
+                "phone",
+                reply.body().getAsJsonObject("attributes").get("device").getAsString());
     }
 
     @Test
@@ -54,7 +57,8 @@ class RecordEventsTest {
     void reusedIdWithOtherContent_isAConflictAndChangesNothing() {
         api.given(event("2024-05-01", "14:19:00.000", "user-1", "login"));
 
-        HttpReply conflict = api.post(eventWithId("2024-05-01", "14:19:00", USER_1_LOGIN_ID, "user-9", "logout")).assertProblem(409);
+        HttpReply conflict = api.post(eventWithId("2024-05-01", "14:19:00", USER_1_LOGIN_ID, "user-9", "logout"))
+                .assertProblem(409);
 
         assertTrue(conflict.string("detail").contains("eventId"), conflict.string("detail"));
         assertEquals("user-1", api.call(ApiEvents.load("get-event.json")).string("userId"));
@@ -67,7 +71,12 @@ class RecordEventsTest {
         HttpReply second = api.post(event("2024-05-01", "14:19:00", "user-9", "logout"));
 
         assertEquals(201, second.status());
-        assertEquals(2, api.call(ApiEvents.load("get-events-of-millisecond.json")).body().get("Count").getAsInt());
+        assertEquals(
+                2,
+                api.call(ApiEvents.load("get-events-of-millisecond.json"))
+                        .body()
+                        .get("Count")
+                        .getAsInt());
     }
 
     @Test
@@ -84,8 +93,10 @@ class RecordEventsTest {
 
     @Test
     void pythonAndJavascriptTimestamps_nameTheSameEvent() {
-        HttpReply python = api.post("{\"timestamp\":\"2024-06-01T18:30:00.123456+09:00\",\"userId\":\"u\",\"eventType\":\"t\"}");
-        HttpReply javascript = api.post("{\"timestamp\":\"2024-06-01T09:30:00.123Z\",\"userId\":\"u\",\"eventType\":\"t\"}");
+        HttpReply python =
+                api.post("{\"timestamp\":\"2024-06-01T18:30:00.123456+09:00\",\"userId\":\"u\",\"eventType\":\"t\"}");
+        HttpReply javascript =
+                api.post("{\"timestamp\":\"2024-06-01T09:30:00.123Z\",\"userId\":\"u\",\"eventType\":\"t\"}");
 
         assertEquals(201, python.status());
         assertEquals("2024-06-01", python.string("date"));
@@ -95,18 +106,39 @@ class RecordEventsTest {
 
     @Test
     void timeWithNanoseconds_isKeptToTheMillisecond() {
-        assertEquals("10:00:00.123", api.post(event("2024-05-01", "10:00:00.123456789", "u", "t")).string("time"));
+        assertEquals(
+                "10:00:00.123",
+                api.post(event("2024-05-01", "10:00:00.123456789", "u", "t")).string("time"));
     }
 
     @Test
     void badIdentityFields_are400NamingEachField() {
-        assertEquals(List.of("timestamp"), api.post("{\"date\":\"2024-06-01\",\"timestamp\":\"2024-06-01T09:30:00Z\","
-                + "\"userId\":\"u\",\"eventType\":\"t\"}").assertProblem(400).errorFields());
-        assertEquals(List.of("timestamp"), api.post("{\"timestamp\":\"2024-06-01T09:30:00+24:00\",\"userId\":\"u\",\"eventType\":\"t\"}")
-                .assertProblem(400).errorFields());
-        assertEquals(List.of("time"), api.post(event("2024-05-01", "10:00:00.1234567890", "u", "t")).assertProblem(400).errorFields());
-        assertEquals(List.of("eventId"), api.post(eventWithId("2024-05-01", "10:00:00", "no spaces", "u", "t")).assertProblem(400).errorFields());
-        assertEquals(List.of("eventId"), api.post(eventWithId("2024-05-01", "10:00:00", "x".repeat(65), "u", "t")).assertProblem(400).errorFields());
+        assertEquals(
+                List.of("timestamp"),
+                api.post("{\"date\":\"2024-06-01\",\"timestamp\":\"2024-06-01T09:30:00Z\","
+                                + "\"userId\":\"u\",\"eventType\":\"t\"}")
+                        .assertProblem(400)
+                        .errorFields());
+        assertEquals(
+                List.of("timestamp"),
+                api.post("{\"timestamp\":\"2024-06-01T09:30:00+24:00\",\"userId\":\"u\",\"eventType\":\"t\"}")
+                        .assertProblem(400)
+                        .errorFields());
+        assertEquals(
+                List.of("time"),
+                api.post(event("2024-05-01", "10:00:00.1234567890", "u", "t"))
+                        .assertProblem(400)
+                        .errorFields());
+        assertEquals(
+                List.of("eventId"),
+                api.post(eventWithId("2024-05-01", "10:00:00", "no spaces", "u", "t"))
+                        .assertProblem(400)
+                        .errorFields());
+        assertEquals(
+                List.of("eventId"),
+                api.post(eventWithId("2024-05-01", "10:00:00", "x".repeat(65), "u", "t"))
+                        .assertProblem(400)
+                        .errorFields());
         assertEquals(0, api.list("").body().get("Count").getAsInt(), "nothing stored for a refused request");
     }
 
@@ -132,16 +164,20 @@ class RecordEventsTest {
 
     @Test
     void attributes_areStoredAndReturned() {
-        HttpReply reply = api.post("{\"date\":\"2024-05-01\",\"time\":\"10:00:00\",\"userId\":\"u\",\"eventType\":\"t\","
-                + "\"attributes\":{\"b\":\"2\",\"a\":\"<1>&\"}}");
+        HttpReply reply =
+                api.post("{\"date\":\"2024-05-01\",\"time\":\"10:00:00\",\"userId\":\"u\",\"eventType\":\"t\","
+                        + "\"attributes\":{\"b\":\"2\",\"a\":\"<1>&\"}}");
 
         assertEquals(201, reply.status());
-        assertEquals("{\"a\":\"<1>&\",\"b\":\"2\"}", reply.body().getAsJsonObject("attributes").toString());
+        assertEquals(
+                "{\"a\":\"<1>&\",\"b\":\"2\"}",
+                reply.body().getAsJsonObject("attributes").toString());
     }
 
     @Test
     void nullFields_countAsAbsent() {
-        HttpReply reply = api.post("{\"date\":null,\"time\":null,\"userId\":\"u\",\"eventType\":\"t\",\"attributes\":null}");
+        HttpReply reply =
+                api.post("{\"date\":null,\"time\":null,\"userId\":\"u\",\"eventType\":\"t\",\"attributes\":null}");
 
         assertEquals(201, reply.status());
         assertFalse(reply.body().has("attributes"));
@@ -180,16 +216,39 @@ class RecordEventsTest {
 
         assertEquals(409, reply.status());
         assertEquals("application/json", reply.header("Content-Type"));
-        assertEquals("conflict", reply.body().getAsJsonArray("results").get(0).getAsJsonObject().get("outcome").getAsString());
-        assertEquals("created", reply.body().getAsJsonArray("results").get(1).getAsJsonObject().get("outcome").getAsString());
+        assertEquals(
+                "conflict",
+                reply.body()
+                        .getAsJsonArray("results")
+                        .get(0)
+                        .getAsJsonObject()
+                        .get("outcome")
+                        .getAsString());
+        assertEquals(
+                "created",
+                reply.body()
+                        .getAsJsonArray("results")
+                        .get(1)
+                        .getAsJsonObject()
+                        .get("outcome")
+                        .getAsString());
         assertEquals(1, reply.body().get("conflict").getAsInt());
         assertEquals(1, reply.body().get("created").getAsInt());
         // The store itself: the conflicting key keeps its first event, the other event is stored as sent.
-        EventRecord kept = api.store.find(EventKey.parse("2024-05-02", "09:00:00.000", USER_1_LOGIN_ID)).orElseThrow();
+        EventRecord kept = api.store
+                .find(EventKey.parse("2024-05-02", "09:00:00.000", USER_1_LOGIN_ID))
+                .orElseThrow();
         assertEquals("someone-else", kept.userId());
-        String writtenId = reply.body().getAsJsonArray("results").get(1).getAsJsonObject().getAsJsonObject("event")
-                .get("eventId").getAsString();
-        EventRecord written = api.store.find(EventKey.parse("2024-05-02", "09:05:00.000", writtenId)).orElseThrow();
+        String writtenId = reply.body()
+                .getAsJsonArray("results")
+                .get(1)
+                .getAsJsonObject()
+                .getAsJsonObject("event")
+                .get("eventId")
+                .getAsString();
+        EventRecord written = api.store
+                .find(EventKey.parse("2024-05-02", "09:05:00.000", writtenId))
+                .orElseThrow();
         assertEquals("user-2", written.userId());
         assertEquals("purchase", written.eventType());
         assertEquals(java.util.Map.of("sku", "A-100"), written.attributes());
@@ -198,7 +257,8 @@ class RecordEventsTest {
     @Test
     void batchWithAnInvalidEvent_namesEachBadIndexAndWritesNothing() {
         HttpReply reply = api.post("[" + event("2024-05-03", "10:00:00", "u", "t") + ","
-                + event("2024-02-30", "10:00:00", "u", "t") + "," + "{\"userId\":\"u\"}]").assertProblem(400);
+                        + event("2024-02-30", "10:00:00", "u", "t") + "," + "{\"userId\":\"u\"}]")
+                .assertProblem(400);
 
         assertEquals(List.of("[1].date", "[2].eventType"), reply.errorFields());
         assertEquals(0, api.list("date=2024-05-03").body().get("Count").getAsInt());
@@ -222,7 +282,9 @@ class RecordEventsTest {
 
     @Test
     void invalidFields_areEachNamed() {
-        HttpReply reply = api.post("{\"date\":\"2024-13-01\",\"time\":\"25:00:00\",\"userId\":\"\",\"eventType\":\"t\"}").assertProblem(400);
+        HttpReply reply = api.post(
+                        "{\"date\":\"2024-13-01\",\"time\":\"25:00:00\",\"userId\":\"\",\"eventType\":\"t\"}")
+                .assertProblem(400);
 
         assertEquals(List.of("date", "time", "userId"), reply.errorFields());
         assertEquals("urn:eventlog:problem:invalid-input", reply.string("type"));
@@ -230,12 +292,17 @@ class RecordEventsTest {
 
     @Test
     void onlyOneOfDateAndTime_isRefused() {
-        assertEquals(List.of("time"), api.post("{\"date\":\"2024-05-01\",\"userId\":\"u\",\"eventType\":\"t\"}").assertProblem(400).errorFields());
+        assertEquals(
+                List.of("time"),
+                api.post("{\"date\":\"2024-05-01\",\"userId\":\"u\",\"eventType\":\"t\"}")
+                        .assertProblem(400)
+                        .errorFields());
     }
 
     @Test
     void unknownFields_areRejectedByName() {
-        HttpReply reply = api.post("{\"userId\":\"u\",\"eventType\":\"t\",\"user\":\"x\",\"extra\":{\"a\":[1]}}").assertProblem(400);
+        HttpReply reply = api.post("{\"userId\":\"u\",\"eventType\":\"t\",\"user\":\"x\",\"extra\":{\"a\":[1]}}")
+                .assertProblem(400);
 
         assertEquals(List.of("user", "extra"), reply.errorFields());
         assertTrue(reply.errorMessage("user").contains("not a known field"));
@@ -243,7 +310,9 @@ class RecordEventsTest {
 
     @Test
     void wrongJsonTypes_areNamedWithTheTypeFound() {
-        HttpReply reply = api.post("{\"date\":20240501,\"time\":true,\"userId\":[\"u\"],\"eventType\":{},\"attributes\":[]}").assertProblem(400);
+        HttpReply reply = api.post(
+                        "{\"date\":20240501,\"time\":true,\"userId\":[\"u\"],\"eventType\":{},\"attributes\":[]}")
+                .assertProblem(400);
 
         assertEquals(List.of("date", "time", "userId", "eventType", "attributes"), reply.errorFields());
         assertEquals("must be a string (got a number)", reply.errorMessage("date"));
@@ -253,28 +322,45 @@ class RecordEventsTest {
 
     @Test
     void nonStringAttributeValue_isNamed() {
-        HttpReply reply = api.post("{\"userId\":\"u\",\"eventType\":\"t\",\"attributes\":{\"n\":1,\"ok\":\"y\",\"z\":null}}").assertProblem(400);
+        HttpReply reply = api.post(
+                        "{\"userId\":\"u\",\"eventType\":\"t\",\"attributes\":{\"n\":1,\"ok\":\"y\",\"z\":null}}")
+                .assertProblem(400);
 
         assertEquals(List.of("attributes.n", "attributes.z"), reply.errorFields());
     }
 
     @Test
     void duplicateKeys_areRejected() {
-        HttpReply reply = api.post("{\"userId\":\"u\",\"eventType\":\"t\",\"userId\":\"v\",\"attributes\":{\"a\":\"1\",\"a\":\"2\"}}").assertProblem(400);
+        HttpReply reply = api.post(
+                        "{\"userId\":\"u\",\"eventType\":\"t\",\"userId\":\"v\",\"attributes\":{\"a\":\"1\",\"a\":\"2\"}}")
+                .assertProblem(400);
 
         assertEquals(List.of("userId", "attributes.a"), reply.errorFields());
     }
 
     @Test
     void nonObjectInABatch_isNamedByIndex() {
-        assertEquals(List.of("[1]"), api.post("[" + event("2024-05-03", "10:00:00", "u", "t") + ",42]").assertProblem(400).errorFields());
+        assertEquals(
+                List.of("[1]"),
+                api.post("[" + event("2024-05-03", "10:00:00", "u", "t") + ",42]")
+                        .assertProblem(400)
+                        .errorFields());
     }
 
     @Test
     void malformedJson_is400() {
-        for (String body : List.of("{", "{\"userId\":\"u\",}", "{'userId':'u'}", "{\"userId\":\"u\"} {}", "nul", "{\"a\" 1}", "\"\\u12\"")) {
+        for (String body : List.of(
+                "{",
+                "{\"userId\":\"u\",}",
+                "{'userId':'u'}",
+                "{\"userId\":\"u\"} {}",
+                "nul",
+                "{\"a\" 1}",
+                "\"\\u12\"")) {
             HttpReply reply = api.post(body).assertProblem(400);
-            assertTrue(reply.string("detail").contains("JSON") || reply.string("detail").contains("event object"),
+            assertTrue(
+                    reply.string("detail").contains("JSON")
+                            || reply.string("detail").contains("event object"),
                     () -> body + " -> " + reply.body());
         }
     }
@@ -303,7 +389,8 @@ class RecordEventsTest {
 
     @Test
     void bodyOverOneMebibyte_is413() {
-        String big = "{\"userId\":\"u\",\"eventType\":\"t\",\"attributes\":{\"a\":\"" + "x".repeat(RequestBody.MAX_BYTES) + "\"}}";
+        String big = "{\"userId\":\"u\",\"eventType\":\"t\",\"attributes\":{\"a\":\""
+                + "x".repeat(RequestBody.MAX_BYTES) + "\"}}";
 
         api.post(big).assertProblem(413);
     }
@@ -353,7 +440,11 @@ class RecordEventsTest {
 
     @Test
     void controlCharactersInValues_areRefused() {
-        assertEquals(List.of("userId"), api.post("{\"userId\":\"a\\u0000b\",\"eventType\":\"t\"}").assertProblem(400).errorFields());
+        assertEquals(
+                List.of("userId"),
+                api.post("{\"userId\":\"a\\u0000b\",\"eventType\":\"t\"}")
+                        .assertProblem(400)
+                        .errorFields());
     }
 
     @Test

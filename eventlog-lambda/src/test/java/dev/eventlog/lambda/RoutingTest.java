@@ -24,16 +24,39 @@ class RoutingTest {
         HttpReply reply = api.call(ApiEvents.load("default-route-get-event.json"));
 
         assertEquals(200, reply.status());
-        assertEquals("user-1", reply.items().get(0).getAsJsonObject().get("userId").getAsString());
+        assertEquals(
+                "user-1", reply.items().get(0).getAsJsonObject().get("userId").getAsString());
     }
 
     @Test
     void defaultRoute_servesEveryRoute() {
-        assertEquals(201, api.call(ApiEvents.viaDefaultRoute("POST", "/events", null, event("2024-05-01", "10:00:00", "u", "t"))).status());
-        assertEquals(1, api.call(ApiEvents.viaDefaultRoute("GET", "/events", "date=2024-05-01", null)).body().get("Count").getAsInt());
-        assertEquals(1, api.call(ApiEvents.viaDefaultRoute("GET", "/events/2024-05-01", null, null)).body().get("Count").getAsInt());
-        assertEquals(1, api.call(ApiEvents.viaDefaultRoute("GET", "/events/2024-05-01/10%3A00%3A00.000", null, null)).body().get("Count").getAsInt());
-        assertEquals(200, api.call(ApiEvents.viaDefaultRoute("GET", "/events/2024-05-01/10%3A00%3A00.000/e6ac332014c2feba", null, null)).status());
+        assertEquals(
+                201,
+                api.call(ApiEvents.viaDefaultRoute("POST", "/events", null, event("2024-05-01", "10:00:00", "u", "t")))
+                        .status());
+        assertEquals(
+                1,
+                api.call(ApiEvents.viaDefaultRoute("GET", "/events", "date=2024-05-01", null))
+                        .body()
+                        .get("Count")
+                        .getAsInt());
+        assertEquals(
+                1,
+                api.call(ApiEvents.viaDefaultRoute("GET", "/events/2024-05-01", null, null))
+                        .body()
+                        .get("Count")
+                        .getAsInt());
+        assertEquals(
+                1,
+                api.call(ApiEvents.viaDefaultRoute("GET", "/events/2024-05-01/10%3A00%3A00.000", null, null))
+                        .body()
+                        .get("Count")
+                        .getAsInt());
+        assertEquals(
+                200,
+                api.call(ApiEvents.viaDefaultRoute(
+                                "GET", "/events/2024-05-01/10%3A00%3A00.000/e6ac332014c2feba", null, null))
+                        .status());
     }
 
     @Test
@@ -45,9 +68,19 @@ class RoutingTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/event", "/events/2024-05-01/10:00:00/extra", "/other/events", "/events//10:00:00", "/EVENTS", ""})
+    @ValueSource(
+            strings = {
+                "/",
+                "/event",
+                "/events/2024-05-01/10:00:00/extra",
+                "/other/events",
+                "/events//10:00:00",
+                "/EVENTS",
+                ""
+            })
     void unknownPath_is404(String path) {
-        HttpReply reply = api.call(ApiEvents.viaDefaultRoute("GET", path, null, null)).assertProblem(404);
+        HttpReply reply =
+                api.call(ApiEvents.viaDefaultRoute("GET", path, null, null)).assertProblem(404);
 
         assertNull(reply.header("Allow"));
     }
@@ -59,9 +92,11 @@ class RoutingTest {
         "OPTIONS, /events, 'GET, POST'",
         "POST, /events/2024-05-01, GET",
         "DELETE, /events/2024-05-01/10:00:00.000, GET",
-        "PATCH, /events/2024-05-01/10:00:00.000, GET"})
+        "PATCH, /events/2024-05-01/10:00:00.000, GET"
+    })
     void knownPathWithAnotherMethod_is405WithAllow(String method, String path, String allow) {
-        HttpReply reply = api.call(ApiEvents.viaDefaultRoute(method, path, null, null)).assertProblem(405);
+        HttpReply reply =
+                api.call(ApiEvents.viaDefaultRoute(method, path, null, null)).assertProblem(405);
 
         assertEquals(allow, reply.header("Allow"));
     }
@@ -76,7 +111,8 @@ class RoutingTest {
 
     @Test
     void repeatedQueryParameter_joinedByCommas_isRefused() {
-        HttpReply reply = api.call(ApiEvents.load("get-events-repeated-params.json")).assertProblem(400);
+        HttpReply reply =
+                api.call(ApiEvents.load("get-events-repeated-params.json")).assertProblem(400);
 
         assertEquals(List.of("userId"), reply.errorFields());
         assertTrue(reply.errorMessage("userId").contains("2 times"));
@@ -86,7 +122,8 @@ class RoutingTest {
     void commaInsideOneValue_isAValueNotARepeat() {
         api.given("{\"date\":\"2024-05-01\",\"time\":\"10:00:00\",\"userId\":\"a,b\",\"eventType\":\"t\"}");
 
-        assertEquals(1, api.list("date=2024-05-01&userId=a%2Cb").body().get("Count").getAsInt());
+        assertEquals(
+                1, api.list("date=2024-05-01&userId=a%2Cb").body().get("Count").getAsInt());
     }
 
     @Test
@@ -111,7 +148,10 @@ class RoutingTest {
 
     @Test
     void queryParametersOnSingleEventRoute_areRefused() {
-        var event = ApiEvents.get("GET /events/{date}/{time}/{eventId}", "/events/2024-05-01/10:00:00/x", "limit=1",
+        var event = ApiEvents.get(
+                "GET /events/{date}/{time}/{eventId}",
+                "/events/2024-05-01/10:00:00/x",
+                "limit=1",
                 Map.of("date", "2024-05-01", "time", "10:00:00", "eventId", "x"));
 
         api.call(event).assertProblem(400);
@@ -120,7 +160,10 @@ class RoutingTest {
     @ParameterizedTest
     @ValueSource(strings = {"date=2024-05-01", "from=2024-05-01T00:00:00", "to=2024-05-02T00:00:00"})
     void rangeParametersOnMillisecondRoute_areRefused(String query) {
-        var event = ApiEvents.get("GET /events/{date}/{time}", "/events/2024-05-01/10:00:00", query,
+        var event = ApiEvents.get(
+                "GET /events/{date}/{time}",
+                "/events/2024-05-01/10:00:00",
+                query,
                 Map.of("date", "2024-05-01", "time", "10:00:00"));
 
         assertTrue(api.call(event).assertProblem(400).errorFields().get(0).matches("date|from|to"));
@@ -128,13 +171,16 @@ class RoutingTest {
 
     @Test
     void brokenPercentEncodingInPath_is400() {
-        api.call(ApiEvents.viaDefaultRoute("GET", "/events/2024-05-01/10%3", null, null)).assertProblem(400);
-        api.call(ApiEvents.viaDefaultRoute("GET", "/events/2024-05-01/%FF", null, null)).assertProblem(400);
+        api.call(ApiEvents.viaDefaultRoute("GET", "/events/2024-05-01/10%3", null, null))
+                .assertProblem(400);
+        api.call(ApiEvents.viaDefaultRoute("GET", "/events/2024-05-01/%FF", null, null))
+                .assertProblem(400);
     }
 
     @Test
     void eventWithNothingInIt_is404() {
-        api.call(new com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent()).assertProblem(404);
+        api.call(new com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent())
+                .assertProblem(404);
     }
 
     @Test

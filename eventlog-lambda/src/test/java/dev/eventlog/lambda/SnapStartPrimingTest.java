@@ -18,7 +18,9 @@ class SnapStartPrimingTest {
 
         List<Integer> statuses = SnapStartPriming.of(api.handler, api.store).prime();
 
-        assertEquals(List.of(201, 200, 404, 200), statuses,
+        assertEquals(
+                List.of(201, 200, 404, 200),
+                statuses,
                 "a would-be POST, an empty millisecond, a read of a missing event, a day read");
         assertEquals(before, api.list("").items());
         assertEquals(1, api.list("").items().size());

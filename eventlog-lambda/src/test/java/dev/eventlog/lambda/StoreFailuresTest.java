@@ -15,7 +15,8 @@ class StoreFailuresTest {
 
     @Test
     void unavailableStore_is503WithRetryAfter() {
-        HandlerFixture api = new HandlerFixture(new BrokenStore(() -> new StoreUnavailableException("throttled after 3 retries", null)));
+        HandlerFixture api = new HandlerFixture(
+                new BrokenStore(() -> new StoreUnavailableException("throttled after 3 retries", null)));
 
         HttpReply write = api.post(event("2024-05-01", "10:00:00", "u", "t")).assertProblem(503);
         HttpReply read = api.list("date=2024-05-01").assertProblem(503);
@@ -27,8 +28,8 @@ class StoreFailuresTest {
 
     @Test
     void misconfiguredStore_is500WithoutInternalsButLogsTheStackTrace() {
-        HandlerFixture api = new HandlerFixture(new BrokenStore(
-                () -> new StoreConfigurationException("table events-prod does not exist", new IllegalStateException("root cause"))));
+        HandlerFixture api = new HandlerFixture(new BrokenStore(() -> new StoreConfigurationException(
+                "table events-prod does not exist", new IllegalStateException("root cause"))));
 
         HttpReply reply = api.list("date=2024-05-01").assertProblem(500);
 

@@ -19,7 +19,8 @@ class TraceIdTest {
 
     @Test
     void perInvocationProperty_winsOverTheVariableSetAtStart() {
-        assertEquals("1-aaaaaaaa-aaaaaaaaaaaaaaaaaaaaaaaa",
+        assertEquals(
+                "1-aaaaaaaa-aaaaaaaaaaaaaaaaaaaaaaaa",
                 TraceId.of("Root=1-aaaaaaaa-aaaaaaaaaaaaaaaaaaaaaaaa;Sampled=0", HEADER));
         assertEquals("1-5759e988-bd862e3fe1be46a994272793", TraceId.of(null, HEADER));
         assertEquals("1-5759e988-bd862e3fe1be46a994272793", TraceId.of(" ", HEADER));
@@ -49,7 +50,8 @@ class TraceIdTest {
         api.list("date=2024-05-01");
 
         JsonObject traced = api.logLines().get(0);
-        assertEquals("1-5759e988-bd862e3fe1be46a994272793", traced.get("traceId").getAsString());
+        assertEquals(
+                "1-5759e988-bd862e3fe1be46a994272793", traced.get("traceId").getAsString());
         assertFalse(api.logLines().get(1).has("traceId"), "no trace id when tracing gives none");
     }
 }

@@ -12,8 +12,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 final class BackfillUserIndexCommand {
 
-    private BackfillUserIndexCommand() {
-    }
+    private BackfillUserIndexCommand() {}
 
     static UserIndexBackfill.Counts run(StoreOptions options, PrintStream out) {
         out.println("Backfilling the user index of " + options.describe());

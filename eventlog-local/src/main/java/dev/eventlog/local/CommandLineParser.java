@@ -83,8 +83,8 @@ public final class CommandLineParser {
                 case "--iam" -> iam = in.flag(option);
                 case "--iam-access-key" -> accessKey = Optional.of(nonBlank(option, in.value(option)));
                 case "--iam-secret-key" -> secretKey = Optional.of(nonBlank(option, in.value(option)));
-                case "--iam-credentials-file" -> credentialsFile = Optional.of(Path.of(nonBlank(option,
-                        in.value(option))));
+                case "--iam-credentials-file" ->
+                    credentialsFile = Optional.of(Path.of(nonBlank(option, in.value(option))));
                 case "--iam-profile" -> profile = Optional.of(nonBlank(option, in.value(option)));
                 default -> {
                     if (!store.accept(option, in)) {
@@ -108,10 +108,11 @@ public final class CommandLineParser {
             throw new UsageException("--cors-allow-credentials cannot be combined with --cors-allow-origins '*'"
                     + (origins.isEmpty() ? " (the default with --iam); name the origins" : ""));
         }
-        CorsPolicy cors = corsOff ? CorsPolicy.disabled()
+        CorsPolicy cors = corsOff
+                ? CorsPolicy.disabled()
                 : new CorsPolicy(givenOrigins, methods, headers, expose, maxAge, credentialsAllowed);
-        boolean iamDetails = accessKey.isPresent() || secretKey.isPresent() || credentialsFile.isPresent()
-                || profile.isPresent();
+        boolean iamDetails =
+                accessKey.isPresent() || secretKey.isPresent() || credentialsFile.isPresent() || profile.isPresent();
         if (iamDetails && !iam) {
             throw new UsageException("IAM credentials were given without --iam; add --iam to require signatures");
         }
@@ -119,7 +120,8 @@ public final class CommandLineParser {
         Optional<IamCredentials> credentials = iam
                 ? Optional.of(iamCredentials(accessKey, secretKey, credentialsFile, profile, storeOptions.region()))
                 : Optional.empty();
-        return new ServeOptions(host, port, accessLog, cors, localOrigins, allowedHosts, credentials, storeOptions, console);
+        return new ServeOptions(
+                host, port, accessLog, cors, localOrigins, allowedHosts, credentials, storeOptions, console);
     }
 
     /** The route and options of {@code generate-event}: {@code get|post [--path P] [--query Q]... [--body JSON]}. */
@@ -203,7 +205,8 @@ public final class CommandLineParser {
         store.kind = StoreOptions.Kind.DYNAMODB;
         while (in.hasNext()) {
             String option = in.next();
-            boolean tableOption = List.of("--table", "--endpoint-url", "--region", "--write-shards").contains(option);
+            boolean tableOption = List.of("--table", "--endpoint-url", "--region", "--write-shards")
+                    .contains(option);
             if (!tableOption || !store.accept(option, in)) {
                 throw unknown(option, "backfill-user-index");
             }
@@ -213,12 +216,17 @@ public final class CommandLineParser {
 
     // The order the README gives: options, then the environment, then the [default] profile of the shared
     // credentials file, as the AWS CLI finds a key pair.
-    private IamCredentials iamCredentials(Optional<String> accessKey, Optional<String> secretKey,
-            Optional<Path> file, Optional<String> profile, String region) throws UsageException {
+    private IamCredentials iamCredentials(
+            Optional<String> accessKey,
+            Optional<String> secretKey,
+            Optional<Path> file,
+            Optional<String> profile,
+            String region)
+            throws UsageException {
         if (file.isPresent() || profile.isPresent()) {
             if (accessKey.isPresent() || secretKey.isPresent()) {
-                throw new UsageException("give either --iam-access-key/--iam-secret-key or --iam-credentials-file,"
-                        + " not both");
+                throw new UsageException(
+                        "give either --iam-access-key/--iam-secret-key or --iam-credentials-file," + " not both");
             }
             Optional<Path> path = file.or(this::defaultCredentialsFile);
             if (path.isEmpty()) {
@@ -227,8 +235,8 @@ public final class CommandLineParser {
             }
             String name = profile.orElse("default");
             try {
-                CredentialsFile.KeyPair pair = CredentialsFile.read(path.get(), name).orElseThrow(() ->
-                        new UsageException("profile '" + name + "' in " + path.get()
+                CredentialsFile.KeyPair pair = CredentialsFile.read(path.get(), name)
+                        .orElseThrow(() -> new UsageException("profile '" + name + "' in " + path.get()
                                 + " has no aws_access_key_id and aws_secret_access_key"));
                 return new IamCredentials(pair.accessKeyId(), pair.secretAccessKey(), region);
             } catch (NoSuchFileException e) {
@@ -243,16 +251,18 @@ public final class CommandLineParser {
             return new IamCredentials(key.get(), secret.get(), region);
         }
         if (accessKey.isPresent() || secretKey.isPresent()) {
-            throw new UsageException(accessKey.isPresent()
-                    ? "--iam-access-key needs its secret: set AWS_SECRET_ACCESS_KEY (or give --iam-secret-key)"
-                    : "--iam-secret-key needs its key id: give --iam-access-key (or set AWS_ACCESS_KEY_ID)");
+            throw new UsageException(
+                    accessKey.isPresent()
+                            ? "--iam-access-key needs its secret: set AWS_SECRET_ACCESS_KEY (or give --iam-secret-key)"
+                            : "--iam-secret-key needs its key id: give --iam-access-key (or set AWS_ACCESS_KEY_ID)");
         }
         Optional<Path> path = defaultCredentialsFile();
         if (path.isPresent() && Files.isRegularFile(path.get())) {
             try {
                 Optional<CredentialsFile.KeyPair> pair = CredentialsFile.read(path.get(), "default");
                 if (pair.isPresent()) {
-                    return new IamCredentials(pair.get().accessKeyId(), pair.get().secretAccessKey(), region);
+                    return new IamCredentials(
+                            pair.get().accessKeyId(), pair.get().secretAccessKey(), region);
                 }
             } catch (IOException e) {
                 throw new UsageException("cannot read credentials file " + path.get() + ": " + e.getMessage());
@@ -265,7 +275,8 @@ public final class CommandLineParser {
 
     /** {@code AWS_SHARED_CREDENTIALS_FILE}, else {@code .aws/credentials} in the home directory, as the AWS CLI. */
     private Optional<Path> defaultCredentialsFile() {
-        return env("AWS_SHARED_CREDENTIALS_FILE").map(Path::of)
+        return env("AWS_SHARED_CREDENTIALS_FILE")
+                .map(Path::of)
                 .or(() -> env("HOME").or(() -> env("USERPROFILE")).map(home -> Path.of(home, ".aws", "credentials")));
     }
 
@@ -274,9 +285,11 @@ public final class CommandLineParser {
     }
 
     private static UsageException unknown(String option, String command) {
-        return new UsageException(option.startsWith("-")
-                ? "unknown option '" + option + "' for " + command + " (see --help)"
-                : "unexpected argument '" + option + "' for " + command + " (options start with --; see --help)");
+        return new UsageException(
+                option.startsWith("-")
+                        ? "unknown option '" + option + "' for " + command + " (see --help)"
+                        : "unexpected argument '" + option + "' for " + command
+                                + " (options start with --; see --help)");
     }
 
     private static String nonBlank(String option, String value) throws UsageException {
@@ -295,12 +308,15 @@ public final class CommandLineParser {
         } catch (NumberFormatException e) {
             // reported below with the accepted range
         }
-        throw new UsageException(option + " must be a whole number from " + min + " to " + max + ", got '"
-                + value + "'");
+        throw new UsageException(
+                option + " must be a whole number from " + min + " to " + max + ", got '" + value + "'");
     }
 
     private static List<String> list(String option, String value) throws UsageException {
-        List<String> items = Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        List<String> items = Arrays.stream(value.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
         if (items.isEmpty()) {
             throw new UsageException(option + " needs a comma-separated list, got '" + value + "'");
         }
@@ -337,15 +353,15 @@ public final class CommandLineParser {
                     kind = switch (value) {
                         case "memory" -> StoreOptions.Kind.MEMORY;
                         case "dynamodb" -> StoreOptions.Kind.DYNAMODB;
-                        default -> throw new UsageException("--store must be 'memory' or 'dynamodb', got '"
-                                + value + "'");
+                        default ->
+                            throw new UsageException("--store must be 'memory' or 'dynamodb', got '" + value + "'");
                     };
                 }
                 case "--table" -> {
                     String value = in.value(option);
                     if (!TABLE.matcher(value).matches()) {
-                        throw new UsageException("--table must be 3-255 letters, digits, '_', '-' or '.', got '"
-                                + value + "'");
+                        throw new UsageException(
+                                "--table must be 3-255 letters, digits, '_', '-' or '.', got '" + value + "'");
                     }
                     table = Optional.of(value);
                 }
@@ -361,7 +377,8 @@ public final class CommandLineParser {
                 case "--retention-days" -> {
                     String value = in.value(option);
                     try {
-                        retentionDays = RetentionPolicy.parseDays(option, value, Clock.systemUTC()).days();
+                        retentionDays = RetentionPolicy.parseDays(option, value, Clock.systemUTC())
+                                .days();
                     } catch (IllegalArgumentException e) {
                         throw new UsageException(e.getMessage());
                     }
@@ -374,13 +391,22 @@ public final class CommandLineParser {
         }
 
         StoreOptions build() throws UsageException {
-            if (kind == StoreOptions.Kind.MEMORY && (table.isPresent() || endpoint.isPresent() || createTable || writeShards.isPresent())) {
-                throw new UsageException("--table, --endpoint-url, --create-table and --write-shards need --store dynamodb");
+            if (kind == StoreOptions.Kind.MEMORY
+                    && (table.isPresent() || endpoint.isPresent() || createTable || writeShards.isPresent())) {
+                throw new UsageException(
+                        "--table, --endpoint-url, --create-table and --write-shards need --store dynamodb");
             }
-            String resolvedRegion = region.or(() -> env("AWS_REGION")).or(() -> env("AWS_DEFAULT_REGION"))
+            String resolvedRegion = region.or(() -> env("AWS_REGION"))
+                    .or(() -> env("AWS_DEFAULT_REGION"))
                     .orElse("us-east-1");
-            return new StoreOptions(kind, table.orElse(StoreOptions.DEFAULT_TABLE), endpoint, resolvedRegion,
-                    createTable, writeShards.orElse(1), retentionDays);
+            return new StoreOptions(
+                    kind,
+                    table.orElse(StoreOptions.DEFAULT_TABLE),
+                    endpoint,
+                    resolvedRegion,
+                    createTable,
+                    writeShards.orElse(1),
+                    retentionDays);
         }
 
         private static URI endpoint(String value) throws UsageException {
@@ -392,8 +418,8 @@ public final class CommandLineParser {
             } catch (URISyntaxException e) {
                 // reported below
             }
-            throw new UsageException("--endpoint-url must be an http(s) URL such as http://localhost:8000, got '"
-                    + value + "'");
+            throw new UsageException(
+                    "--endpoint-url must be an http(s) URL such as http://localhost:8000, got '" + value + "'");
         }
     }
 
@@ -426,7 +452,8 @@ public final class CommandLineParser {
             if (inlineValue != null) {
                 return inlineValue;
             }
-            if (next >= args.size() || (args.get(next).startsWith("--") && args.get(next).length() > 2)) {
+            if (next >= args.size()
+                    || (args.get(next).startsWith("--") && args.get(next).length() > 2)) {
                 throw new UsageException(option + " needs a value");
             }
             return args.get(next++);

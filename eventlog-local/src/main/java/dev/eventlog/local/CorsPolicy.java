@@ -72,9 +72,10 @@ public record CorsPolicy(
     public Map<String, String> preflightHeaders(GatewayRequest request) {
         Map<String, String> headers = new LinkedHashMap<>();
         Optional<String> origin = allowedOrigin(request);
-        String method = request.header("access-control-request-method").orElse("").trim();
-        boolean methodAllowed = allowMethods.contains("*")
-                || allowMethods.stream().anyMatch(m -> m.equalsIgnoreCase(method));
+        String method =
+                request.header("access-control-request-method").orElse("").trim();
+        boolean methodAllowed =
+                allowMethods.contains("*") || allowMethods.stream().anyMatch(m -> m.equalsIgnoreCase(method));
         if (origin.isEmpty() || !methodAllowed) {
             return headers;
         }
@@ -128,6 +129,9 @@ public record CorsPolicy(
         if (allowOrigins.contains("*")) {
             return Optional.of(allowCredentials ? origin.get() : "*");
         }
-        return allowOrigins.stream().filter(o -> o.equalsIgnoreCase(origin.get())).findFirst().map(o -> origin.get());
+        return allowOrigins.stream()
+                .filter(o -> o.equalsIgnoreCase(origin.get()))
+                .findFirst()
+                .map(o -> origin.get());
     }
 }

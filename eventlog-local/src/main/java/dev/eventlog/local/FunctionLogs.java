@@ -12,8 +12,7 @@ import java.io.PrintStream;
  */
 final class FunctionLogs {
 
-    private FunctionLogs() {
-    }
+    private FunctionLogs() {}
 
     static synchronized RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> createLoggingToStderr(
             HandlerFactory handlers, OpenedStore store) {

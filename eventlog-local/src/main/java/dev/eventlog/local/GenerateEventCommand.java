@@ -22,12 +22,13 @@ public final class GenerateEventCommand {
 
     /** The address the event says it was sent to: where {@code serve} listens by default. */
     static final String HOST = "127.0.0.1";
+
     static final int PORT = 3000;
 
-    private static final Gson PRETTY = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+    private static final Gson PRETTY =
+            new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
-    private GenerateEventCommand() {
-    }
+    private GenerateEventCommand() {}
 
     /**
      * Prints the event for the request {@code options} describe.
@@ -42,8 +43,8 @@ public final class GenerateEventCommand {
     /** The event, as {@code serve} builds it for a request from curl on the same machine. */
     static APIGatewayV2HTTPEvent event(GenerateEventOptions options, Clock clock) throws UsageException {
         HttpApiRoutes.Match route = HttpApiRoutes.match(options.method(), options.rawPath())
-                .orElseThrow(() -> new UsageException("no route answers " + options.method() + " "
-                        + options.rawPath() + "; the routes are " + String.join(", ", routeKeys())));
+                .orElseThrow(() -> new UsageException("no route answers " + options.method() + " " + options.rawPath()
+                        + "; the routes are " + String.join(", ", routeKeys())));
         byte[] body = options.body().orElse("").getBytes(StandardCharsets.UTF_8);
         Map<String, List<String>> headers = new LinkedHashMap<>();
         headers.put("accept", List.of("*/*"));
@@ -53,10 +54,9 @@ public final class GenerateEventCommand {
         }
         headers.put("host", List.of(HOST + ":" + PORT));
         headers.put("user-agent", List.of("eventlog-local generate-event"));
-        GatewayRequest request = new GatewayRequest(options.method(), options.rawPath(), options.rawQuery(), headers,
-                body, HOST, "HTTP/1.1");
-        return PayloadV2EventBuilder.build(request, route, RequestIds.next(), clock.instant(), PORT,
-                Optional.empty());
+        GatewayRequest request = new GatewayRequest(
+                options.method(), options.rawPath(), options.rawQuery(), headers, body, HOST, "HTTP/1.1");
+        return PayloadV2EventBuilder.build(request, route, RequestIds.next(), clock.instant(), PORT, Optional.empty());
     }
 
     private static List<String> routeKeys() {

@@ -14,7 +14,8 @@ public interface HandlerFactory {
     RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> create(EventLogPort store);
 
     /** The handler on a store with a retention period; a factory that has no use for the period ignores it. */
-    default RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> create(EventLogPort store, RetentionPolicy retention) {
+    default RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> create(
+            EventLogPort store, RetentionPolicy retention) {
         return create(store);
     }
 }

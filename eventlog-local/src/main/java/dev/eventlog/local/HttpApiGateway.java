@@ -22,8 +22,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The local stand-in for the HTTP API's {@code $default} stage: the local-safety checks of {@code Host} and path,
@@ -47,8 +47,13 @@ public final class HttpApiGateway implements HttpHandler {
     private final AccessLogWriter accessLog;
     private final Clock clock;
 
-    public HttpApiGateway(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler, CorsPolicy cors,
-            HostCheck hosts, Optional<SigV4Verifier> iam, AccessLogWriter accessLog, Clock clock) {
+    public HttpApiGateway(
+            RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
+            CorsPolicy cors,
+            HostCheck hosts,
+            Optional<SigV4Verifier> iam,
+            AccessLogWriter accessLog,
+            Clock clock) {
         this.handler = handler;
         this.cors = cors;
         this.hosts = hosts;
@@ -67,19 +72,33 @@ public final class HttpApiGateway implements HttpHandler {
         AtomicReference<CallerIdentity> caller = new AtomicReference<>();
         try {
             Map<String, List<String>> headers = new LinkedHashMap<>();
-            exchange.getRequestHeaders().forEach((name, values) ->
-                    headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>()).addAll(values));
+            exchange.getRequestHeaders()
+                    .forEach((name, values) -> headers.computeIfAbsent(
+                                    name.toLowerCase(Locale.ROOT), n -> new ArrayList<>())
+                            .addAll(values));
             int localPort = exchange.getLocalAddress().getPort();
-            Optional<RequestHeadCheck.Refusal> refusal = RequestHeadCheck.check(exchange.getRequestMethod(),
-                    exchange.getRequestURI().toString(), exchange.getProtocol(), headers)
+            Optional<RequestHeadCheck.Refusal> refusal = RequestHeadCheck.check(
+                            exchange.getRequestMethod(),
+                            exchange.getRequestURI().toString(),
+                            exchange.getProtocol(),
+                            headers)
                     .or(() -> hosts.check(headers.getOrDefault("host", List.of()), localPort))
                     .or(() -> PathSegments.check(pathAsSent(exchange)));
             if (refusal.isPresent()) {
-                reply = Reply.gatewayError(refusal.get().status(), refusal.get().message(), refusal.get().responseType(), "-");
+                reply = Reply.gatewayError(
+                        refusal.get().status(),
+                        refusal.get().message(),
+                        refusal.get().responseType(),
+                        "-");
             } else {
                 Optional<byte[]> body = readBody(exchange.getRequestBody());
-                request = new GatewayRequest(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                        exchange.getRequestURI().getRawQuery(), headers, body.orElse(new byte[0]), sourceIp,
+                request = new GatewayRequest(
+                        exchange.getRequestMethod(),
+                        exchange.getRequestURI().getRawPath(),
+                        exchange.getRequestURI().getRawQuery(),
+                        headers,
+                        body.orElse(new byte[0]),
+                        sourceIp,
                         exchange.getProtocol());
                 reply = body.isEmpty()
                         ? Reply.gatewayError(413, "Request Entity Too Large", "REQUEST_TOO_LARGE", "-")
@@ -96,16 +115,30 @@ public final class HttpApiGateway implements HttpHandler {
         }
         reply.header("apigw-requestid", requestId);
         // Logged before the bytes go out, so a client that has its answer can already read the line.
-        accessLog.write(new AccessLogEntry(requestId, sourceIp, PayloadV2EventBuilder.REQUEST_TIME.format(receivedAt),
-                exchange.getRequestMethod(), reply.routeKey(), reply.status(), exchange.getProtocol(),
-                reply.body().length, reply.errorMessage(), reply.errorResponseType(), null,
-                reply.integrationError(), caller.get() == null ? null : caller.get().userArn(),
+        accessLog.write(new AccessLogEntry(
+                requestId,
+                sourceIp,
+                PayloadV2EventBuilder.REQUEST_TIME.format(receivedAt),
+                exchange.getRequestMethod(),
+                reply.routeKey(),
+                reply.status(),
+                exchange.getProtocol(),
+                reply.body().length,
+                reply.errorMessage(),
+                reply.errorResponseType(),
+                null,
+                reply.integrationError(),
+                caller.get() == null ? null : caller.get().userArn(),
                 caller.get() == null ? null : caller.get().accountId()));
         send(exchange, reply);
     }
 
     /** Serves one request; a verified IAM caller is handed to {@code verifiedCaller} for the access log. */
-    private Reply dispatch(GatewayRequest request, String requestId, Instant receivedAt, int localPort,
+    private Reply dispatch(
+            GatewayRequest request,
+            String requestId,
+            Instant receivedAt,
+            int localPort,
             AtomicReference<CallerIdentity> verifiedCaller) {
         if (cors.isPreflight(request)) {
             Reply reply = Reply.forPreflight();
@@ -181,21 +214,41 @@ public final class HttpApiGateway implements HttpHandler {
     }
 
     /** What the gateway answers, and what the access log says about it. */
-    private record Reply(int status, Map<String, List<String>> headers, byte[] body, String routeKey,
-            String errorMessage, String errorResponseType, String integrationError, boolean isPreflight) {
+    private record Reply(
+            int status,
+            Map<String, List<String>> headers,
+            byte[] body,
+            String routeKey,
+            String errorMessage,
+            String errorResponseType,
+            String integrationError,
+            boolean isPreflight) {
 
         static Reply gatewayError(int status, String message, String responseType, String routeKey) {
-            Reply reply = new Reply(status, new LinkedHashMap<>(),
-                    GSON.toJson(Map.of("message", message)).getBytes(StandardCharsets.UTF_8), routeKey, message,
-                    responseType, null, false);
+            Reply reply = new Reply(
+                    status,
+                    new LinkedHashMap<>(),
+                    GSON.toJson(Map.of("message", message)).getBytes(StandardCharsets.UTF_8),
+                    routeKey,
+                    message,
+                    responseType,
+                    null,
+                    false);
             reply.header("Content-Type", "application/json");
             return reply;
         }
 
         static Reply integrationError(String routeKey, String integrationError) {
             Reply base = gatewayError(500, "Internal Server Error", "INTEGRATION_FAILURE", routeKey);
-            return new Reply(base.status, base.headers, base.body, routeKey, base.errorMessage,
-                    base.errorResponseType, integrationError, false);
+            return new Reply(
+                    base.status,
+                    base.headers,
+                    base.body,
+                    routeKey,
+                    base.errorMessage,
+                    base.errorResponseType,
+                    integrationError,
+                    false);
         }
 
         static Reply forPreflight() {
@@ -203,8 +256,15 @@ public final class HttpApiGateway implements HttpHandler {
         }
 
         static Reply fromHandler(APIGatewayV2HTTPResponse response, String routeKey) {
-            Reply reply = new Reply(response.getStatusCode(), new LinkedHashMap<>(), decodedBody(response), routeKey,
-                    null, null, null, false);
+            Reply reply = new Reply(
+                    response.getStatusCode(),
+                    new LinkedHashMap<>(),
+                    decodedBody(response),
+                    routeKey,
+                    null,
+                    null,
+                    null,
+                    false);
             if (response.getHeaders() != null) {
                 response.getHeaders().forEach(reply::header);
             }

@@ -14,11 +14,9 @@ import java.util.Optional;
 public final class HttpApiRoutes {
 
     /** A matched route: its route key and its path parameters (decoded). */
-    public record Match(String routeKey, Map<String, String> pathParameters) {
-    }
+    public record Match(String routeKey, Map<String, String> pathParameters) {}
 
-    private HttpApiRoutes() {
-    }
+    private HttpApiRoutes() {}
 
     /** The route that {@code method} and {@code rawPath} select, if any. */
     public static Optional<Match> match(String method, String rawPath) {

@@ -29,8 +29,7 @@ import java.util.UUID;
  */
 public final class InvokeCommand {
 
-    private InvokeCommand() {
-    }
+    private InvokeCommand() {}
 
     /**
      * Reads every event first (so a bad file fails before anything is written), then runs them.
@@ -47,7 +46,8 @@ public final class InvokeCommand {
             RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler =
                     FunctionLogs.createLoggingToStderr(handlers, store);
             for (APIGatewayV2HTTPEvent event : events) {
-                APIGatewayV2HTTPResponse response = handler.handleRequest(event, new LocalLambdaContext(requestId(event)));
+                APIGatewayV2HTTPResponse response =
+                        handler.handleRequest(event, new LocalLambdaContext(requestId(event)));
                 out.println(responseJson(response));
                 out.flush();
             }
@@ -77,7 +77,9 @@ public final class InvokeCommand {
     private static APIGatewayV2HTTPEvent parse(String source, String json) throws UsageException {
         try {
             APIGatewayV2HTTPEvent event = PayloadV2EventReader.read(json);
-            if (event == null || event.getRawPath() == null || event.getRequestContext() == null
+            if (event == null
+                    || event.getRawPath() == null
+                    || event.getRequestContext() == null
                     || event.getRequestContext().getHttp() == null) {
                 throw new UsageException("event " + label(source) + " is not a payload 2.0 event (it needs rawPath"
                         + " and requestContext.http)");

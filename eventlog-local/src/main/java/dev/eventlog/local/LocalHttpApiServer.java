@@ -67,8 +67,8 @@ public final class LocalHttpApiServer implements AutoCloseable {
     /** The address actually bound, as a base URL. */
     public String url() {
         InetSocketAddress address = server.getAddress();
-        String host = address.getHostString().contains(":") ? "[" + address.getHostString() + "]"
-                : address.getHostString();
+        String host =
+                address.getHostString().contains(":") ? "[" + address.getHostString() + "]" : address.getHostString();
         return "http://" + host + ":" + address.getPort();
     }
 

@@ -16,8 +16,7 @@ import java.time.Clock;
  */
 public final class LocalRunner {
 
-    private LocalRunner() {
-    }
+    private LocalRunner() {}
 
     public static void main(String[] args) {
         // The SDK's signers log through SLF4J; without a binding SLF4J would print a three-line warning at start.
@@ -34,7 +33,8 @@ public final class LocalRunner {
         }
 
         @Override
-        public RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> create(EventLogPort store, RetentionPolicy retention) {
+        public RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> create(
+                EventLogPort store, RetentionPolicy retention) {
             return handler(store, retention);
         }
     };

@@ -7,7 +7,8 @@ import dev.eventlog.core.retention.RetentionPolicy;
  * A store the runner opened, the retention rule it applies (which the handler's use cases must share), and
  * whatever must be released when it stops (a DynamoDB client).
  */
-public record OpenedStore(EventLogPort port, RetentionPolicy retention, AutoCloseable resources) implements AutoCloseable {
+public record OpenedStore(EventLogPort port, RetentionPolicy retention, AutoCloseable resources)
+        implements AutoCloseable {
 
     /** A store that keeps every event. */
     public OpenedStore(EventLogPort port, AutoCloseable resources) {

@@ -16,8 +16,7 @@ final class PathSegments {
 
     private static final Set<String> DOT_SEGMENTS = Set.of(".", "..", "%2e", ".%2e", "%2e.", "%2e%2e");
 
-    private PathSegments() {
-    }
+    private PathSegments() {}
 
     /** What is wrong with {@code rawPath} (as sent, before decoding), or empty when it may be routed. */
     static Optional<String> problem(String rawPath) {
@@ -39,7 +38,7 @@ final class PathSegments {
 
     /** The gateway's refusal of such a path. */
     static Optional<RequestHeadCheck.Refusal> check(String rawPath) {
-        return problem(rawPath).map(message -> new RequestHeadCheck.Refusal(400, "Bad Request: " + message,
-                "BAD_REQUEST"));
+        return problem(rawPath)
+                .map(message -> new RequestHeadCheck.Refusal(400, "Bad Request: " + message, "BAD_REQUEST"));
     }
 }

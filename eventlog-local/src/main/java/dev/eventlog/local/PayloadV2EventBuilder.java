@@ -23,18 +23,23 @@ import java.util.Optional;
 public final class PayloadV2EventBuilder {
 
     /** The request time format of {@code requestContext.time} and of the access log. */
-    public static final DateTimeFormatter REQUEST_TIME =
-            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    public static final DateTimeFormatter REQUEST_TIME = DateTimeFormatter.ofPattern(
+                    "dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
 
     static final String API_ID = "local";
     static final String ACCOUNT_ID = "000000000000";
 
-    private PayloadV2EventBuilder() {
-    }
+    private PayloadV2EventBuilder() {}
 
     /** The event for {@code request} on {@code route}; {@code caller} is present when the request was signed. */
-    public static APIGatewayV2HTTPEvent build(GatewayRequest request, HttpApiRoutes.Match route, String requestId,
-            Instant receivedAt, int localPort, Optional<CallerIdentity> caller) {
+    public static APIGatewayV2HTTPEvent build(
+            GatewayRequest request,
+            HttpApiRoutes.Match route,
+            String requestId,
+            Instant receivedAt,
+            int localPort,
+            Optional<CallerIdentity> caller) {
         Map<String, String> headers = new LinkedHashMap<>();
         List<String> cookies = new ArrayList<>();
         request.headers().forEach((name, values) -> {
@@ -53,8 +58,10 @@ public final class PayloadV2EventBuilder {
         headers.put("x-forwarded-for", request.sourceIp());
         headers.put("x-forwarded-port", Integer.toString(localPort));
         headers.put("x-forwarded-proto", "http");
-        headers.put("x-amzn-trace-id", "Root=1-" + Long.toHexString(receivedAt.getEpochSecond()) + "-"
-                + requestId.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT));
+        headers.put(
+                "x-amzn-trace-id",
+                "Root=1-" + Long.toHexString(receivedAt.getEpochSecond()) + "-"
+                        + requestId.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT));
 
         Map<String, String> query = new LinkedHashMap<>();
         for (Map.Entry<String, String> pair : RawQuery.parameters(request.rawQuery())) {
@@ -64,15 +71,17 @@ public final class PayloadV2EventBuilder {
         String decodedPath = RawQuery.path(request.rawPath());
         String host = request.header("host").orElse("localhost");
         String domainName = host.contains(":") ? host.substring(0, host.indexOf(':')) : host;
-        APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = caller
-                .map(c -> APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder().withIam(c.toIam()).build())
+        APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = caller.map(
+                        c -> APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                                .withIam(c.toIam())
+                                .build())
                 .orElse(null);
         APIGatewayV2HTTPEvent.RequestContext context = APIGatewayV2HTTPEvent.RequestContext.builder()
                 .withAccountId(ACCOUNT_ID)
                 .withApiId(API_ID)
                 .withDomainName(domainName)
-                .withDomainPrefix(domainName.contains(".") ? domainName.substring(0, domainName.indexOf('.'))
-                        : domainName)
+                .withDomainPrefix(
+                        domainName.contains(".") ? domainName.substring(0, domainName.indexOf('.')) : domainName)
                 .withRequestId(requestId)
                 .withRouteKey(route.routeKey())
                 .withStage("$default")
@@ -90,9 +99,11 @@ public final class PayloadV2EventBuilder {
 
         boolean hasBody = request.body().length > 0;
         boolean text = isTextual(request.header("content-type").orElse(""));
-        String body = !hasBody ? null
-                : text ? new String(request.body(), StandardCharsets.UTF_8)
-                : Base64.getEncoder().encodeToString(request.body());
+        String body = !hasBody
+                ? null
+                : text
+                        ? new String(request.body(), StandardCharsets.UTF_8)
+                        : Base64.getEncoder().encodeToString(request.body());
         return APIGatewayV2HTTPEvent.builder()
                 .withVersion("2.0")
                 .withRouteKey(route.routeKey())
@@ -113,8 +124,10 @@ public final class PayloadV2EventBuilder {
     static boolean isTextual(String contentType) {
         String type = contentType.toLowerCase(Locale.ROOT).split(";")[0].trim();
         return type.startsWith("text/")
-                || type.equals("application/json") || type.endsWith("+json")
-                || type.equals("application/xml") || type.endsWith("+xml")
+                || type.equals("application/json")
+                || type.endsWith("+json")
+                || type.equals("application/xml")
+                || type.endsWith("+xml")
                 || type.equals("application/javascript");
     }
 }

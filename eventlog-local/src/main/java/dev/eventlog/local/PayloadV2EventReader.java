@@ -23,8 +23,7 @@ import java.util.Map;
  */
 final class PayloadV2EventReader {
 
-    private PayloadV2EventReader() {
-    }
+    private PayloadV2EventReader() {}
 
     /** The event, or null for the JSON text {@code null}. */
     static APIGatewayV2HTTPEvent read(String json) {

@@ -12,8 +12,7 @@ import java.util.Map;
  */
 public final class RawQuery {
 
-    private RawQuery() {
-    }
+    private RawQuery() {}
 
     /**
      * The name/value pairs of {@code rawQuery} in the order sent, for the payload's {@code queryStringParameters}

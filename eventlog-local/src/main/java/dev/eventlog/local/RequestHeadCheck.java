@@ -14,15 +14,14 @@ final class RequestHeadCheck {
     /** The HTTP API quota "total combined size of request line and header values". */
     static final int MAX_REQUEST_LINE_AND_HEADER_VALUES = 10_240;
 
-    private RequestHeadCheck() {
-    }
+    private RequestHeadCheck() {}
 
     /** The gateway's answer to a request it refuses. */
-    record Refusal(int status, String message, String responseType) {
-    }
+    record Refusal(int status, String message, String responseType) {}
 
     /** The refusal for this request head, or empty when it may go on to routing. */
-    static Optional<Refusal> check(String method, String rawTarget, String protocol, Map<String, List<String>> headers) {
+    static Optional<Refusal> check(
+            String method, String rawTarget, String protocol, Map<String, List<String>> headers) {
         if (!"HTTP/1.1".equals(protocol) && !"HTTP/1.0".equals(protocol)) {
             return Optional.of(new Refusal(400, "Bad Request", "BAD_REQUEST"));
         }

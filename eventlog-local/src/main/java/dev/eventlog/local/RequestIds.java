@@ -8,8 +8,7 @@ final class RequestIds {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private RequestIds() {
-    }
+    private RequestIds() {}
 
     static String next() {
         byte[] bytes = new byte[10];

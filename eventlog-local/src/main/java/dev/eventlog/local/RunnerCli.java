@@ -98,7 +98,11 @@ public final class RunnerCli {
     private final PrintStream out;
     private final PrintStream err;
 
-    public RunnerCli(HandlerFactory handlers, Map<String, String> environment, InputStream in, PrintStream out,
+    public RunnerCli(
+            HandlerFactory handlers,
+            Map<String, String> environment,
+            InputStream in,
+            PrintStream out,
             PrintStream err) {
         this.handlers = handlers;
         this.parser = new CommandLineParser(environment);
@@ -169,11 +173,14 @@ public final class RunnerCli {
     private int serveUntilStopped(ServeOptions options) throws IOException {
         RunningApi api = ServeCommand.start(options, handlers, out, err);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            err.println("Stopping...");
-            api.close();
-            stopped.countDown();
-        }, "serve-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            err.println("Stopping...");
+                            api.close();
+                            stopped.countDown();
+                        },
+                        "serve-shutdown"));
         try {
             stopped.await();
         } catch (InterruptedException e) {

@@ -12,8 +12,8 @@ public final class RunningApi implements AutoCloseable {
     private final OpenedStore store;
     private boolean closed;
 
-    RunningApi(LocalHttpApiServer server, Optional<ConsoleServer> console, AccessLogWriter accessLog,
-            OpenedStore store) {
+    RunningApi(
+            LocalHttpApiServer server, Optional<ConsoleServer> console, AccessLogWriter accessLog, OpenedStore store) {
         this.server = server;
         this.console = console;
         this.accessLog = accessLog;

@@ -18,8 +18,7 @@ import java.util.Optional;
  */
 public final class ServeCommand {
 
-    private ServeCommand() {
-    }
+    private ServeCommand() {}
 
     /**
      * Starts serving and prints the URL, the store and the auth mode to {@code console}; access-log lines go to
@@ -28,11 +27,16 @@ public final class ServeCommand {
      * @throws RuntimeException when the store cannot be opened (table missing or with other keys, not creatable)
      * @throws IOException when the address cannot be bound or the access log cannot be opened
      */
-    public static RunningApi start(ServeOptions options, HandlerFactory handlers, PrintStream accessLogOut,
-            PrintStream console) throws IOException {
+    public static RunningApi start(
+            ServeOptions options, HandlerFactory handlers, PrintStream accessLogOut, PrintStream console)
+            throws IOException {
         AccessLogWriter accessLog = options.accessLog().isPresent()
-                ? new AccessLogWriter(new PrintStream(new FileOutputStream(options.accessLog().get().toFile(), true),
-                        false, StandardCharsets.UTF_8), true)
+                ? new AccessLogWriter(
+                        new PrintStream(
+                                new FileOutputStream(options.accessLog().get().toFile(), true),
+                                false,
+                                StandardCharsets.UTF_8),
+                        true)
                 : new AccessLogWriter(accessLogOut, false);
         OpenedStore store;
         try {
@@ -44,13 +48,16 @@ public final class ServeCommand {
         Optional<ConsoleServer> consoleServer;
         try {
             consoleServer = options.consolePort().isPresent()
-                    ? Optional.of(ConsoleServer.bind(options.host(), options.consolePort().getAsInt()))
+                    ? Optional.of(ConsoleServer.bind(
+                            options.host(), options.consolePort().getAsInt()))
                     : Optional.empty();
         } catch (IOException e) {
             accessLog.close();
             store.close();
-            throw new IOException("cannot listen on " + options.host() + ":" + options.consolePort().getAsInt()
-                    + " for the console: " + e.getMessage() + " (choose another --console-port, or --no-console)",
+            throw new IOException(
+                    "cannot listen on " + options.host() + ":"
+                            + options.consolePort().getAsInt() + " for the console: " + e.getMessage()
+                            + " (choose another --console-port, or --no-console)",
                     e);
         }
         LocalHttpApiServer server;
@@ -60,42 +67,47 @@ public final class ServeCommand {
             consoleServer.ifPresent(ConsoleServer::close);
             accessLog.close();
             store.close();
-            throw new IOException("cannot listen on " + options.host() + ":" + options.port() + ": "
-                    + e.getMessage(), e);
+            throw new IOException(
+                    "cannot listen on " + options.host() + ":" + options.port() + ": " + e.getMessage(), e);
         }
         List<Integer> localPorts = new ArrayList<>(List.of(server.port()));
         consoleServer.ifPresent(c -> localPorts.add(c.port()));
         CorsPolicy cors = options.corsFor(localPorts);
         HostCheck hosts = options.hostCheck();
         Clock clock = Clock.systemUTC();
-        HttpApiGateway gateway = new HttpApiGateway(FunctionLogs.createLoggingToStderr(handlers, store),
-                cors, hosts, options.iam().map(credentials -> new SigV4Verifier(credentials, clock)), accessLog,
+        HttpApiGateway gateway = new HttpApiGateway(
+                FunctionLogs.createLoggingToStderr(handlers, store),
+                cors,
+                hosts,
+                options.iam().map(credentials -> new SigV4Verifier(credentials, clock)),
+                accessLog,
                 clock);
         server.serve(gateway);
-        consoleServer.ifPresent(c -> c.start(ConsoleConfig.forApi(options.host(), server.url(), server.port(),
-                options.iam().isPresent())));
+        consoleServer.ifPresent(c -> c.start(ConsoleConfig.forApi(
+                options.host(), server.url(), server.port(), options.iam().isPresent())));
         RunningApi api = new RunningApi(server, consoleServer, accessLog, store);
         console.println("EventLog API listening on " + api.url() + " (stage $default)");
         console.println("  store: " + options.store().describe());
-        console.println("  auth:  " + options.iam()
-                .map(c -> "IAM (SigV4) required: access key " + c.accessKeyId() + ", region " + c.region()
-                        + ", service execute-api")
-                .orElse("none"));
+        console.println("  auth:  "
+                + options.iam()
+                        .map(c -> "IAM (SigV4) required: access key " + c.accessKeyId() + ", region " + c.region()
+                                + ", service execute-api")
+                        .orElse("none"));
         if (options.iam().isEmpty()) {
             console.println("  WARNING: authentication is off; the deployed API requires IAM (SigV4). Use --iam to"
                     + " check signatures.");
         }
         console.println("  hosts: " + String.join(", ", hosts.names()) + " (more with --allowed-hosts)");
-        console.println("  cors:  " + (cors.allowOrigins().isEmpty() ? "off"
-                : "origins " + String.join(",", cors.allowOrigins())));
+        console.println("  cors:  "
+                + (cors.allowOrigins().isEmpty() ? "off" : "origins " + String.join(",", cors.allowOrigins())));
         consoleServer.ifPresent(c -> printConsole(c, cors, options, console));
-        console.println("  access log: " + options.accessLog().map(Object::toString).orElse("stdout"));
+        console.println(
+                "  access log: " + options.accessLog().map(Object::toString).orElse("stdout"));
         console.println("Press Ctrl-C to stop.");
         return api;
     }
 
-    private static void printConsole(ConsoleServer server, CorsPolicy cors, ServeOptions options,
-            PrintStream console) {
+    private static void printConsole(ConsoleServer server, CorsPolicy cors, ServeOptions options, PrintStream console) {
         console.println("  console: " + server.url() + " (open it in a browser)");
         if (options.iam().isPresent()) {
             console.println("    The console does not sign requests: with --iam it can only say so; browse"

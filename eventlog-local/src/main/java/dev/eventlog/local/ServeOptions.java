@@ -35,8 +35,15 @@ public record ServeOptions(
     }
 
     /** Options without a console. */
-    public ServeOptions(String host, int port, Optional<Path> accessLog, CorsPolicy cors, boolean localCorsOrigins,
-            List<String> allowedHosts, Optional<IamCredentials> iam, StoreOptions store) {
+    public ServeOptions(
+            String host,
+            int port,
+            Optional<Path> accessLog,
+            CorsPolicy cors,
+            boolean localCorsOrigins,
+            List<String> allowedHosts,
+            Optional<IamCredentials> iam,
+            StoreOptions store) {
         this(host, port, accessLog, cors, localCorsOrigins, allowedHosts, iam, store, OptionalInt.empty());
     }
 

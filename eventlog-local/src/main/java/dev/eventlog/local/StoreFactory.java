@@ -16,8 +16,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /** Opens the store {@link StoreOptions} describe. */
 public final class StoreFactory {
 
-    private StoreFactory() {
-    }
+    private StoreFactory() {}
 
     /** The opened store, with warnings on stderr; see {@link #open(StoreOptions, Consumer)}. */
     public static OpenedStore open(StoreOptions options) {
@@ -34,7 +33,7 @@ public final class StoreFactory {
      */
     public static OpenedStore open(StoreOptions options, Consumer<String> warnings) {
         if (options.kind() == StoreOptions.Kind.MEMORY) {
-            return new OpenedStore(new InMemoryEventLog(options.retention()), options.retention(), () -> { });
+            return new OpenedStore(new InMemoryEventLog(options.retention()), options.retention(), () -> {});
         }
         DynamoDbClient client = dynamoDbClient(options);
         try {
@@ -43,8 +42,12 @@ public final class StoreFactory {
             } else {
                 checkTable(client, options.table(), warnings);
             }
-            DynamoDbEventLog store = DynamoDbEventLog.builder().client(client).tableName(options.table())
-                    .writeShards(options.writeShards()).retention(options.retention()).build();
+            DynamoDbEventLog store = DynamoDbEventLog.builder()
+                    .client(client)
+                    .tableName(options.table())
+                    .writeShards(options.writeShards())
+                    .retention(options.retention())
+                    .build();
             return new OpenedStore(store, options.retention(), client);
         } catch (RuntimeException e) {
             client.close();
@@ -65,7 +68,8 @@ public final class StoreFactory {
 
     /** A DynamoDB client for the options' endpoint and region, for commands that work on the table directly. */
     static DynamoDbClient dynamoDbClient(StoreOptions options) {
-        return DynamoDbEventLog.leanClient(Region.of(options.region()), options.endpoint().orElse(null), credentials(options));
+        return DynamoDbEventLog.leanClient(
+                Region.of(options.region()), options.endpoint().orElse(null), credentials(options));
     }
 
     // Local emulators accept any key pair, so with an endpoint a fixed one stands in when none is configured.
@@ -75,8 +79,8 @@ public final class StoreFactory {
             return configured;
         }
         return AwsCredentialsProviderChain.builder()
-                .credentialsProviders(configured,
-                        StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .credentialsProviders(
+                        configured, StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .build();
     }
 }

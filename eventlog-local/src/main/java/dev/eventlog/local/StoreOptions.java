@@ -10,8 +10,14 @@ import java.util.Optional;
  * endpoint (a local emulator), optionally creating the table first, with its number of write shards and an optional
  * retention period in days (0: keep forever).
  */
-public record StoreOptions(Kind kind, String table, Optional<URI> endpoint, String region, boolean createTable,
-                           int writeShards, int retentionDays) {
+public record StoreOptions(
+        Kind kind,
+        String table,
+        Optional<URI> endpoint,
+        String region,
+        boolean createTable,
+        int writeShards,
+        int retentionDays) {
 
     /** Options with one write shard (the original layout) that keep every event. */
     public StoreOptions(Kind kind, String table, Optional<URI> endpoint, String region, boolean createTable) {
@@ -20,11 +26,16 @@ public record StoreOptions(Kind kind, String table, Optional<URI> endpoint, Stri
 
     /** The retention rule these options ask for, on the system clock. */
     public RetentionPolicy retention() {
-        return retentionDays == 0 ? RetentionPolicy.keepForever() : RetentionPolicy.days(retentionDays, Clock.systemUTC());
+        return retentionDays == 0
+                ? RetentionPolicy.keepForever()
+                : RetentionPolicy.days(retentionDays, Clock.systemUTC());
     }
 
     /** The store technologies the runner can wire. */
-    public enum Kind { MEMORY, DYNAMODB }
+    public enum Kind {
+        MEMORY,
+        DYNAMODB
+    }
 
     public static final String DEFAULT_TABLE = "EventLog";
 
@@ -33,7 +44,8 @@ public record StoreOptions(Kind kind, String table, Optional<URI> endpoint, Stri
         if (kind == Kind.MEMORY) {
             return "in-memory (data is lost on exit)" + retentionNote();
         }
-        return "DynamoDB table '" + table + "' in " + region + endpoint.map(e -> " at " + e).orElse("")
+        return "DynamoDB table '" + table + "' in " + region
+                + endpoint.map(e -> " at " + e).orElse("")
                 + (writeShards == 1 ? "" : " with " + writeShards + " write shards") + retentionNote();
     }
 

@@ -29,23 +29,34 @@ class CredentialsFileTest {
                 aws_secret_access_key=secret/local+1
                 """);
         CommandLineParser parser = new CommandLineParser(Map.of());
-        IamCredentials local = parser.parseServe(List.of("--iam", "--iam-credentials-file", file.toString(),
-                "--iam-profile", "local", "--region", "eu-west-1")).iam().orElseThrow();
+        IamCredentials local = parser.parseServe(List.of(
+                        "--iam",
+                        "--iam-credentials-file",
+                        file.toString(),
+                        "--iam-profile",
+                        "local",
+                        "--region",
+                        "eu-west-1"))
+                .iam()
+                .orElseThrow();
         assertEquals(new IamCredentials("AKIDLOCAL", "secret/local+1", "eu-west-1"), local);
         IamCredentials fallback = parser.parseServe(List.of("--iam", "--iam-credentials-file", file.toString()))
-                .iam().orElseThrow();
+                .iam()
+                .orElseThrow();
         assertEquals("AKIDDEFAULT", fallback.accessKeyId());
         assertEquals("us-east-1", fallback.region());
 
-        UsageException missing = assertThrows(UsageException.class, () -> parser.parseServe(List.of("--iam",
-                "--iam-credentials-file", file.toString(), "--iam-profile", "absent")));
+        UsageException missing = assertThrows(
+                UsageException.class,
+                () -> parser.parseServe(
+                        List.of("--iam", "--iam-credentials-file", file.toString(), "--iam-profile", "absent")));
         assertTrue(missing.getMessage().contains("absent"));
     }
 
     @Test
     void iamKeysFallBackToTheEnvironment() throws Exception {
-        CommandLineParser parser = new CommandLineParser(Map.of("AWS_ACCESS_KEY_ID", "AKIDENV",
-                "AWS_SECRET_ACCESS_KEY", "env-secret", "AWS_REGION", "ap-northeast-1"));
+        CommandLineParser parser = new CommandLineParser(Map.of(
+                "AWS_ACCESS_KEY_ID", "AKIDENV", "AWS_SECRET_ACCESS_KEY", "env-secret", "AWS_REGION", "ap-northeast-1"));
         IamCredentials credentials = parser.parseServe(List.of("--iam")).iam().orElseThrow();
         assertEquals(new IamCredentials("AKIDENV", "env-secret", "ap-northeast-1"), credentials);
         assertTrue(!credentials.toString().contains("env-secret"));
@@ -77,21 +88,31 @@ class CredentialsFileTest {
         Path credentials = home.resolve(".aws").resolve("credentials");
         Files.createDirectories(credentials.getParent());
         Files.writeString(credentials, "[default]\naws_access_key_id = AKIDFILE\naws_secret_access_key = s\n");
-        IamCredentials chosen = new CommandLineParser(Map.of("HOME", home.toString(), "AWS_ACCESS_KEY_ID", "AKIDENV",
-                "AWS_SECRET_ACCESS_KEY", "env-secret")).parseServe(List.of("--iam")).iam().orElseThrow();
+        IamCredentials chosen = new CommandLineParser(Map.of(
+                        "HOME", home.toString(), "AWS_ACCESS_KEY_ID", "AKIDENV", "AWS_SECRET_ACCESS_KEY", "env-secret"))
+                .parseServe(List.of("--iam"))
+                .iam()
+                .orElseThrow();
         assertEquals("AKIDENV", chosen.accessKeyId());
         Path shared = home.resolve("elsewhere");
         Files.writeString(shared, "[default]\naws_access_key_id = AKIDSHARED\naws_secret_access_key = s\n");
-        assertEquals("AKIDSHARED", new CommandLineParser(Map.of("HOME", home.toString(),
-                "AWS_SHARED_CREDENTIALS_FILE", shared.toString())).parseServe(List.of("--iam")).iam().orElseThrow()
-                .accessKeyId());
+        assertEquals(
+                "AKIDSHARED",
+                new CommandLineParser(Map.of("HOME", home.toString(), "AWS_SHARED_CREDENTIALS_FILE", shared.toString()))
+                        .parseServe(List.of("--iam"))
+                        .iam()
+                        .orElseThrow()
+                        .accessKeyId());
     }
 
     @Test
     void iamAlone_withNoKeyPairAnywhere_saysWhereItLooked(@TempDir Path home) {
-        UsageException none = assertThrows(UsageException.class, () -> new CommandLineParser(
-                Map.of("HOME", home.toString())).parseServe(List.of("--iam")));
-        assertTrue(none.getMessage().contains(home.resolve(".aws").resolve("credentials").toString()),
+        UsageException none = assertThrows(
+                UsageException.class,
+                () -> new CommandLineParser(Map.of("HOME", home.toString())).parseServe(List.of("--iam")));
+        assertTrue(
+                none.getMessage()
+                        .contains(home.resolve(".aws").resolve("credentials").toString()),
                 none.getMessage());
         assertTrue(none.getMessage().contains("AWS_ACCESS_KEY_ID"), none.getMessage());
     }

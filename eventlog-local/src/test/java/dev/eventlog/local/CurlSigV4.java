@@ -10,17 +10,26 @@ import java.util.concurrent.TimeUnit;
 final class CurlSigV4 {
 
     /** What curl got back. */
-    record Result(int status, String body) {
-    }
+    record Result(int status, String body) {}
 
-    private CurlSigV4() {
-    }
+    private CurlSigV4() {}
 
     static Result request(String method, String url, String accessKey, String secretKey, String body)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("curl", "--silent", "--show-error", "--max-time", "20",
-                "--aws-sigv4", "aws:amz:us-east-1:execute-api", "--user", accessKey + ":" + secretKey,
-                "-X", method, "--write-out", "\n%{http_code}"));
+        List<String> command = new ArrayList<>(List.of(
+                "curl",
+                "--silent",
+                "--show-error",
+                "--max-time",
+                "20",
+                "--aws-sigv4",
+                "aws:amz:us-east-1:execute-api",
+                "--user",
+                accessKey + ":" + secretKey,
+                "-X",
+                method,
+                "--write-out",
+                "\n%{http_code}"));
         if (body != null) {
             command.addAll(List.of("-H", "Content-Type: application/json", "--data-binary", body));
         }

@@ -50,9 +50,20 @@ class DynamoDbStoreTest {
 
     @Test
     void storeOptions_withEndpointAndCreateTable_openATableThatRoundTrips() throws Exception {
-        StoreOptions options = new CommandLineParser(Map.of()).parseInvoke(List.of("--event", "unused.json",
-                "--store", "dynamodb", "--endpoint-url", dynalite.endpoint().toString(), "--table", "runner-store",
-                "--region", "us-east-1", "--create-table")).store();
+        StoreOptions options = new CommandLineParser(Map.of())
+                .parseInvoke(List.of(
+                        "--event",
+                        "unused.json",
+                        "--store",
+                        "dynamodb",
+                        "--endpoint-url",
+                        dynalite.endpoint().toString(),
+                        "--table",
+                        "runner-store",
+                        "--region",
+                        "us-east-1",
+                        "--create-table"))
+                .store();
         try (OpenedStore store = StoreFactory.open(options)) {
             EventRecord event = new EventRecord(EventKey.parse("2024-07-01", "08:00:00", "runner-1"), "u1", "login");
             assertEquals(AppendOutcome.CREATED, store.port().append(event).outcome());
@@ -64,9 +75,20 @@ class DynamoDbStoreTest {
 
     @Test
     void writeShards_reachTheStore() throws Exception {
-        StoreOptions options = new CommandLineParser(Map.of()).parseInvoke(List.of("--event", "unused.json",
-                "--store", "dynamodb", "--endpoint-url", dynalite.endpoint().toString(), "--table", "runner-shards",
-                "--create-table", "--write-shards", "3")).store();
+        StoreOptions options = new CommandLineParser(Map.of())
+                .parseInvoke(List.of(
+                        "--event",
+                        "unused.json",
+                        "--store",
+                        "dynamodb",
+                        "--endpoint-url",
+                        dynalite.endpoint().toString(),
+                        "--table",
+                        "runner-shards",
+                        "--create-table",
+                        "--write-shards",
+                        "3"))
+                .store();
         try (OpenedStore store = StoreFactory.open(options)) {
             assertEquals(3, ((DynamoDbEventLog) store.port()).writeShards());
         }
@@ -76,28 +98,63 @@ class DynamoDbStoreTest {
     @Test
     void backfillUserIndex_putsOldItemsIntoTheIndex_printsCounts_andCanRunAgain() throws Exception {
         String table = "runner-backfill";
-        StoreOptions options = new CommandLineParser(Map.of()).parseInvoke(List.of("--event", "unused.json",
-                "--store", "dynamodb", "--endpoint-url", dynalite.endpoint().toString(), "--table", table, "--create-table")).store();
+        StoreOptions options = new CommandLineParser(Map.of())
+                .parseInvoke(List.of(
+                        "--event",
+                        "unused.json",
+                        "--store",
+                        "dynamodb",
+                        "--endpoint-url",
+                        dynalite.endpoint().toString(),
+                        "--table",
+                        table,
+                        "--create-table"))
+                .store();
         try (OpenedStore store = StoreFactory.open(options)) {
             // An item of the original system's layout: no '#' in the range key, no eventId, no at.
-            dynalite.client().putItem(r -> r.tableName(table).item(Map.of(
-                    "date", AttributeValue.fromS("2024-07-02"), "time", AttributeValue.fromS("09:15:00"),
-                    "userId", AttributeValue.fromS("frank"), "eventType", AttributeValue.fromS("login"))));
+            dynalite.client()
+                    .putItem(r -> r.tableName(table)
+                            .item(Map.of(
+                                    "date",
+                                    AttributeValue.fromS("2024-07-02"),
+                                    "time",
+                                    AttributeValue.fromS("09:15:00"),
+                                    "userId",
+                                    AttributeValue.fromS("frank"),
+                                    "eventType",
+                                    AttributeValue.fromS("login"))));
             EventQuery frank = new EventQuery(new QueryScope.AllEvents(), "frank", null, SortOrder.DESC, 10);
             assertEquals(List.of(), store.port().query(frank, Optional.empty()).items());
 
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            RunnerCli cli = new RunnerCli(LocalRunner::handler, Map.of(), new ByteArrayInputStream(new byte[0]),
-                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-            String[] command = {"backfill-user-index", "--endpoint-url", dynalite.endpoint().toString(), "--table", table,
-                "--region", "us-east-1", "--write-shards", "1"};
+            RunnerCli cli = new RunnerCli(
+                    LocalRunner::handler,
+                    Map.of(),
+                    new ByteArrayInputStream(new byte[0]),
+                    new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+            String[] command = {
+                "backfill-user-index",
+                "--endpoint-url",
+                dynalite.endpoint().toString(),
+                "--table",
+                table,
+                "--region",
+                "us-east-1",
+                "--write-shards",
+                "1"
+            };
 
             assertEquals(RunnerCli.OK, cli.run(command));
-            assertTrue(out.toString(StandardCharsets.UTF_8).contains("added to the index 1"), out.toString(StandardCharsets.UTF_8));
+            assertTrue(
+                    out.toString(StandardCharsets.UTF_8).contains("added to the index 1"),
+                    out.toString(StandardCharsets.UTF_8));
             assertEquals(1, store.port().query(frank, Optional.empty()).items().size());
             out.reset();
             assertEquals(RunnerCli.OK, cli.run(command));
-            assertTrue(out.toString(StandardCharsets.UTF_8).contains("done: ") && out.toString(StandardCharsets.UTF_8).contains("added to the index 0"),
+            assertTrue(
+                    out.toString(StandardCharsets.UTF_8).contains("done: ")
+                            && out.toString(StandardCharsets.UTF_8).contains("added to the index 0"),
                     out.toString(StandardCharsets.UTF_8));
         }
     }
@@ -105,14 +162,25 @@ class DynamoDbStoreTest {
     @Test
     void serveOnAMissingTable_exitsWith1_namingTheTable() throws Exception {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        RunnerCli cli = new RunnerCli(LocalRunner::handler, Map.of(), new ByteArrayInputStream(new byte[0]),
+        RunnerCli cli = new RunnerCli(
+                LocalRunner::handler,
+                Map.of(),
+                new ByteArrayInputStream(new byte[0]),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         ExecutorService runner = Executors.newSingleThreadExecutor();
         try {
             // Were the table not checked, serve would listen and never return: the bounded wait catches that.
-            Future<Integer> status = runner.submit(() -> cli.run("serve", "--port", "0", "--store", "dynamodb",
-                    "--endpoint-url", dynalite.endpoint().toString(), "--table", "no-such-table"));
+            Future<Integer> status = runner.submit(() -> cli.run(
+                    "serve",
+                    "--port",
+                    "0",
+                    "--store",
+                    "dynamodb",
+                    "--endpoint-url",
+                    dynalite.endpoint().toString(),
+                    "--table",
+                    "no-such-table"));
             assertEquals(RunnerCli.FAILED, status.get(60, TimeUnit.SECONDS));
         } finally {
             runner.shutdownNow();
@@ -130,9 +198,16 @@ class DynamoDbStoreTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
-        try (GatewayFixture api = GatewayFixture.with(LocalRunner::handler, "--store", "dynamodb", "--endpoint-url",
-                "http://127.0.0.1:" + closedPort, "--table", "unreachable-table")) {
-            assertTrue(api.console().contains("warning: could not check DynamoDB table 'unreachable-table'"),
+        try (GatewayFixture api = GatewayFixture.with(
+                LocalRunner::handler,
+                "--store",
+                "dynamodb",
+                "--endpoint-url",
+                "http://127.0.0.1:" + closedPort,
+                "--table",
+                "unreachable-table")) {
+            assertTrue(
+                    api.console().contains("warning: could not check DynamoDB table 'unreachable-table'"),
                     api.console());
             assertEquals(503, api.get("/events/2024-01-01").statusCode());
         }

@@ -16,7 +16,8 @@ import java.util.Map;
  */
 final class EchoHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
-    static final Gson GSON = new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
+    static final Gson GSON =
+            new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
@@ -24,22 +25,29 @@ final class EchoHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGate
         switch (mode) {
             case "throw" -> throw new IllegalStateException("asked to fail");
             case "binary" -> {
-                return APIGatewayV2HTTPResponse.builder().withStatusCode(200)
+                return APIGatewayV2HTTPResponse.builder()
+                        .withStatusCode(200)
                         .withHeaders(Map.of("Content-Type", "application/octet-stream"))
-                        .withBody("AAEC/w==").withIsBase64Encoded(true).build();
+                        .withBody("AAEC/w==")
+                        .withIsBase64Encoded(true)
+                        .build();
             }
             case "cookies" -> {
-                return APIGatewayV2HTTPResponse.builder().withStatusCode(201)
+                return APIGatewayV2HTTPResponse.builder()
+                        .withStatusCode(201)
                         .withCookies(List.of("a=1; Path=/", "b=2"))
-                        .withHeaders(Map.of("X-Custom", "yes")).build();
+                        .withHeaders(Map.of("X-Custom", "yes"))
+                        .build();
             }
             default -> {
                 if (event.getBody() != null && event.getBody().length() > 4096) {
                     event.setBody("<" + event.getBody().length() + " chars>");
                 }
-                return APIGatewayV2HTTPResponse.builder().withStatusCode(200)
+                return APIGatewayV2HTTPResponse.builder()
+                        .withStatusCode(200)
                         .withHeaders(Map.of("Content-Type", "application/json"))
-                        .withBody(GSON.toJson(event)).build();
+                        .withBody(GSON.toJson(event))
+                        .build();
             }
         }
     }

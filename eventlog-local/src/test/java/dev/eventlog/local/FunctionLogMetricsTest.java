@@ -26,8 +26,12 @@ class FunctionLogMetricsTest {
         ByteArrayOutputStream cliErr = new ByteArrayOutputStream();
         ByteArrayOutputStream functionLog = new ByteArrayOutputStream();
         String body = "{\"date\":\"2024-06-01\",\"time\":\"09:30:00\",\"userId\":\"alice\",\"eventType\":\"login\"}";
-        RunnerCli generate = new RunnerCli(LocalRunner.HANDLERS, Map.of(), new ByteArrayInputStream(new byte[0]),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(cliErr, true, StandardCharsets.UTF_8));
+        RunnerCli generate = new RunnerCli(
+                LocalRunner.HANDLERS,
+                Map.of(),
+                new ByteArrayInputStream(new byte[0]),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(cliErr, true, StandardCharsets.UTF_8));
         assertEquals(RunnerCli.OK, generate.run(new String[] {"generate-event", "post", "--body", body}));
         Path event = dir.resolve("post.json");
         Files.writeString(event, out.toString(StandardCharsets.UTF_8));
@@ -36,16 +40,24 @@ class FunctionLogMetricsTest {
         PrintStream stderr = System.err;
         System.setErr(new PrintStream(functionLog, true, StandardCharsets.UTF_8));
         try {
-            RunnerCli invoke = new RunnerCli(LocalRunner.HANDLERS, Map.of(), new ByteArrayInputStream(new byte[0]),
-                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(cliErr, true, StandardCharsets.UTF_8));
+            RunnerCli invoke = new RunnerCli(
+                    LocalRunner.HANDLERS,
+                    Map.of(),
+                    new ByteArrayInputStream(new byte[0]),
+                    new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(cliErr, true, StandardCharsets.UTF_8));
             assertEquals(RunnerCli.OK, invoke.run(new String[] {"invoke", "--event", event.toString()}));
         } finally {
             System.setErr(stderr);
         }
 
-        List<JsonObject> emf = functionLog.toString(StandardCharsets.UTF_8).lines()
-                .filter(line -> line.startsWith("{")).map(line -> JsonParser.parseString(line).getAsJsonObject())
-                .filter(line -> line.has("_aws")).toList();
+        List<JsonObject> emf = functionLog
+                .toString(StandardCharsets.UTF_8)
+                .lines()
+                .filter(line -> line.startsWith("{"))
+                .map(line -> JsonParser.parseString(line).getAsJsonObject())
+                .filter(line -> line.has("_aws"))
+                .toList();
         assertEquals(1, emf.size(), functionLog.toString(StandardCharsets.UTF_8));
         assertEquals("POST /events", emf.get(0).get("Route").getAsString());
         assertEquals(1, emf.get(0).get("EventsCreated").getAsInt());

@@ -20,7 +20,8 @@ import java.util.Map;
 final class GatewayFixture implements AutoCloseable {
 
     final RunningApi api;
-    final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ByteArrayOutputStream accessLog = new ByteArrayOutputStream();
     private final ByteArrayOutputStream console = new ByteArrayOutputStream();
 
@@ -32,7 +33,9 @@ final class GatewayFixture implements AutoCloseable {
             args.add("--no-console");
         }
         ServeOptions parsed = new CommandLineParser(env).parseServe(args);
-        api = ServeCommand.start(parsed, handlers,
+        api = ServeCommand.start(
+                parsed,
+                handlers,
                 new PrintStream(accessLog, true, StandardCharsets.UTF_8),
                 new PrintStream(console, true, StandardCharsets.UTF_8));
     }
@@ -67,8 +70,10 @@ final class GatewayFixture implements AutoCloseable {
     }
 
     HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
-        return send(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     /** The event the echo handler received, from its response. */

@@ -33,8 +33,12 @@ class GenerateEventTest {
     private int run(HandlerFactory handlers, String... args) {
         out.reset();
         err.reset();
-        return new RunnerCli(handlers, Map.of(), new ByteArrayInputStream(new byte[0]),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
+        return new RunnerCli(
+                        handlers,
+                        Map.of(),
+                        new ByteArrayInputStream(new byte[0]),
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8))
                 .run(args);
     }
 
@@ -48,9 +52,12 @@ class GenerateEventTest {
 
     /** The generate-event arguments for one request on {@code route}, with sample values for its parameters. */
     private static List<String> requestOn(ApiRoute route) {
-        String path = route.path().replace("{date}", "2024-06-01").replace("{time}", "09:30:00.000")
+        String path = route.path()
+                .replace("{date}", "2024-06-01")
+                .replace("{time}", "09:30:00.000")
                 .replace("{eventId}", "generated-1");
-        List<String> args = new ArrayList<>(List.of("generate-event", route.method().toLowerCase(), "--path", path));
+        List<String> args =
+                new ArrayList<>(List.of("generate-event", route.method().toLowerCase(), "--path", path));
         if (route.method().equals("POST")) {
             args.addAll(List.of("--body", EVENT));
         } else if (route == ApiRoute.LIST_EVENTS) {
@@ -66,7 +73,8 @@ class GenerateEventTest {
         routes.sort(Comparator.comparing(route -> route.method().equals("POST") ? 0 : 1));
         List<String> invoke = new ArrayList<>(List.of("invoke"));
         for (ApiRoute route : routes) {
-            assertEquals(RunnerCli.OK, run(LocalRunner::handler, requestOn(route).toArray(String[]::new)), stderr());
+            assertEquals(
+                    RunnerCli.OK, run(LocalRunner::handler, requestOn(route).toArray(String[]::new)), stderr());
             JsonObject event = JsonParser.parseString(stdout()).getAsJsonObject();
             assertEquals(route.routeKey(), event.get("routeKey").getAsString());
             assertEquals("2.0", event.get("version").getAsString());
@@ -87,19 +95,33 @@ class GenerateEventTest {
 
     @Test
     void theEventCarriesWhatTheGatewayBuilds() {
-        assertEquals(RunnerCli.OK, run(LocalRunner::handler, "generate-event", "get", "--path",
-                "/events/2024-06-01", "--query", "limit=5", "--query", "userId=alice"));
+        assertEquals(
+                RunnerCli.OK,
+                run(
+                        LocalRunner::handler,
+                        "generate-event",
+                        "get",
+                        "--path",
+                        "/events/2024-06-01",
+                        "--query",
+                        "limit=5",
+                        "--query",
+                        "userId=alice"));
         JsonObject event = JsonParser.parseString(stdout()).getAsJsonObject();
         assertEquals("GET /events/{date}", event.get("routeKey").getAsString());
         assertEquals("/events/2024-06-01", event.get("rawPath").getAsString());
         assertEquals("limit=5&userId=alice", event.get("rawQueryString").getAsString());
-        assertEquals("5", event.getAsJsonObject("queryStringParameters").get("limit").getAsString());
-        assertEquals("2024-06-01", event.getAsJsonObject("pathParameters").get("date").getAsString());
+        assertEquals(
+                "5", event.getAsJsonObject("queryStringParameters").get("limit").getAsString());
+        assertEquals(
+                "2024-06-01",
+                event.getAsJsonObject("pathParameters").get("date").getAsString());
         JsonObject context = event.getAsJsonObject("requestContext");
         assertEquals("$default", context.get("stage").getAsString());
         assertEquals("GET", context.getAsJsonObject("http").get("method").getAsString());
         assertFalse(context.get("requestId").getAsString().isBlank());
-        assertEquals("127.0.0.1:3000", event.getAsJsonObject("headers").get("host").getAsString());
+        assertEquals(
+                "127.0.0.1:3000", event.getAsJsonObject("headers").get("host").getAsString());
     }
 
     @Test
@@ -107,10 +129,16 @@ class GenerateEventTest {
         Path file = dir.resolve("event.json");
         Files.writeString(file, RunnerCliTest.event("GET /events", "/events").replace("\"r1\"", "\"my-request-7\""));
         HandlerFactory echoRequestId = store -> (event, context) -> APIGatewayV2HTTPResponse.builder()
-                .withStatusCode(200).withBody(context.getAwsRequestId()).build();
+                .withStatusCode(200)
+                .withBody(context.getAwsRequestId())
+                .build();
         assertEquals(RunnerCli.OK, run(echoRequestId, "invoke", "--event", file.toString()), stderr());
-        assertEquals("my-request-7",
-                JsonParser.parseString(stdout().strip()).getAsJsonObject().get("body").getAsString());
+        assertEquals(
+                "my-request-7",
+                JsonParser.parseString(stdout().strip())
+                        .getAsJsonObject()
+                        .get("body")
+                        .getAsString());
     }
 
     @Test
@@ -125,8 +153,10 @@ class GenerateEventTest {
         Path file = dir.resolve("string.json");
         Files.writeString(file, "\"just a string\"");
         assertEquals(RunnerCli.USAGE, run(LocalRunner::handler, "invoke", "--event", file.toString()));
-        assertEquals("error: event file '" + file + "' is not valid JSON: expected an object but found a string"
-                + " at line 1, column 2", stderr().strip());
+        assertEquals(
+                "error: event file '" + file + "' is not valid JSON: expected an object but found a string"
+                        + " at line 1, column 2",
+                stderr().strip());
     }
 
     @Test

@@ -39,17 +39,28 @@ class HttpApiGatewayTest {
 
     @Test
     void eachDeployedRoute_reachesTheHandlerWithItsRouteKey() throws Exception {
-        assertEquals("GET /events", GatewayFixture.echoedEvent(gateway.get("/events")).get("routeKey").getAsString());
-        assertEquals("POST /events",
-                GatewayFixture.echoedEvent(gateway.post("/events", "{}")).get("routeKey").getAsString());
+        assertEquals(
+                "GET /events",
+                GatewayFixture.echoedEvent(gateway.get("/events"))
+                        .get("routeKey")
+                        .getAsString());
+        assertEquals(
+                "POST /events",
+                GatewayFixture.echoedEvent(gateway.post("/events", "{}"))
+                        .get("routeKey")
+                        .getAsString());
         JsonObject day = GatewayFixture.echoedEvent(gateway.get("/events/2024-01-02"));
         assertEquals("GET /events/{date}", day.get("routeKey").getAsString());
-        assertEquals("2024-01-02", day.getAsJsonObject("pathParameters").get("date").getAsString());
+        assertEquals(
+                "2024-01-02", day.getAsJsonObject("pathParameters").get("date").getAsString());
         JsonObject one = GatewayFixture.echoedEvent(gateway.get("/events/2024-01-02/10%3A11%3A12.345"));
         assertEquals("GET /events/{date}/{time}", one.get("routeKey").getAsString());
-        assertEquals("10:11:12.345", one.getAsJsonObject("pathParameters").get("time").getAsString());
+        assertEquals(
+                "10:11:12.345",
+                one.getAsJsonObject("pathParameters").get("time").getAsString());
         assertEquals("/events/2024-01-02/10:11:12.345", one.get("rawPath").getAsString());
-        assertEquals("GET /events/{date}/{time}",
+        assertEquals(
+                "GET /events/{date}/{time}",
                 one.getAsJsonObject("requestContext").get("routeKey").getAsString());
     }
 
@@ -61,25 +72,34 @@ class HttpApiGatewayTest {
                 gateway.request("/events/").GET().build(),
                 gateway.request("/events/a/b/c/d").GET().build(),
                 gateway.request("/events").DELETE().build(),
-                gateway.request("/events/2024-01-01").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
-                gateway.request("/events").method("PUT", HttpRequest.BodyPublishers.ofString("{}")).build())) {
+                gateway.request("/events/2024-01-01")
+                        .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                        .build(),
+                gateway.request("/events")
+                        .method("PUT", HttpRequest.BodyPublishers.ofString("{}"))
+                        .build())) {
             HttpResponse<String> response = gateway.send(request);
             assertEquals(404, response.statusCode(), request.toString());
             assertEquals("{\"message\":\"Not Found\"}", response.body());
-            assertEquals("application/json", response.headers().firstValue("content-type").orElse(""));
+            assertEquals(
+                    "application/json",
+                    response.headers().firstValue("content-type").orElse(""));
         }
     }
 
     @Test
     void event_carriesHeadersQueryCookiesAndContextAsApiGatewayBuildsThem() throws Exception {
         HttpResponse<String> response = gateway.send(gateway.request("/events?userId=u1&tag=a&tag=b&sp=x%20y")
-                .header("X-Repeated", "one").header("X-Repeated", "two")
+                .header("X-Repeated", "one")
+                .header("X-Repeated", "two")
                 .header("Cookie", "c1=v1; c2=v2")
                 .header("User-Agent", "eventlog-test")
-                .GET().build());
+                .GET()
+                .build());
         JsonObject event = GatewayFixture.echoedEvent(response);
         assertEquals("2.0", event.get("version").getAsString());
-        assertEquals("userId=u1&tag=a&tag=b&sp=x%20y", event.get("rawQueryString").getAsString());
+        assertEquals(
+                "userId=u1&tag=a&tag=b&sp=x%20y", event.get("rawQueryString").getAsString());
         JsonObject query = event.getAsJsonObject("queryStringParameters");
         assertEquals("u1", query.get("userId").getAsString());
         assertEquals("a,b", query.get("tag").getAsString());
@@ -88,16 +108,17 @@ class HttpApiGatewayTest {
         assertEquals("one,two", headers.get("x-repeated").getAsString());
         assertFalse(headers.has("cookie"));
         headers.keySet().forEach(name -> assertEquals(name.toLowerCase(), name));
-        assertEquals(List.of("c1=v1", "c2=v2"),
-                EchoHandler.GSON.fromJson(event.get("cookies"), List.class));
+        assertEquals(List.of("c1=v1", "c2=v2"), EchoHandler.GSON.fromJson(event.get("cookies"), List.class));
         assertTrue(event.get("pathParameters").isJsonNull());
         JsonObject context = event.getAsJsonObject("requestContext");
         assertEquals("$default", context.get("stage").getAsString());
         assertFalse(context.get("requestId").getAsString().isEmpty());
-        assertEquals(response.headers().firstValue("apigw-requestid").orElseThrow(),
+        assertEquals(
+                response.headers().firstValue("apigw-requestid").orElseThrow(),
                 context.get("requestId").getAsString());
         assertTrue(context.get("timeEpoch").getAsLong() > 0);
-        assertTrue(context.get("time").getAsString().matches("\\d{2}/[A-Z][a-z]{2}/\\d{4}:\\d{2}:\\d{2}:\\d{2} \\+0000"));
+        assertTrue(
+                context.get("time").getAsString().matches("\\d{2}/[A-Z][a-z]{2}/\\d{4}:\\d{2}:\\d{2}:\\d{2} \\+0000"));
         JsonObject http = context.getAsJsonObject("http");
         assertEquals("GET", http.get("method").getAsString());
         assertEquals("/events", http.get("path").getAsString());
@@ -114,7 +135,8 @@ class HttpApiGatewayTest {
         assertFalse(json.get("isBase64Encoded").getAsBoolean());
 
         JsonObject untyped = GatewayFixture.echoedEvent(gateway.send(gateway.request("/events")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {0, 1, 2, (byte) 0xff})).build()));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {0, 1, 2, (byte) 0xff}))
+                .build()));
         assertTrue(untyped.get("isBase64Encoded").getAsBoolean());
         assertEquals("AAEC/w==", untyped.get("body").getAsString());
 
@@ -125,14 +147,19 @@ class HttpApiGatewayTest {
 
     @Test
     void handlerResponse_isMappedBack_cookiesAsSetCookieAndBase64Decoded() throws Exception {
-        HttpResponse<byte[]> binary = gateway.client.send(gateway.request("/events").header("X-Echo-Mode", "binary")
-                .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> binary = gateway.client.send(
+                gateway.request("/events").header("X-Echo-Mode", "binary").GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, binary.statusCode());
         assertEquals("AAEC/w==", Base64.getEncoder().encodeToString(binary.body()));
-        assertEquals("application/octet-stream", binary.headers().firstValue("content-type").orElse(""));
+        assertEquals(
+                "application/octet-stream",
+                binary.headers().firstValue("content-type").orElse(""));
 
-        HttpResponse<String> cookies = gateway.send(gateway.request("/events").header("X-Echo-Mode", "cookies")
-                .GET().build());
+        HttpResponse<String> cookies = gateway.send(gateway.request("/events")
+                .header("X-Echo-Mode", "cookies")
+                .GET()
+                .build());
         assertEquals(201, cookies.statusCode());
         assertEquals(List.of("a=1; Path=/", "b=2"), cookies.headers().allValues("set-cookie"));
         assertEquals("yes", cookies.headers().firstValue("x-custom").orElse(""));
@@ -140,8 +167,8 @@ class HttpApiGatewayTest {
 
     @Test
     void handlerThatThrows_becomesApiGatewaysInternalServerError() throws Exception {
-        HttpResponse<String> response = gateway.send(gateway.request("/events").header("X-Echo-Mode", "throw")
-                .GET().build());
+        HttpResponse<String> response = gateway.send(
+                gateway.request("/events").header("X-Echo-Mode", "throw").GET().build());
         assertEquals(500, response.statusCode());
         assertEquals("{\"message\":\"Internal Server Error\"}", response.body());
         Map<?, ?> line = lastAccessLogLine(response);
@@ -152,16 +179,31 @@ class HttpApiGatewayTest {
     void accessLogLine_hasExactlyTheStageFields() throws Exception {
         HttpResponse<String> response = gateway.get("/events?date=2024-01-01");
         Map<?, ?> line = lastAccessLogLine(response);
-        assertEquals(List.of("requestId", "ip", "requestTime", "httpMethod", "routeKey", "status", "protocol",
-                "responseLength", "errorMessage", "errorResponseType", "authorizerError", "integrationErrorMessage",
-                "userArn", "callerAccountId"), new ArrayList<>(line.keySet()));
+        assertEquals(
+                List.of(
+                        "requestId",
+                        "ip",
+                        "requestTime",
+                        "httpMethod",
+                        "routeKey",
+                        "status",
+                        "protocol",
+                        "responseLength",
+                        "errorMessage",
+                        "errorResponseType",
+                        "authorizerError",
+                        "integrationErrorMessage",
+                        "userArn",
+                        "callerAccountId"),
+                new ArrayList<>(line.keySet()));
         assertEquals("-", line.get("userArn"), "no IAM caller without --iam");
         assertEquals("127.0.0.1", line.get("ip"));
         assertEquals("GET", line.get("httpMethod"));
         assertEquals("GET /events", line.get("routeKey"));
         assertEquals("200", line.get("status"));
         assertEquals("HTTP/1.1", line.get("protocol"));
-        assertEquals(Integer.toString(response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length),
+        assertEquals(
+                Integer.toString(response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length),
                 line.get("responseLength"));
         assertEquals("-", line.get("errorMessage"));
 
@@ -176,14 +218,19 @@ class HttpApiGatewayTest {
     void bodyOverTenMegabytes_isRefusedWith413_andTenMegabytesPass() throws Exception {
         byte[] limit = new byte[HttpApiGateway.MAX_PAYLOAD_BYTES];
         java.util.Arrays.fill(limit, (byte) 'a');
-        HttpResponse<String> atLimit = gateway.send(gateway.request("/events").header("Content-Type", "text/plain")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(limit)).build());
+        HttpResponse<String> atLimit = gateway.send(gateway.request("/events")
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(limit))
+                .build());
         assertEquals(200, atLimit.statusCode());
-        assertEquals("<" + limit.length + " chars>", GatewayFixture.echoedEvent(atLimit).get("body").getAsString());
+        assertEquals(
+                "<" + limit.length + " chars>",
+                GatewayFixture.echoedEvent(atLimit).get("body").getAsString());
 
         byte[] over = new byte[HttpApiGateway.MAX_PAYLOAD_BYTES + 1];
         HttpResponse<String> tooLarge = gateway.send(gateway.request("/events")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(over)).build());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(over))
+                .build());
         assertEquals(413, tooLarge.statusCode());
         assertEquals("{\"message\":\"Request Entity Too Large\"}", tooLarge.body());
     }
@@ -203,8 +250,10 @@ class HttpApiGatewayTest {
                 Thread.currentThread().interrupt();
                 allInside = false;
             }
-            return APIGatewayV2HTTPResponse.builder().withStatusCode(allInside ? 200 : 503)
-                    .withBody(event.getQueryStringParameters().get("userId")).build();
+            return APIGatewayV2HTTPResponse.builder()
+                    .withStatusCode(allInside ? 200 : 503)
+                    .withBody(event.getQueryStringParameters().get("userId"))
+                    .build();
         })) {
             ExecutorService clients = Executors.newFixedThreadPool(together);
             try {
@@ -216,7 +265,8 @@ class HttpApiGatewayTest {
                 List<Future<HttpResponse<String>>> results = clients.invokeAll(calls, 60, TimeUnit.SECONDS);
                 for (int i = 0; i < together; i++) {
                     HttpResponse<String> response = results.get(i).get();
-                    assertEquals(200, response.statusCode(), "request " + i + " saw all " + together + " inside at once");
+                    assertEquals(
+                            200, response.statusCode(), "request " + i + " saw all " + together + " inside at once");
                     assertEquals("c" + i, response.body());
                 }
             } finally {
@@ -230,6 +280,7 @@ class HttpApiGatewayTest {
         return gateway.accessLogLines().stream()
                 .map(line -> EchoHandler.GSON.fromJson(JsonParser.parseString(line), java.util.LinkedHashMap.class))
                 .filter(map -> requestId.equals(map.get("requestId")))
-                .findFirst().orElseThrow(() -> new AssertionError("no access log line for " + requestId));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no access log line for " + requestId));
     }
 }

@@ -27,8 +27,8 @@ class IamAuthorizationTest {
 
     @BeforeAll
     static void start() throws Exception {
-        gateway = GatewayFixture.echo("--iam", "--iam-access-key", KEY, "--iam-secret-key", SECRET,
-                "--region", "us-east-1");
+        gateway = GatewayFixture.echo(
+                "--iam", "--iam-access-key", KEY, "--iam-secret-key", SECRET, "--region", "us-east-1");
     }
 
     @AfterAll
@@ -42,16 +42,19 @@ class IamAuthorizationTest {
 
     @Test
     void sdkSignedGet_passes_andTheEventCarriesTheIamCaller() throws Exception {
-        HttpResponse<String> response = gateway.send(signer().headerSigned("GET",
-                gateway.uri("/events/2024-01-02/10:11:12.345?order=desc&limit=5"), Map.of(), ""));
+        HttpResponse<String> response = gateway.send(signer().headerSigned(
+                        "GET", gateway.uri("/events/2024-01-02/10:11:12.345?order=desc&limit=5"), Map.of(), ""));
         assertEquals(200, response.statusCode(), response.body());
-        JsonObject iam = GatewayFixture.echoedEvent(response).getAsJsonObject("requestContext")
-                .getAsJsonObject("authorizer").getAsJsonObject("iam");
+        JsonObject iam = GatewayFixture.echoedEvent(response)
+                .getAsJsonObject("requestContext")
+                .getAsJsonObject("authorizer")
+                .getAsJsonObject("iam");
         assertEquals(KEY, iam.get("accessKey").getAsString());
         assertEquals("000000000000", iam.get("accountId").getAsString());
         assertTrue(iam.get("userArn").getAsString().startsWith("arn:aws:iam::000000000000:user/"));
         assertEquals(iam.get("userId").getAsString(), iam.get("callerId").getAsString());
-        JsonObject logged = JsonParser.parseString(gateway.accessLogLines().get(gateway.accessLogLines().size() - 1))
+        JsonObject logged = JsonParser.parseString(
+                        gateway.accessLogLines().get(gateway.accessLogLines().size() - 1))
                 .getAsJsonObject();
         assertEquals(iam.get("userArn").getAsString(), logged.get("userArn").getAsString());
         assertEquals("000000000000", logged.get("callerAccountId").getAsString());
@@ -59,21 +62,27 @@ class IamAuthorizationTest {
 
     @Test
     void sdkSignedPostWithBody_passes() throws Exception {
-        HttpResponse<String> response = gateway.send(signer().headerSigned("POST", gateway.uri("/events"),
-                Map.of("Content-Type", "application/json"), "{\"userId\":\"u1\",\"eventType\":\"login\"}"));
+        HttpResponse<String> response = gateway.send(signer().headerSigned(
+                        "POST",
+                        gateway.uri("/events"),
+                        Map.of("Content-Type", "application/json"),
+                        "{\"userId\":\"u1\",\"eventType\":\"login\"}"));
         assertEquals(200, response.statusCode(), response.body());
-        assertEquals("{\"userId\":\"u1\",\"eventType\":\"login\"}",
+        assertEquals(
+                "{\"userId\":\"u1\",\"eventType\":\"login\"}",
                 GatewayFixture.echoedEvent(response).get("body").getAsString());
     }
 
     @Test
     void sdkPresignedUrl_passes_untilItExpires() throws Exception {
         URI url = signer().presigned(gateway.uri("/events?date=2024-01-02"), Duration.ofMinutes(5));
-        assertEquals(200, gateway.send(HttpRequest.newBuilder(url).GET().build()).statusCode());
+        assertEquals(
+                200, gateway.send(HttpRequest.newBuilder(url).GET().build()).statusCode());
 
         URI expired = signer().at(Instant.now().minus(Duration.ofMinutes(20)))
                 .presigned(gateway.uri("/events?date=2024-01-02"), Duration.ofSeconds(60));
-        HttpResponse<String> response = gateway.send(HttpRequest.newBuilder(expired).GET().build());
+        HttpResponse<String> response =
+                gateway.send(HttpRequest.newBuilder(expired).GET().build());
         assertEquals(403, response.statusCode());
         assertTrue(response.body().startsWith("{\"message\":\"Signature expired: "), response.body());
     }
@@ -82,7 +91,8 @@ class IamAuthorizationTest {
     void tamperedPresignedQuery_isRefused() throws Exception {
         URI url = signer().presigned(gateway.uri("/events?date=2024-01-02"), Duration.ofMinutes(5));
         URI tampered = URI.create(url.toString().replace("date=2024-01-02", "date=2024-01-03"));
-        HttpResponse<String> response = gateway.send(HttpRequest.newBuilder(tampered).GET().build());
+        HttpResponse<String> response =
+                gateway.send(HttpRequest.newBuilder(tampered).GET().build());
         assertEquals(403, response.statusCode());
         assertEquals(MISMATCH, response.body());
     }
@@ -92,7 +102,8 @@ class IamAuthorizationTest {
         HttpResponse<String> response = gateway.get("/events");
         assertEquals(403, response.statusCode());
         assertEquals("{\"message\":\"Missing Authentication Token\"}", response.body());
-        assertEquals("MissingAuthenticationTokenException",
+        assertEquals(
+                "MissingAuthenticationTokenException",
                 response.headers().firstValue("x-amzn-errortype").orElse(""));
     }
 
@@ -114,18 +125,22 @@ class IamAuthorizationTest {
 
     @Test
     void otherRegion_isRefused() throws Exception {
-        HttpResponse<String> response = gateway.send(new SdkSigning(KEY, SECRET, "eu-west-1")
-                .headerSigned("GET", gateway.uri("/events"), Map.of(), ""));
+        HttpResponse<String> response = gateway.send(
+                new SdkSigning(KEY, SECRET, "eu-west-1").headerSigned("GET", gateway.uri("/events"), Map.of(), ""));
         assertEquals(403, response.statusCode());
         assertEquals("{\"message\":\"Credential should be scoped to a valid region. \"}", response.body());
     }
 
     @Test
     void tamperedBody_isRefused() throws Exception {
-        HttpRequest signed = signer().headerSigned("POST", gateway.uri("/events"),
-                Map.of("Content-Type", "application/json"), "{\"userId\":\"u1\"}");
+        HttpRequest signed = signer().headerSigned(
+                        "POST",
+                        gateway.uri("/events"),
+                        Map.of("Content-Type", "application/json"),
+                        "{\"userId\":\"u1\"}");
         HttpRequest tampered = HttpRequest.newBuilder(signed, (name, value) -> true)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"u2\"}")).build();
+                .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"u2\"}"))
+                .build();
         HttpResponse<String> response = gateway.send(tampered);
         assertEquals(403, response.statusCode());
         assertEquals(MISMATCH, response.body());
@@ -134,14 +149,19 @@ class IamAuthorizationTest {
     @Test
     void tamperedQueryPathOrSignedHeader_isRefused() throws Exception {
         HttpRequest query = signer().headerSigned("GET", gateway.uri("/events?userId=u1"), Map.of(), "");
-        assertRefused(HttpRequest.newBuilder(query, (n, v) -> true).uri(gateway.uri("/events?userId=u2")).build());
+        assertRefused(HttpRequest.newBuilder(query, (n, v) -> true)
+                .uri(gateway.uri("/events?userId=u2"))
+                .build());
 
         HttpRequest path = signer().headerSigned("GET", gateway.uri("/events/2024-01-01"), Map.of(), "");
-        assertRefused(HttpRequest.newBuilder(path, (n, v) -> true).uri(gateway.uri("/events/2024-01-02")).build());
+        assertRefused(HttpRequest.newBuilder(path, (n, v) -> true)
+                .uri(gateway.uri("/events/2024-01-02"))
+                .build());
 
         HttpRequest header = signer().headerSigned("GET", gateway.uri("/events"), Map.of("X-Client", "a"), "");
         assertRefused(HttpRequest.newBuilder(header, (n, v) -> !n.equalsIgnoreCase("x-client"))
-                .header("X-Client", "b").build());
+                .header("X-Client", "b")
+                .build());
     }
 
     private static void assertRefused(HttpRequest request) throws Exception {
@@ -169,16 +189,16 @@ class IamAuthorizationTest {
 
     @Test
     void curlSignedRequests_pass_andAWrongSecretFails() throws Exception {
-        CurlSigV4.Result get = CurlSigV4.request("GET", gateway.api.url() + "/events/2024-01-02/10:11:12.345",
-                KEY, SECRET, null);
+        CurlSigV4.Result get =
+                CurlSigV4.request("GET", gateway.api.url() + "/events/2024-01-02/10:11:12.345", KEY, SECRET, null);
         assertEquals(200, get.status(), get.body());
 
-        CurlSigV4.Result query = CurlSigV4.request("GET", gateway.api.url() + "/events?date=2024-01-02&limit=5",
-                KEY, SECRET, null);
+        CurlSigV4.Result query =
+                CurlSigV4.request("GET", gateway.api.url() + "/events?date=2024-01-02&limit=5", KEY, SECRET, null);
         assertEquals(200, query.status(), query.body());
 
-        CurlSigV4.Result post = CurlSigV4.request("POST", gateway.api.url() + "/events", KEY, SECRET,
-                "{\"userId\":\"u1\",\"eventType\":\"login\"}");
+        CurlSigV4.Result post = CurlSigV4.request(
+                "POST", gateway.api.url() + "/events", KEY, SECRET, "{\"userId\":\"u1\",\"eventType\":\"login\"}");
         assertEquals(200, post.status(), post.body());
 
         CurlSigV4.Result wrong = CurlSigV4.request("GET", gateway.api.url() + "/events", KEY, "wrong-secret", null);
@@ -190,7 +210,9 @@ class IamAuthorizationTest {
     void preflight_isAnsweredWithoutSignature_butUnknownRoutesStayNotFound() throws Exception {
         HttpResponse<String> preflight = gateway.send(gateway.request("/events")
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                .header("Origin", "https://app.example").header("Access-Control-Request-Method", "POST").build());
+                .header("Origin", "https://app.example")
+                .header("Access-Control-Request-Method", "POST")
+                .build());
         assertEquals(204, preflight.statusCode());
         assertEquals(404, gateway.get("/unknown").statusCode());
     }

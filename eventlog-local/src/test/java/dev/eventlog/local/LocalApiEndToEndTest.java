@@ -42,28 +42,40 @@ class LocalApiEndToEndTest {
     }
 
     private static String event(String date, String time, String userId, String eventType) {
-        return "{\"date\":\"" + date + "\",\"time\":\"" + time + "\",\"userId\":\"" + userId
-                + "\",\"eventType\":\"" + eventType + "\"}";
+        return "{\"date\":\"" + date + "\",\"time\":\"" + time + "\",\"userId\":\"" + userId + "\",\"eventType\":\""
+                + eventType + "\"}";
     }
 
     @Test
     void postingOneEvent_createsIt_retryingIsSafe_andOtherContentConflicts() throws Exception {
         HttpResponse<String> created = api.post("/events", event("2024-03-01", "10:00:00", "u1", "login"));
         assertEquals(201, created.statusCode(), created.body());
-        assertEquals("/events/2024-03-01/10:00:00.000/fe4292809bde1ba7", created.headers().firstValue("location").orElse(""));
+        assertEquals(
+                "/events/2024-03-01/10:00:00.000/fe4292809bde1ba7",
+                created.headers().firstValue("location").orElse(""));
         assertEquals("10:00:00.000", json(created).get("time").getAsString());
 
         HttpResponse<String> again = api.post("/events", event("2024-03-01", "10:00:00.000", "u1", "login"));
         assertEquals(200, again.statusCode(), again.body());
 
-        HttpResponse<String> conflict = api.post("/events", event("2024-03-01", "10:00:00", "u2", "login")
-                .replace("{", "{\"eventId\":\"fe4292809bde1ba7\","));
+        HttpResponse<String> conflict = api.post(
+                "/events",
+                event("2024-03-01", "10:00:00", "u2", "login").replace("{", "{\"eventId\":\"fe4292809bde1ba7\","));
         assertEquals(409, conflict.statusCode(), conflict.body());
-        assertEquals("application/problem+json", conflict.headers().firstValue("content-type").orElse(""));
+        assertEquals(
+                "application/problem+json",
+                conflict.headers().firstValue("content-type").orElse(""));
 
         HttpResponse<String> stored = api.get("/events/2024-03-01/10:00:00.000");
         assertEquals(200, stored.statusCode());
-        assertEquals("u1", json(stored).getAsJsonArray("Items").get(0).getAsJsonObject().get("userId").getAsString());
+        assertEquals(
+                "u1",
+                json(stored)
+                        .getAsJsonArray("Items")
+                        .get(0)
+                        .getAsJsonObject()
+                        .get("userId")
+                        .getAsString());
     }
 
     @Test
@@ -78,7 +90,8 @@ class LocalApiEndToEndTest {
     @Test
     void bodyWithoutContentType_isAccepted_likeTheOriginalClients() throws Exception {
         HttpResponse<String> created = api.send(api.request("/events")
-                .POST(HttpRequest.BodyPublishers.ofString(event("2024-03-02", "08:00:00", "u1", "raw"))).build());
+                .POST(HttpRequest.BodyPublishers.ofString(event("2024-03-02", "08:00:00", "u1", "raw")))
+                .build());
         assertEquals(201, created.statusCode(), created.body());
     }
 
@@ -94,9 +107,11 @@ class LocalApiEndToEndTest {
         assertEquals(200, retried.statusCode(), retried.body());
         assertEquals(2, json(retried).get("existing").getAsInt());
 
-        HttpResponse<String> mixed = api.post("/events", "[" + event("2024-03-03", "09:00:00", "u2", "a")
-                .replace("{", "{\"eventId\":\"4a764628ffbf8b8a\",") + ","
-                + event("2024-03-03", "09:00:02", "u1", "c") + "]");
+        HttpResponse<String> mixed = api.post(
+                "/events",
+                "[" + event("2024-03-03", "09:00:00", "u2", "a").replace("{", "{\"eventId\":\"4a764628ffbf8b8a\",")
+                        + ","
+                        + event("2024-03-03", "09:00:02", "u1", "c") + "]");
         assertEquals(409, mixed.statusCode(), mixed.body());
         JsonArray results = json(mixed).getAsJsonArray("results");
         assertEquals("conflict", results.get(0).getAsJsonObject().get("outcome").getAsString());
@@ -105,10 +120,12 @@ class LocalApiEndToEndTest {
 
     @Test
     void invalidInput_isA400ProblemNamingTheFields() throws Exception {
-        HttpResponse<String> invalid = api.post("/events", "{\"date\":\"2024-02-30\",\"time\":\"10:00:00\","
-                + "\"userId\":\"\",\"eventType\":\"x\"}");
+        HttpResponse<String> invalid = api.post(
+                "/events", "{\"date\":\"2024-02-30\",\"time\":\"10:00:00\"," + "\"userId\":\"\",\"eventType\":\"x\"}");
         assertEquals(400, invalid.statusCode(), invalid.body());
-        assertEquals("application/problem+json", invalid.headers().firstValue("content-type").orElse(""));
+        assertEquals(
+                "application/problem+json",
+                invalid.headers().firstValue("content-type").orElse(""));
         String errors = json(invalid).getAsJsonArray("errors").toString();
         assertTrue(errors.contains("date") && errors.contains("userId"), errors);
 
@@ -124,8 +141,10 @@ class LocalApiEndToEndTest {
     @Test
     void readingByDayRangeAndFilter_pagesThroughEverything() throws Exception {
         for (int i = 0; i < 5; i++) {
-            assertEquals(201, api.post("/events", event("2024-04-01", "12:00:0" + i, i % 2 == 0 ? "even" : "odd",
-                    "tick")).statusCode());
+            assertEquals(
+                    201,
+                    api.post("/events", event("2024-04-01", "12:00:0" + i, i % 2 == 0 ? "even" : "odd", "tick"))
+                            .statusCode());
         }
         HttpResponse<String> day = api.get("/events/2024-04-01");
         assertEquals(200, day.statusCode());
@@ -134,22 +153,35 @@ class LocalApiEndToEndTest {
 
         HttpResponse<String> firstPage = api.get("/events?date=2024-04-01&limit=2&order=desc");
         assertEquals(2, json(firstPage).get("Count").getAsInt());
-        assertEquals("12:00:04.000",
-                json(firstPage).getAsJsonArray("Items").get(0).getAsJsonObject().get("time").getAsString());
+        assertEquals(
+                "12:00:04.000",
+                json(firstPage)
+                        .getAsJsonArray("Items")
+                        .get(0)
+                        .getAsJsonObject()
+                        .get("time")
+                        .getAsString());
         Set<String> seen = new HashSet<>();
         String token = json(firstPage).get("NextToken").getAsString();
-        json(firstPage).getAsJsonArray("Items").forEach(e -> seen.add(e.getAsJsonObject().get("time").getAsString()));
+        json(firstPage)
+                .getAsJsonArray("Items")
+                .forEach(e -> seen.add(e.getAsJsonObject().get("time").getAsString()));
         while (token != null) {
             JsonObject page = json(api.get("/events?date=2024-04-01&limit=2&order=desc&nextToken="
                     + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8)));
-            page.getAsJsonArray("Items").forEach(e -> seen.add(e.getAsJsonObject().get("time").getAsString()));
+            page.getAsJsonArray("Items")
+                    .forEach(e -> seen.add(e.getAsJsonObject().get("time").getAsString()));
             token = page.has("NextToken") ? page.get("NextToken").getAsString() : null;
         }
         assertEquals(5, seen.size());
 
         HttpResponse<String> range = api.get("/events?from=2024-04-01T12:00:01.000&to=2024-04-01T12:00:03.000");
         assertEquals(2, json(range).get("Count").getAsInt(), range.body());
-        assertEquals(3, json(api.get("/events?date=2024-04-01&userId=even")).get("Count").getAsInt());
+        assertEquals(
+                3,
+                json(api.get("/events?date=2024-04-01&userId=even"))
+                        .get("Count")
+                        .getAsInt());
         assertTrue(json(api.get("/events")).get("Count").getAsInt() >= 5);
     }
 
@@ -158,7 +190,8 @@ class LocalApiEndToEndTest {
         HttpResponse<String> missing = api.get("/events/1999-01-01/00:00:00.000");
         assertEquals(200, missing.statusCode());
         assertEquals(0, json(missing).get("Count").getAsInt());
-        HttpResponse<String> route = api.send(api.request("/events/1999-01-01").DELETE().build());
+        HttpResponse<String> route =
+                api.send(api.request("/events/1999-01-01").DELETE().build());
         assertEquals(404, route.statusCode());
         assertEquals("{\"message\":\"Not Found\"}", route.body());
     }
@@ -168,7 +201,9 @@ class LocalApiEndToEndTest {
         String big = "{\"userId\":\"" + "x".repeat(1024 * 1024) + "\",\"eventType\":\"big\"}";
         HttpResponse<String> response = api.post("/events", big);
         assertEquals(413, response.statusCode());
-        assertEquals("application/problem+json", response.headers().firstValue("content-type").orElse(""));
+        assertEquals(
+                "application/problem+json",
+                response.headers().firstValue("content-type").orElse(""));
     }
 
     @Test
@@ -178,7 +213,8 @@ class LocalApiEndToEndTest {
             List<Callable<Integer>> posts = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
                 String time = String.format("13:00:%02d.%03d", i / 10, i);
-                posts.add(() -> api.post("/events", event("2024-05-05", time, "c" + (i(time)), "load")).statusCode());
+                posts.add(() -> api.post("/events", event("2024-05-05", time, "c" + (i(time)), "load"))
+                        .statusCode());
             }
             for (Future<Integer> status : clients.invokeAll(posts, 60, TimeUnit.SECONDS)) {
                 assertEquals(201, status.get());

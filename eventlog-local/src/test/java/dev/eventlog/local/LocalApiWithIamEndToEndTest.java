@@ -12,24 +12,32 @@ class LocalApiWithIamEndToEndTest {
 
     @Test
     void curlSignedRequests_recordAndReadEvents_andAWrongSecretChangesNothing() throws Exception {
-        try (GatewayFixture api = GatewayFixture.with(LocalRunner::handler, "--iam", "--iam-access-key", "AKIDLOCAL",
-                "--iam-secret-key", "local-secret")) {
-            CurlSigV4.Result created = CurlSigV4.request("POST", api.api.url() + "/events", "AKIDLOCAL",
-                    "local-secret", "{\"date\":\"2024-06-01\",\"time\":\"11:00:00\",\"userId\":\"alice\","
+        try (GatewayFixture api = GatewayFixture.with(
+                LocalRunner::handler, "--iam", "--iam-access-key", "AKIDLOCAL", "--iam-secret-key", "local-secret")) {
+            CurlSigV4.Result created = CurlSigV4.request(
+                    "POST",
+                    api.api.url() + "/events",
+                    "AKIDLOCAL",
+                    "local-secret",
+                    "{\"date\":\"2024-06-01\",\"time\":\"11:00:00\",\"userId\":\"alice\","
                             + "\"eventType\":\"login\"}");
             assertEquals(201, created.status(), created.body());
 
-            CurlSigV4.Result refused = CurlSigV4.request("POST", api.api.url() + "/events", "AKIDLOCAL", "wrong",
+            CurlSigV4.Result refused = CurlSigV4.request(
+                    "POST",
+                    api.api.url() + "/events",
+                    "AKIDLOCAL",
+                    "wrong",
                     "{\"date\":\"2024-06-01\",\"time\":\"11:00:01\",\"userId\":\"mallory\",\"eventType\":\"login\"}");
             assertEquals(403, refused.status(), refused.body());
 
-            CurlSigV4.Result day = CurlSigV4.request("GET", api.api.url() + "/events?date=2024-06-01&limit=10",
-                    "AKIDLOCAL", "local-secret", null);
+            CurlSigV4.Result day = CurlSigV4.request(
+                    "GET", api.api.url() + "/events?date=2024-06-01&limit=10", "AKIDLOCAL", "local-secret", null);
             assertEquals(200, day.status(), day.body());
             assertTrue(day.body().contains("\"Count\":1"), day.body());
 
-            CurlSigV4.Result one = CurlSigV4.request("GET", api.api.url() + "/events/2024-06-01/11:00:00.000",
-                    "AKIDLOCAL", "local-secret", null);
+            CurlSigV4.Result one = CurlSigV4.request(
+                    "GET", api.api.url() + "/events/2024-06-01/11:00:00.000", "AKIDLOCAL", "local-secret", null);
             assertEquals(200, one.status(), one.body());
             assertEquals(403, api.get("/events").statusCode());
         }
@@ -38,12 +46,21 @@ class LocalApiWithIamEndToEndTest {
     @Test
     void serveOnDynamoDb_roundTripsThroughTheHttpApi() throws Exception {
         DynaliteServer dynalite = DynaliteServer.start();
-        try (GatewayFixture api = GatewayFixture.with(LocalRunner::handler, "--store", "dynamodb", "--endpoint-url",
-                dynalite.endpoint().toString(), "--table", "runner-e2e", "--create-table")) {
-            HttpResponse<String> created = api.post("/events",
+        try (GatewayFixture api = GatewayFixture.with(
+                LocalRunner::handler,
+                "--store",
+                "dynamodb",
+                "--endpoint-url",
+                dynalite.endpoint().toString(),
+                "--table",
+                "runner-e2e",
+                "--create-table")) {
+            HttpResponse<String> created = api.post(
+                    "/events",
                     "{\"date\":\"2024-06-02\",\"time\":\"07:00:00\",\"userId\":\"dora\",\"eventType\":\"login\"}");
             assertEquals(201, created.statusCode(), created.body());
-            HttpResponse<String> again = api.post("/events",
+            HttpResponse<String> again = api.post(
+                    "/events",
                     "{\"date\":\"2024-06-02\",\"time\":\"07:00:00\",\"userId\":\"dora\",\"eventType\":\"login\"}");
             assertEquals(200, again.statusCode(), again.body());
             HttpResponse<String> read = api.get("/events/2024-06-02/07:00:00.000");

@@ -29,8 +29,8 @@ class LocalSafetyTest {
     void foreignHost_gets403NamingTheOption_andNothingIsStored() throws Exception {
         try (GatewayFixture api = GatewayFixture.with(LocalRunner::handler)) {
             int port = api.api.port();
-            RawExchange.Answer refused = RawExchange.send(port, "POST", "/events",
-                    json(RawExchange.host("attacker.example", port)), EVENT);
+            RawExchange.Answer refused =
+                    RawExchange.send(port, "POST", "/events", json(RawExchange.host("attacker.example", port)), EVENT);
             assertEquals(403, refused.status(), refused.body());
             assertTrue(refused.body().contains("--allowed-hosts"), refused.body());
             assertTrue(refused.body().startsWith("{\"message\":"), refused.body());
@@ -46,7 +46,10 @@ class LocalSafetyTest {
     void localHostNames_withThePort_areAnswered(String name) throws Exception {
         try (GatewayFixture api = GatewayFixture.echo()) {
             int port = api.api.port();
-            assertEquals(200, RawExchange.send(port, "GET", "/events", RawExchange.host(name, port), "").status());
+            assertEquals(
+                    200,
+                    RawExchange.send(port, "GET", "/events", RawExchange.host(name, port), "")
+                            .status());
         }
     }
 
@@ -54,10 +57,16 @@ class LocalSafetyTest {
     void localNameOnAnotherPort_orWithoutPort_orNoHost_isRefused() throws Exception {
         try (GatewayFixture api = GatewayFixture.echo()) {
             int port = api.api.port();
-            assertEquals(403, RawExchange.send(port, "GET", "/events",
-                    RawExchange.host("localhost", port + 1), "").status());
-            assertEquals(403, RawExchange.send(port, "GET", "/events", Map.of("Host", "localhost"), "").status());
-            assertEquals(403, RawExchange.send(port, "GET", "/events", Map.of(), "").status());
+            assertEquals(
+                    403,
+                    RawExchange.send(port, "GET", "/events", RawExchange.host("localhost", port + 1), "")
+                            .status());
+            assertEquals(
+                    403,
+                    RawExchange.send(port, "GET", "/events", Map.of("Host", "localhost"), "")
+                            .status());
+            assertEquals(
+                    403, RawExchange.send(port, "GET", "/events", Map.of(), "").status());
         }
     }
 
@@ -65,12 +74,18 @@ class LocalSafetyTest {
     void allowedHosts_addNames() throws Exception {
         try (GatewayFixture api = GatewayFixture.echo("--allowed-hosts", "devbox.lan, app.test")) {
             int port = api.api.port();
-            assertEquals(200, RawExchange.send(port, "GET", "/events",
-                    RawExchange.host("devbox.lan", port), "").status());
-            assertEquals(200, RawExchange.send(port, "GET", "/events",
-                    RawExchange.host("app.test", port), "").status());
-            assertEquals(403, RawExchange.send(port, "GET", "/events",
-                    RawExchange.host("attacker.example", port), "").status());
+            assertEquals(
+                    200,
+                    RawExchange.send(port, "GET", "/events", RawExchange.host("devbox.lan", port), "")
+                            .status());
+            assertEquals(
+                    200,
+                    RawExchange.send(port, "GET", "/events", RawExchange.host("app.test", port), "")
+                            .status());
+            assertEquals(
+                    403,
+                    RawExchange.send(port, "GET", "/events", RawExchange.host("attacker.example", port), "")
+                            .status());
             assertTrue(api.console().contains("devbox.lan"), api.console());
         }
     }
@@ -80,19 +95,31 @@ class LocalSafetyTest {
         try (GatewayFixture api = GatewayFixture.echo()) {
             int port = api.api.port();
             for (String local : new String[] {"http://localhost:" + port, "http://127.0.0.1:" + port}) {
-                HttpResponse<String> answer = api.send(api.request("/events").header("Origin", local).GET().build());
-                assertEquals(local, answer.headers().firstValue("access-control-allow-origin").orElse(""));
+                HttpResponse<String> answer = api.send(
+                        api.request("/events").header("Origin", local).GET().build());
+                assertEquals(
+                        local,
+                        answer.headers()
+                                .firstValue("access-control-allow-origin")
+                                .orElse(""));
             }
             HttpResponse<String> foreign = api.send(api.request("/events")
-                    .header("Origin", "https://app.example").GET().build());
+                    .header("Origin", "https://app.example")
+                    .GET()
+                    .build());
             assertEquals(200, foreign.statusCode());
-            assertFalse(foreign.headers().firstValue("access-control-allow-origin").isPresent());
+            assertFalse(
+                    foreign.headers().firstValue("access-control-allow-origin").isPresent());
 
             HttpResponse<String> preflight = api.send(api.request("/events")
                     .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
                     .header("Origin", "https://app.example")
-                    .header("Access-Control-Request-Method", "POST").build());
-            assertFalse(preflight.headers().firstValue("access-control-allow-origin").isPresent());
+                    .header("Access-Control-Request-Method", "POST")
+                    .build());
+            assertFalse(preflight
+                    .headers()
+                    .firstValue("access-control-allow-origin")
+                    .isPresent());
             assertTrue(api.console().contains("http://localhost:" + port), api.console());
         }
     }
@@ -101,36 +128,60 @@ class LocalSafetyTest {
     void anyOrigin_whenAskedForExplicitly_orWithIam() throws Exception {
         try (GatewayFixture api = GatewayFixture.echo("--cors-allow-origins", "*")) {
             HttpResponse<String> answer = api.send(api.request("/events")
-                    .header("Origin", "https://app.example").GET().build());
-            assertEquals("*", answer.headers().firstValue("access-control-allow-origin").orElse(""));
+                    .header("Origin", "https://app.example")
+                    .GET()
+                    .build());
+            assertEquals(
+                    "*",
+                    answer.headers().firstValue("access-control-allow-origin").orElse(""));
         }
-        try (GatewayFixture api = GatewayFixture.echo("--iam", "--iam-access-key", "AKIDLOCAL",
-                "--iam-secret-key", "local-secret")) {
+        try (GatewayFixture api =
+                GatewayFixture.echo("--iam", "--iam-access-key", "AKIDLOCAL", "--iam-secret-key", "local-secret")) {
             HttpResponse<String> preflight = api.send(api.request("/events")
                     .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
                     .header("Origin", "https://app.example")
-                    .header("Access-Control-Request-Method", "POST").build());
-            assertEquals("*", preflight.headers().firstValue("access-control-allow-origin").orElse(""));
+                    .header("Access-Control-Request-Method", "POST")
+                    .build());
+            assertEquals(
+                    "*",
+                    preflight
+                            .headers()
+                            .firstValue("access-control-allow-origin")
+                            .orElse(""));
         }
     }
 
     @Test
     void defaultLocalOrigins_comeFromTheLocalPorts() throws Exception {
         ServeOptions options = new CommandLineParser(Map.of()).parseServe(List.of());
-        assertEquals(List.of("http://localhost:3000", "http://127.0.0.1:3000", "http://localhost:3001",
-                "http://127.0.0.1:3001"), options.corsFor(List.of(3000, 3001)).allowOrigins());
-        ServeOptions explicit = new CommandLineParser(Map.of())
-                .parseServe(List.of("--cors-allow-origins", "https://a.example"));
-        assertEquals(List.of("https://a.example"),
+        assertEquals(
+                List.of(
+                        "http://localhost:3000",
+                        "http://127.0.0.1:3000",
+                        "http://localhost:3001",
+                        "http://127.0.0.1:3001"),
+                options.corsFor(List.of(3000, 3001)).allowOrigins());
+        ServeOptions explicit =
+                new CommandLineParser(Map.of()).parseServe(List.of("--cors-allow-origins", "https://a.example"));
+        assertEquals(
+                List.of("https://a.example"),
                 explicit.corsFor(List.of(3000, 3001)).allowOrigins());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/events/./2024-01-01", "/events/../events/2024-01-01", "//events/2024-01-01", "/events//2024-01-01",
-        "/events/%2e%2e/events", "/events/2024-01-01/.", "/events/.%2E/x?limit=5"})
+    @ValueSource(
+            strings = {
+                "/events/./2024-01-01",
+                "/events/../events/2024-01-01",
+                "//events/2024-01-01",
+                "/events//2024-01-01",
+                "/events/%2e%2e/events",
+                "/events/2024-01-01/.",
+                "/events/.%2E/x?limit=5"
+            })
     void dotAndEmptySegments_get400BeforeAnySignatureCheck(String target) throws Exception {
-        try (GatewayFixture api = GatewayFixture.echo("--iam", "--iam-access-key", "AKIDLOCAL",
-                "--iam-secret-key", "local-secret")) {
+        try (GatewayFixture api =
+                GatewayFixture.echo("--iam", "--iam-access-key", "AKIDLOCAL", "--iam-secret-key", "local-secret")) {
             int port = api.api.port();
             RawExchange.Answer answer = RawExchange.send(port, "GET", target, RawExchange.host("127.0.0.1", port), "");
             assertEquals(400, answer.status(), answer.body());
@@ -142,11 +193,11 @@ class LocalSafetyTest {
     void aTargetThatHttpReadsAsAnAuthority_isRefusedByTheHttpServerBeforeTheGateway() throws Exception {
         // "//events" is, to java.net.URI, an authority with an empty path: the JDK's server answers 404 itself
         // without calling any handler, so neither routing nor the signature check sees it.
-        try (GatewayFixture api = GatewayFixture.echo("--iam", "--iam-access-key", "AKIDLOCAL",
-                "--iam-secret-key", "local-secret")) {
+        try (GatewayFixture api =
+                GatewayFixture.echo("--iam", "--iam-access-key", "AKIDLOCAL", "--iam-secret-key", "local-secret")) {
             int port = api.api.port();
-            RawExchange.Answer answer = RawExchange.send(port, "GET", "//events", RawExchange.host("127.0.0.1", port),
-                    "");
+            RawExchange.Answer answer =
+                    RawExchange.send(port, "GET", "//events", RawExchange.host("127.0.0.1", port), "");
             assertEquals(404, answer.status(), answer.body());
             assertTrue(api.accessLogLines().isEmpty(), api.accessLogLines().toString());
         }
@@ -154,16 +205,25 @@ class LocalSafetyTest {
 
     @Test
     void aSignatureForOnePath_isNotTriedOnItsDotSegmentSpelling() throws Exception {
-        try (GatewayFixture api = GatewayFixture.echo("--iam", "--iam-access-key", "AKIDLOCAL",
-                "--iam-secret-key", "local-secret")) {
+        try (GatewayFixture api =
+                GatewayFixture.echo("--iam", "--iam-access-key", "AKIDLOCAL", "--iam-secret-key", "local-secret")) {
             int port = api.api.port();
             HttpRequest signed = new SdkSigning("AKIDLOCAL", "local-secret", "us-east-1")
                     .headerSigned("GET", api.uri("/events/2024-01-01"), Map.of(), "");
             Map<String, String> headers = new LinkedHashMap<>(RawExchange.host("127.0.0.1", port));
             signed.headers().map().forEach((name, values) -> headers.put(name, values.get(0)));
-            assertEquals(200, RawExchange.send(port, "GET", "/events/2024-01-01", headers, "").status());
-            assertEquals(400, RawExchange.send(port, "GET", "/events/./2024-01-01", headers, "").status());
-            assertEquals(400, RawExchange.send(port, "GET", "/events/x/../2024-01-01", headers, "").status());
+            assertEquals(
+                    200,
+                    RawExchange.send(port, "GET", "/events/2024-01-01", headers, "")
+                            .status());
+            assertEquals(
+                    400,
+                    RawExchange.send(port, "GET", "/events/./2024-01-01", headers, "")
+                            .status());
+            assertEquals(
+                    400,
+                    RawExchange.send(port, "GET", "/events/x/../2024-01-01", headers, "")
+                            .status());
         }
     }
 
@@ -172,7 +232,10 @@ class LocalSafetyTest {
     void aTrailingSlash_isLeftToRouting_whichAnswers404(String target) throws Exception {
         try (GatewayFixture api = GatewayFixture.echo()) {
             int port = api.api.port();
-            assertEquals(404, RawExchange.send(port, "GET", target, RawExchange.host("127.0.0.1", port), "").status());
+            assertEquals(
+                    404,
+                    RawExchange.send(port, "GET", target, RawExchange.host("127.0.0.1", port), "")
+                            .status());
         }
     }
 }

@@ -38,12 +38,19 @@ class PayloadV2EventReaderTest {
             """;
 
     @ParameterizedTest
-    @ValueSource(strings = {FULL, "{}", "{\"rawPath\":\"/events\",\"requestContext\":{\"http\":null,\"authorizer\":{}}}",
-        "{\"requestContext\":null,\"headers\":{},\"cookies\":[]}", "{\"headers\":[[\"a\",\"1\"]]}"})
+    @ValueSource(
+            strings = {
+                FULL,
+                "{}",
+                "{\"rawPath\":\"/events\",\"requestContext\":{\"http\":null,\"authorizer\":{}}}",
+                "{\"requestContext\":null,\"headers\":{},\"cookies\":[]}",
+                "{\"headers\":[[\"a\",\"1\"]]}"
+            })
     void readsWhatReflectiveGsonRead(String json) {
         APIGatewayV2HTTPEvent read = PayloadV2EventReader.read(json);
 
-        assertEquals(REFLECTIVE.toJson(REFLECTIVE.fromJson(json, APIGatewayV2HTTPEvent.class)), REFLECTIVE.toJson(read));
+        assertEquals(
+                REFLECTIVE.toJson(REFLECTIVE.fromJson(json, APIGatewayV2HTTPEvent.class)), REFLECTIVE.toJson(read));
     }
 
     @Test
@@ -52,11 +59,19 @@ class PayloadV2EventReaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"[]", "\"text\"", "{\"rawPath\":{}}", "{\"headers\":[1]}", "{\"rawPath\":\"/\"", "{} {}",
-        "{\"requestContext\":{\"timeEpoch\":\"soon\"}}"})
+    @ValueSource(
+            strings = {
+                "[]",
+                "\"text\"",
+                "{\"rawPath\":{}}",
+                "{\"headers\":[1]}",
+                "{\"rawPath\":\"/\"",
+                "{} {}",
+                "{\"requestContext\":{\"timeEpoch\":\"soon\"}}"
+            })
     void wrongShapes_failAsReflectiveGsonFailed(String json) {
-        JsonParseException expected = assertThrows(JsonParseException.class,
-                () -> REFLECTIVE.fromJson(json, APIGatewayV2HTTPEvent.class));
+        JsonParseException expected =
+                assertThrows(JsonParseException.class, () -> REFLECTIVE.fromJson(json, APIGatewayV2HTTPEvent.class));
         JsonParseException actual = assertThrows(JsonParseException.class, () -> PayloadV2EventReader.read(json));
 
         assertEquals(JsonSyntaxMessage.describe(expected), JsonSyntaxMessage.describe(actual));
@@ -64,10 +79,14 @@ class PayloadV2EventReaderTest {
 
     @Test
     void response_isWrittenAsReflectiveGsonWroteIt() {
-        APIGatewayV2HTTPResponse full = APIGatewayV2HTTPResponse.builder().withStatusCode(201)
+        APIGatewayV2HTTPResponse full = APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(201)
                 .withHeaders(Map.of("Location", "/events/x", "Content-Type", "application/json"))
-                .withMultiValueHeaders(Map.of("Set", List.of("a", "b"))).withCookies(List.of("c=1"))
-                .withBody("{\"x\":\"<&>\"}").withIsBase64Encoded(false).build();
+                .withMultiValueHeaders(Map.of("Set", List.of("a", "b")))
+                .withCookies(List.of("c=1"))
+                .withBody("{\"x\":\"<&>\"}")
+                .withIsBase64Encoded(false)
+                .build();
         APIGatewayV2HTTPResponse bare = new APIGatewayV2HTTPResponse();
 
         Gson noHtmlEscaping = new GsonBuilder().disableHtmlEscaping().create();

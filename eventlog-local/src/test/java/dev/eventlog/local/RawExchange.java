@@ -17,16 +17,16 @@ import java.util.Map;
 final class RawExchange {
 
     /** The status, headers (lower-case names) and body of the answer. */
-    record Answer(int status, Map<String, String> headers, String body) {
-    }
+    record Answer(int status, Map<String, String> headers, String body) {}
 
-    private RawExchange() {
-    }
+    private RawExchange() {}
 
     static Answer send(int port, String method, String target, Map<String, String> headers, String body)
             throws IOException {
-        StringBuilder request = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n");
-        headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+        StringBuilder request =
+                new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n");
+        headers.forEach(
+                (name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         if (!body.isEmpty() || method.equals("POST")) {
             request.append("Content-Length: ").append(bytes.length).append("\r\n");
@@ -46,7 +46,8 @@ final class RawExchange {
             Map<String, String> answerHeaders = new LinkedHashMap<>();
             for (int i = 1; i < head.length; i++) {
                 int colon = head[i].indexOf(':');
-                answerHeaders.put(head[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                answerHeaders.put(
+                        head[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
                         head[i].substring(colon + 1).trim());
             }
             return new Answer(Integer.parseInt(head[0].split(" ")[1]), answerHeaders, answer.substring(end + 4));

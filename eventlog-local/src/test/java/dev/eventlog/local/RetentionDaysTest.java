@@ -26,8 +26,12 @@ class RetentionDaysTest {
     private int run(String... args) {
         out.reset();
         err.reset();
-        return new RunnerCli(LocalRunner.HANDLERS, Map.of(), new ByteArrayInputStream(new byte[0]),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
+        return new RunnerCli(
+                        LocalRunner.HANDLERS,
+                        Map.of(),
+                        new ByteArrayInputStream(new byte[0]),
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8))
                 .run(args);
     }
 
@@ -42,9 +46,12 @@ class RetentionDaysTest {
     @Test
     void invoke_withRetentionDays_refusesAnExpiredEvent_andRecordsARecentOne(@TempDir Path dir) throws Exception {
         Path old = postEvent(dir, "old.json", "2020-01-01");
-        Path recent = postEvent(dir, "recent.json", LocalDate.now(ZoneOffset.UTC).toString());
+        Path recent =
+                postEvent(dir, "recent.json", LocalDate.now(ZoneOffset.UTC).toString());
 
-        assertEquals(RunnerCli.OK, run("invoke", "--retention-days", "7", "--event", old.toString(), "--event", recent.toString()),
+        assertEquals(
+                RunnerCli.OK,
+                run("invoke", "--retention-days", "7", "--event", old.toString(), "--event", recent.toString()),
                 err.toString(StandardCharsets.UTF_8));
 
         String[] responses = out.toString(StandardCharsets.UTF_8).split("\n");
@@ -52,12 +59,19 @@ class RetentionDaysTest {
         assertEquals(400, refused.get("statusCode").getAsInt());
         String problem = refused.get("body").getAsString();
         assertTrue(problem.contains("\"field\":\"date\"") && problem.contains("7 days"), problem);
-        assertEquals(201, JsonParser.parseString(responses[1]).getAsJsonObject().get("statusCode").getAsInt());
+        assertEquals(
+                201,
+                JsonParser.parseString(responses[1])
+                        .getAsJsonObject()
+                        .get("statusCode")
+                        .getAsInt());
     }
 
     @Test
     void retentionDaysOutOfRange_isAUsageError() {
         assertEquals(2, run("invoke", "--retention-days", "0", "--event", "x.json"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--retention-days"), err.toString(StandardCharsets.UTF_8));
+        assertTrue(
+                err.toString(StandardCharsets.UTF_8).contains("--retention-days"),
+                err.toString(StandardCharsets.UTF_8));
     }
 }

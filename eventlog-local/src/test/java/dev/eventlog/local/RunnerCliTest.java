@@ -24,9 +24,12 @@ class RunnerCliTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String stdin, String... args) {
-        RunnerCli cli = new RunnerCli(store -> new EchoHandler(), Map.of(),
+        RunnerCli cli = new RunnerCli(
+                store -> new EchoHandler(),
+                Map.of(),
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
         return cli.run(args);
     }
 
@@ -35,19 +38,44 @@ class RunnerCliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "serve --port", "serve --port 70000", "serve --port abc", "serve --bogus", "serve extra",
-        "serve --store redis", "serve --table x", "serve --store dynamodb --endpoint-url ftp://x",
-        "serve --region Mars", "serve --iam", "serve --iam-access-key K --iam-secret-key S",
-        "serve --cors-max-age -1", "serve --cors-allow-methods GE-T", "serve --iam=yes",
-        "serve --console-port 70000", "serve --console-port x",
-        "serve --no-console --console-port 3005", "serve --port 3005 --console-port 3005", "serve --no-console=yes",
-        "serve --cors-allow-credentials --cors-allow-origins *", "serve --allowed-hosts http://x.example",
-        "serve --allowed-hosts x.example:3000", "invoke", "invoke --event", "invoke --event - --event -",
-        "invoke --event /nonexistent/event.json", "frobnicate", "",
-        "serve --write-shards 2", "serve --store dynamodb --write-shards 0", "serve --store dynamodb --write-shards 65",
-        "backfill-user-index --store memory", "backfill-user-index --create-table", "backfill-user-index --write-shards x",
-        "backfill-user-index --port 3000"})
+    @ValueSource(
+            strings = {
+                "serve --port",
+                "serve --port 70000",
+                "serve --port abc",
+                "serve --bogus",
+                "serve extra",
+                "serve --store redis",
+                "serve --table x",
+                "serve --store dynamodb --endpoint-url ftp://x",
+                "serve --region Mars",
+                "serve --iam",
+                "serve --iam-access-key K --iam-secret-key S",
+                "serve --cors-max-age -1",
+                "serve --cors-allow-methods GE-T",
+                "serve --iam=yes",
+                "serve --console-port 70000",
+                "serve --console-port x",
+                "serve --no-console --console-port 3005",
+                "serve --port 3005 --console-port 3005",
+                "serve --no-console=yes",
+                "serve --cors-allow-credentials --cors-allow-origins *",
+                "serve --allowed-hosts http://x.example",
+                "serve --allowed-hosts x.example:3000",
+                "invoke",
+                "invoke --event",
+                "invoke --event - --event -",
+                "invoke --event /nonexistent/event.json",
+                "frobnicate",
+                "",
+                "serve --write-shards 2",
+                "serve --store dynamodb --write-shards 0",
+                "serve --store dynamodb --write-shards 65",
+                "backfill-user-index --store memory",
+                "backfill-user-index --create-table",
+                "backfill-user-index --write-shards x",
+                "backfill-user-index --port 3000"
+            })
     void badCommandLine_printsOneLineError_andExitsWith2(String line) {
         String[] args = line.isEmpty() ? new String[0] : line.split(" ");
         assertEquals(RunnerCli.USAGE, run("", args));
@@ -60,10 +88,31 @@ class RunnerCliTest {
     void help_listsCommandsAndOptions_andExitsWith0() {
         assertEquals(RunnerCli.OK, run("", "--help"));
         String help = out.toString(StandardCharsets.UTF_8);
-        for (String option : List.of("serve", "invoke", "--port", "--host", "--store", "--table", "--endpoint-url",
-                "--region", "--create-table", "--cors-allow-origins", "--cors-allow-methods", "--cors-allow-headers",
-                "--iam", "--iam-access-key", "--iam-secret-key", "--iam-credentials-file", "--access-log",
-                "--console-port", "--no-console", "--event", "--allowed-hosts", "generate-event", "--path", "--query",
+        for (String option : List.of(
+                "serve",
+                "invoke",
+                "--port",
+                "--host",
+                "--store",
+                "--table",
+                "--endpoint-url",
+                "--region",
+                "--create-table",
+                "--cors-allow-origins",
+                "--cors-allow-methods",
+                "--cors-allow-headers",
+                "--iam",
+                "--iam-access-key",
+                "--iam-secret-key",
+                "--iam-credentials-file",
+                "--access-log",
+                "--console-port",
+                "--no-console",
+                "--event",
+                "--allowed-hosts",
+                "generate-event",
+                "--path",
+                "--query",
                 "--body")) {
             assertTrue(help.contains(option), option);
         }
@@ -80,7 +129,8 @@ class RunnerCliTest {
         assertEquals(2, lines.size());
         JsonObject response = JsonParser.parseString(lines.get(1)).getAsJsonObject();
         assertEquals(200, response.get("statusCode").getAsInt());
-        JsonObject echoed = JsonParser.parseString(response.get("body").getAsString()).getAsJsonObject();
+        JsonObject echoed =
+                JsonParser.parseString(response.get("body").getAsString()).getAsJsonObject();
         assertEquals("/events/2024-01-02", echoed.get("rawPath").getAsString());
     }
 
@@ -98,8 +148,8 @@ class RunnerCliTest {
     @Test
     void serveOnATakenPort_failsWithOneLine() throws Exception {
         try (GatewayFixture running = GatewayFixture.echo()) {
-            assertEquals(RunnerCli.FAILED, run("", "serve", "--port", Integer.toString(running.api.port()),
-                    "--no-console"));
+            assertEquals(
+                    RunnerCli.FAILED, run("", "serve", "--port", Integer.toString(running.api.port()), "--no-console"));
             assertEquals(1, stderr().lines().count(), stderr());
             assertTrue(stderr().contains("cannot listen on"), stderr());
         }

@@ -36,16 +36,17 @@ final class SdkSigning {
 
     /** A header-signed request for {@code uri} with the given extra headers and body. */
     HttpRequest headerSigned(String method, URI uri, Map<String, String> headers, String body) {
-        SdkHttpRequest.Builder request = SdkHttpRequest.builder().method(SdkHttpMethod.fromValue(method)).uri(uri);
+        SdkHttpRequest.Builder request =
+                SdkHttpRequest.builder().method(SdkHttpMethod.fromValue(method)).uri(uri);
         headers.forEach(request::putHeader);
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        SdkHttpRequest signed = AwsV4HttpSigner.create().sign(r -> r
-                .identity(AwsCredentialsIdentity.create(accessKey, secretKey))
-                .request(request.build())
-                .payload(() -> new ByteArrayInputStream(bytes))
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "execute-api")
-                .putProperty(AwsV4HttpSigner.REGION_NAME, region)
-                .putProperty(AwsV4HttpSigner.SIGNING_CLOCK, Clock.fixed(signingTime, ZoneOffset.UTC)))
+        SdkHttpRequest signed = AwsV4HttpSigner.create()
+                .sign(r -> r.identity(AwsCredentialsIdentity.create(accessKey, secretKey))
+                        .request(request.build())
+                        .payload(() -> new ByteArrayInputStream(bytes))
+                        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "execute-api")
+                        .putProperty(AwsV4HttpSigner.REGION_NAME, region)
+                        .putProperty(AwsV4HttpSigner.SIGNING_CLOCK, Clock.fixed(signingTime, ZoneOffset.UTC)))
                 .request();
         HttpRequest.Builder out = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
         signed.forEachHeader((name, values) -> {
@@ -53,20 +54,27 @@ final class SdkSigning {
                 values.forEach(value -> out.header(name, value));
             }
         });
-        return out.method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
+        return out.method(
+                        method,
+                        body.isEmpty()
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(bytes))
+                .build();
     }
 
     /** A presigned URL for a GET of {@code uri}, valid for {@code lifetime}. */
     URI presigned(URI uri, Duration lifetime) {
-        SdkHttpRequest signed = AwsV4HttpSigner.create().sign(r -> r
-                .identity(AwsCredentialsIdentity.create(accessKey, secretKey))
-                .request(SdkHttpRequest.builder().method(SdkHttpMethod.GET).uri(uri).build())
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "execute-api")
-                .putProperty(AwsV4HttpSigner.REGION_NAME, region)
-                .putProperty(AwsV4HttpSigner.AUTH_LOCATION, AuthLocation.QUERY_STRING)
-                .putProperty(AwsV4HttpSigner.EXPIRATION_DURATION, lifetime)
-                .putProperty(AwsV4HttpSigner.SIGNING_CLOCK, Clock.fixed(signingTime, ZoneOffset.UTC)))
+        SdkHttpRequest signed = AwsV4HttpSigner.create()
+                .sign(r -> r.identity(AwsCredentialsIdentity.create(accessKey, secretKey))
+                        .request(SdkHttpRequest.builder()
+                                .method(SdkHttpMethod.GET)
+                                .uri(uri)
+                                .build())
+                        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "execute-api")
+                        .putProperty(AwsV4HttpSigner.REGION_NAME, region)
+                        .putProperty(AwsV4HttpSigner.AUTH_LOCATION, AuthLocation.QUERY_STRING)
+                        .putProperty(AwsV4HttpSigner.EXPIRATION_DURATION, lifetime)
+                        .putProperty(AwsV4HttpSigner.SIGNING_CLOCK, Clock.fixed(signingTime, ZoneOffset.UTC)))
                 .request();
         return signed.getUri();
     }

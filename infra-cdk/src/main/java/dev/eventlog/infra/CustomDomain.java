@@ -19,53 +19,56 @@ import software.constructs.Construct;
 /** The API under its own name: DNS-validated certificate, regional TLS 1.2 domain, mapping and alias record. */
 public final class CustomDomain extends Construct {
 
-  private final Certificate certificate;
-  private final DomainName domainName;
-  private final ARecord record;
+    private final Certificate certificate;
+    private final DomainName domainName;
+    private final ARecord record;
 
-  public CustomDomain(Construct scope, String id, CustomDomainSettings settings, HttpApi api, HttpStage stage) {
-    super(scope, id);
-    // From attributes, not a lookup: synthesis must need neither credentials nor a cdk.context.json entry.
-    IHostedZone zone = HostedZone.fromHostedZoneAttributes(this, "Zone", HostedZoneAttributes.builder()
-        .hostedZoneId(settings.hostedZoneId())
-        .zoneName(settings.hostedZoneName())
-        .build());
+    public CustomDomain(Construct scope, String id, CustomDomainSettings settings, HttpApi api, HttpStage stage) {
+        super(scope, id);
+        // From attributes, not a lookup: synthesis must need neither credentials nor a cdk.context.json entry.
+        IHostedZone zone = HostedZone.fromHostedZoneAttributes(
+                this,
+                "Zone",
+                HostedZoneAttributes.builder()
+                        .hostedZoneId(settings.hostedZoneId())
+                        .zoneName(settings.hostedZoneName())
+                        .build());
 
-    this.certificate = Certificate.Builder.create(this, "Certificate")
-        .domainName(settings.domainName())
-        .validation(CertificateValidation.fromDns(zone))
-        .build();
+        this.certificate = Certificate.Builder.create(this, "Certificate")
+                .domainName(settings.domainName())
+                .validation(CertificateValidation.fromDns(zone))
+                .build();
 
-    this.domainName = DomainName.Builder.create(this, "DomainName")
-        .domainName(settings.domainName())
-        .certificate(certificate)
-        .endpointType(EndpointType.REGIONAL)
-        .securityPolicy(SecurityPolicy.TLS_1_2)
-        .build();
+        this.domainName = DomainName.Builder.create(this, "DomainName")
+                .domainName(settings.domainName())
+                .certificate(certificate)
+                .endpointType(EndpointType.REGIONAL)
+                .securityPolicy(SecurityPolicy.TLS_1_2)
+                .build();
 
-    ApiMapping.Builder.create(this, "Mapping")
-        .api(api)
-        .domainName(domainName)
-        .stage(stage)
-        .build();
+        ApiMapping.Builder.create(this, "Mapping")
+                .api(api)
+                .domainName(domainName)
+                .stage(stage)
+                .build();
 
-    this.record = ARecord.Builder.create(this, "AliasRecord")
-        .zone(zone)
-        .recordName(settings.domainName())
-        .target(RecordTarget.fromAlias(new ApiGatewayv2DomainProperties(
-            domainName.getRegionalDomainName(), domainName.getRegionalHostedZoneId())))
-        .build();
-  }
+        this.record = ARecord.Builder.create(this, "AliasRecord")
+                .zone(zone)
+                .recordName(settings.domainName())
+                .target(RecordTarget.fromAlias(new ApiGatewayv2DomainProperties(
+                        domainName.getRegionalDomainName(), domainName.getRegionalHostedZoneId())))
+                .build();
+    }
 
-  public Certificate certificate() {
-    return certificate;
-  }
+    public Certificate certificate() {
+        return certificate;
+    }
 
-  public DomainName domainName() {
-    return domainName;
-  }
+    public DomainName domainName() {
+        return domainName;
+    }
 
-  public ARecord record() {
-    return record;
-  }
+    public ARecord record() {
+        return record;
+    }
 }

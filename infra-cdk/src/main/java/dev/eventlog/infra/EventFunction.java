@@ -25,153 +25,172 @@ import software.constructs.Construct;
 /** The Java function behind the API: its log group, its least-privilege role, tracing, SnapStart and the alias. */
 public final class EventFunction extends Construct {
 
-  /** The handler the Lambda module's runtime test proves. */
-  public static final String HANDLER = "dev.eventlog.lambda.EventLogHandler::handleRequest";
-  /** Exactly the DynamoDB actions the adapter calls. */
-  public static final List<String> TABLE_ACTIONS =
-      List.of("dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:Query", "dynamodb:Scan");
-  /**
-   * What an actively traced function needs to hand its segments to X-Ray (the Lambda developer guide's list for
-   * active tracing); the sampling actions are left out because Lambda samples, not the function.
-   */
-  /** The one DynamoDB action on the {@code byUser} index: a query by user. No other index action is granted. */
-  public static final List<String> USER_INDEX_ACTIONS = List.of("dynamodb:Query");
-  public static final List<String> TRACING_ACTIONS = List.of("xray:PutTraceSegments", "xray:PutTelemetryRecords");
-  public static final String ALIAS_NAME = "live";
-  /** The function's environment variables, as the Lambda module's wiring reads them. */
-  public static final String TABLE_NAME_VARIABLE = "TABLE_NAME";
-  public static final String WRITE_SHARDS_VARIABLE = "EVENTLOG_WRITE_SHARDS";
-  public static final String RETENTION_DAYS_VARIABLE = "EVENTLOG_RETENTION_DAYS";
-  /**
-   * JVM options for a short start, as the Lambda developer guide documents them for Java functions ("Customize Java
-   * runtime startup behavior for Lambda functions", https://docs.aws.amazon.com/lambda/latest/dg/java-customization.html):
-   * tiered compilation stopped at level 1, so the JVM compiles with C1 only and spends no start-up CPU on profiling
-   * for C2. The guide describes this as the Java 17 runtime's default; set here, it holds for the java25 runtime
-   * and for the init phase SnapStart snapshots, whatever the runtime's default becomes. With SnapStart the guide's
-   * advice for the restore is priming ("Maximize Lambda SnapStart performance",
-   * https://docs.aws.amazon.com/lambda/latest/dg/snapstart-best-practices.html), which the function does by reading.
-   */
-  public static final String JVM_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
-  public static final String JVM_OPTIONS_VARIABLE = "JAVA_TOOL_OPTIONS";
-  // The HTTP API gives up on an integration after 30 s. 20 s leaves the other 10 s for a SnapStart restore, which
-  // Lambda allows 10 s (runtime and afterRestore hooks included), so the caller always gets the function's own
-  // answer, such as a clean 503 once the store's client gives up on the table, never the gateway's timeout.
-  static final Duration TIMEOUT = Duration.seconds(20);
+    /** The handler the Lambda module's runtime test proves. */
+    public static final String HANDLER = "dev.eventlog.lambda.EventLogHandler::handleRequest";
+    /** Exactly the DynamoDB actions the adapter calls. */
+    public static final List<String> TABLE_ACTIONS =
+            List.of("dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:Query", "dynamodb:Scan");
+    /**
+     * What an actively traced function needs to hand its segments to X-Ray (the Lambda developer guide's list for
+     * active tracing); the sampling actions are left out because Lambda samples, not the function.
+     */
+    /** The one DynamoDB action on the {@code byUser} index: a query by user. No other index action is granted. */
+    public static final List<String> USER_INDEX_ACTIONS = List.of("dynamodb:Query");
 
-  private final LogGroup logGroup;
-  private final Role role;
-  private final Function function;
-  private final Alias alias;
+    public static final List<String> TRACING_ACTIONS = List.of("xray:PutTraceSegments", "xray:PutTelemetryRecords");
+    public static final String ALIAS_NAME = "live";
+    /** The function's environment variables, as the Lambda module's wiring reads them. */
+    public static final String TABLE_NAME_VARIABLE = "TABLE_NAME";
 
-  /** The function for a table and the ARN of its {@code byUser} index, which it may only query. */
-  public EventFunction(Construct scope, String id, EventLogConfig config, ITable table, String userIndexArn) {
-    super(scope, id);
-    if (!Files.isRegularFile(config.lambdaJar())) {
-      throw new InvalidContextException(List.of("'" + EventLogConfig.LAMBDA_JAR + "' points to "
-          + config.lambdaJar().toAbsolutePath().normalize()
-          + ", which does not exist; build it first with 'mvn -B package -DskipTests' at the repository root"));
+    public static final String WRITE_SHARDS_VARIABLE = "EVENTLOG_WRITE_SHARDS";
+    public static final String RETENTION_DAYS_VARIABLE = "EVENTLOG_RETENTION_DAYS";
+    /**
+     * JVM options for a short start, as the Lambda developer guide documents them for Java functions ("Customize Java
+     * runtime startup behavior for Lambda functions", https://docs.aws.amazon.com/lambda/latest/dg/java-customization.html):
+     * tiered compilation stopped at level 1, so the JVM compiles with C1 only and spends no start-up CPU on profiling
+     * for C2. The guide describes this as the Java 17 runtime's default; set here, it holds for the java25 runtime
+     * and for the init phase SnapStart snapshots, whatever the runtime's default becomes. With SnapStart the guide's
+     * advice for the restore is priming ("Maximize Lambda SnapStart performance",
+     * https://docs.aws.amazon.com/lambda/latest/dg/snapstart-best-practices.html), which the function does by reading.
+     */
+    public static final String JVM_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
+
+    public static final String JVM_OPTIONS_VARIABLE = "JAVA_TOOL_OPTIONS";
+    // The HTTP API gives up on an integration after 30 s. 20 s leaves the other 10 s for a SnapStart restore, which
+    // Lambda allows 10 s (runtime and afterRestore hooks included), so the caller always gets the function's own
+    // answer, such as a clean 503 once the store's client gives up on the table, never the gateway's timeout.
+    static final Duration TIMEOUT = Duration.seconds(20);
+
+    private final LogGroup logGroup;
+    private final Role role;
+    private final Function function;
+    private final Alias alias;
+
+    /** The function for a table and the ARN of its {@code byUser} index, which it may only query. */
+    public EventFunction(Construct scope, String id, EventLogConfig config, ITable table, String userIndexArn) {
+        super(scope, id);
+        if (!Files.isRegularFile(config.lambdaJar())) {
+            throw new InvalidContextException(
+                    List.of(
+                            "'" + EventLogConfig.LAMBDA_JAR + "' points to "
+                                    + config.lambdaJar().toAbsolutePath().normalize()
+                                    + ", which does not exist; build it first with 'mvn -B package -DskipTests' at the repository root"));
+        }
+
+        this.logGroup = LogGroup.Builder.create(this, "LogGroup")
+                .retention(config.logRetention())
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
+
+        this.role = Role.Builder.create(this, "Role")
+                .description(
+                        "Runs the EventLog function: reads and writes its table, writes its own log group and traces")
+                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+                .inlinePolicies(Map.of(
+                        "EventLogFunction",
+                        PolicyDocument.Builder.create()
+                                .statements(List.of(
+                                        PolicyStatement.Builder.create()
+                                                .sid("ReadAndAppendEvents")
+                                                .effect(Effect.ALLOW)
+                                                .actions(TABLE_ACTIONS)
+                                                .resources(List.of(table.getTableArn()))
+                                                .build(),
+                                        PolicyStatement.Builder.create()
+                                                .sid("ReadUserHistory")
+                                                .effect(Effect.ALLOW)
+                                                // A grant on the table does not reach its indexes: the index ARN needs
+                                                // its own statement.
+                                                .actions(USER_INDEX_ACTIONS)
+                                                .resources(List.of(userIndexArn))
+                                                .build(),
+                                        PolicyStatement.Builder.create()
+                                                .sid("WriteOwnLogs")
+                                                .effect(Effect.ALLOW)
+                                                .actions(List.of("logs:CreateLogStream", "logs:PutLogEvents"))
+                                                .resources(List.of(logGroup.getLogGroupArn()))
+                                                .build(),
+                                        PolicyStatement.Builder.create()
+                                                .sid("SendTraces")
+                                                .effect(Effect.ALLOW)
+                                                .actions(TRACING_ACTIONS)
+                                                // X-Ray defines no resource types, so these actions cannot be scoped to
+                                                // a resource.
+                                                .resources(List.of("*"))
+                                                .build()))
+                                .build()))
+                .build();
+        NagFinding.acknowledgeResource(
+                role,
+                "AwsSolutions-IAM5",
+                "*",
+                "The X-Ray actions PutTraceSegments and PutTelemetryRecords support no resource-level permissions, so active "
+                        + "tracing can only be granted on Resource '*'; the statement holds only those two write actions.");
+        // This rule is not granular: it reports the role as a whole. AwsSolutions-IAM5 above still reports any other
+        // wildcard resource, and the template tests pin the role's statements exactly.
+        NagFinding.acknowledge(
+                role,
+                "Serverless-LambdaStarPermissions",
+                "The only wildcard in this role is the Resource '*' of the two X-Ray write actions that active tracing needs "
+                        + "and that X-Ray cannot scope to a resource; every other statement names its one table or log group.");
+
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put(TABLE_NAME_VARIABLE, table.getTableName());
+        // Always set, even at the default, so that the deployed function shows the shard count the table was made for.
+        environment.put(WRITE_SHARDS_VARIABLE, Integer.toString(config.writeShards()));
+        config.retentionDays().ifPresent(days -> environment.put(RETENTION_DAYS_VARIABLE, Integer.toString(days)));
+        environment.put(JVM_OPTIONS_VARIABLE, JVM_OPTIONS);
+
+        Function.Builder builder = Function.Builder.create(this, "Function")
+                .description("EventLog HTTP API handler")
+                .runtime(Runtime.JAVA_25)
+                .architecture(config.architecture())
+                .handler(HANDLER)
+                .code(Code.fromAsset(config.lambdaJar().toString()))
+                // Memory also buys CPU; a JVM with the SDK needs both to answer quickly after a restore.
+                .memorySize(config.memorySizeMb())
+                .timeout(TIMEOUT)
+                // The inline policy above is the role's whole permission set: the function gets a view of the role that
+                // ignores the grants constructs add on their own (tracing would add a second, separate policy).
+                .role(role.withoutPolicyUpdates())
+                .logGroup(logGroup)
+                .environment(environment)
+                .tracing(Tracing.ACTIVE)
+                .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS);
+        // Caps what one caller's slow reads can hold, and keeps the rest of the account's concurrency for others.
+        config.reservedConcurrency().ifPresent(builder::reservedConcurrentExecutions);
+        this.function = builder.build();
+
+        // SnapStart only applies to published versions, so the API must call a version through an alias.
+        this.alias = Alias.Builder.create(this, "Alias")
+                .aliasName(ALIAS_NAME)
+                .version(function.getCurrentVersion())
+                .build();
+
+        Annotations.of(function)
+                .acknowledgeWarning(
+                        "@aws-cdk/aws-lambda:snapStartRequirePublish",
+                        "The alias below publishes a version from the first deployment on, and the API only ever calls that alias.");
+        NagFinding.acknowledge(
+                function,
+                "Serverless-LambdaDLQ",
+                "The function is only invoked synchronously by the HTTP API, which returns every failure to the caller; "
+                        + "a dead-letter queue only ever receives failed asynchronous invocations, so it would stay empty.");
     }
 
-    this.logGroup = LogGroup.Builder.create(this, "LogGroup")
-        .retention(config.logRetention())
-        .removalPolicy(RemovalPolicy.DESTROY)
-        .build();
+    public LogGroup logGroup() {
+        return logGroup;
+    }
 
-    this.role = Role.Builder.create(this, "Role")
-        .description("Runs the EventLog function: reads and writes its table, writes its own log group and traces")
-        .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
-        .inlinePolicies(Map.of("EventLogFunction", PolicyDocument.Builder.create()
-            .statements(List.of(
-                PolicyStatement.Builder.create()
-                    .sid("ReadAndAppendEvents")
-                    .effect(Effect.ALLOW)
-                    .actions(TABLE_ACTIONS)
-                    .resources(List.of(table.getTableArn()))
-                    .build(),
-                PolicyStatement.Builder.create()
-                    .sid("ReadUserHistory")
-                    .effect(Effect.ALLOW)
-                    // A grant on the table does not reach its indexes: the index ARN needs its own statement.
-                    .actions(USER_INDEX_ACTIONS)
-                    .resources(List.of(userIndexArn))
-                    .build(),
-                PolicyStatement.Builder.create()
-                    .sid("WriteOwnLogs")
-                    .effect(Effect.ALLOW)
-                    .actions(List.of("logs:CreateLogStream", "logs:PutLogEvents"))
-                    .resources(List.of(logGroup.getLogGroupArn()))
-                    .build(),
-                PolicyStatement.Builder.create()
-                    .sid("SendTraces")
-                    .effect(Effect.ALLOW)
-                    .actions(TRACING_ACTIONS)
-                    // X-Ray defines no resource types, so these actions cannot be scoped to a resource.
-                    .resources(List.of("*"))
-                    .build()))
-            .build()))
-        .build();
-    NagFinding.acknowledgeResource(role, "AwsSolutions-IAM5", "*",
-        "The X-Ray actions PutTraceSegments and PutTelemetryRecords support no resource-level permissions, so active "
-            + "tracing can only be granted on Resource '*'; the statement holds only those two write actions.");
-    // This rule is not granular: it reports the role as a whole. AwsSolutions-IAM5 above still reports any other
-    // wildcard resource, and the template tests pin the role's statements exactly.
-    NagFinding.acknowledge(role, "Serverless-LambdaStarPermissions",
-        "The only wildcard in this role is the Resource '*' of the two X-Ray write actions that active tracing needs "
-            + "and that X-Ray cannot scope to a resource; every other statement names its one table or log group.");
+    public Role role() {
+        return role;
+    }
 
-    Map<String, String> environment = new LinkedHashMap<>();
-    environment.put(TABLE_NAME_VARIABLE, table.getTableName());
-    // Always set, even at the default, so that the deployed function shows the shard count the table was made for.
-    environment.put(WRITE_SHARDS_VARIABLE, Integer.toString(config.writeShards()));
-    config.retentionDays().ifPresent(days -> environment.put(RETENTION_DAYS_VARIABLE, Integer.toString(days)));
-    environment.put(JVM_OPTIONS_VARIABLE, JVM_OPTIONS);
+    public Function function() {
+        return function;
+    }
 
-    Function.Builder builder = Function.Builder.create(this, "Function")
-        .description("EventLog HTTP API handler")
-        .runtime(Runtime.JAVA_25)
-        .architecture(config.architecture())
-        .handler(HANDLER)
-        .code(Code.fromAsset(config.lambdaJar().toString()))
-        // Memory also buys CPU; a JVM with the SDK needs both to answer quickly after a restore.
-        .memorySize(config.memorySizeMb())
-        .timeout(TIMEOUT)
-        // The inline policy above is the role's whole permission set: the function gets a view of the role that
-        // ignores the grants constructs add on their own (tracing would add a second, separate policy).
-        .role(role.withoutPolicyUpdates())
-        .logGroup(logGroup)
-        .environment(environment)
-        .tracing(Tracing.ACTIVE)
-        .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS);
-    // Caps what one caller's slow reads can hold, and keeps the rest of the account's concurrency for others.
-    config.reservedConcurrency().ifPresent(builder::reservedConcurrentExecutions);
-    this.function = builder.build();
-
-    // SnapStart only applies to published versions, so the API must call a version through an alias.
-    this.alias = Alias.Builder.create(this, "Alias")
-        .aliasName(ALIAS_NAME)
-        .version(function.getCurrentVersion())
-        .build();
-
-    Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
-        "The alias below publishes a version from the first deployment on, and the API only ever calls that alias.");
-    NagFinding.acknowledge(function, "Serverless-LambdaDLQ",
-        "The function is only invoked synchronously by the HTTP API, which returns every failure to the caller; "
-            + "a dead-letter queue only ever receives failed asynchronous invocations, so it would stay empty.");
-  }
-
-  public LogGroup logGroup() {
-    return logGroup;
-  }
-
-  public Role role() {
-    return role;
-  }
-
-  public Function function() {
-    return function;
-  }
-
-  public Alias alias() {
-    return alias;
-  }
+    public Alias alias() {
+        return alias;
+    }
 }

@@ -13,54 +13,54 @@ import software.amazon.awscdk.Validations;
 /** The CDK app: reads the context, builds the EventLog stack, checks it with cdk-nag and synthesizes it. */
 public final class EventLogApp {
 
-  private EventLogApp() {}
+    private EventLogApp() {}
 
-  public static void main(String[] args) {
-    int status = run(new App(), System.err);
-    if (status != 0) {
-      System.exit(status);
+    public static void main(String[] args) {
+        int status = run(new App(), System.err);
+        if (status != 0) {
+            System.exit(status);
+        }
     }
-  }
 
-  /**
-   * Builds and synthesizes; a bad context is a user error, reported as its list of problems without a stack trace.
-   *
-   * @return the process exit status: 0 when synthesized, 2 when the context is invalid
-   */
-  static int run(App app, PrintStream err) {
-    try {
-      build(app);
-    } catch (InvalidContextException e) {
-      err.println(e.getMessage());
-      return 2;
+    /**
+     * Builds and synthesizes; a bad context is a user error, reported as its list of problems without a stack trace.
+     *
+     * @return the process exit status: 0 when synthesized, 2 when the context is invalid
+     */
+    static int run(App app, PrintStream err) {
+        try {
+            build(app);
+        } catch (InvalidContextException e) {
+            err.println(e.getMessage());
+            return 2;
+        }
+        app.synth();
+        return 0;
     }
-    app.synth();
-    return 0;
-  }
 
-  /**
-   * Builds the stack from the app's context and registers the cdk-nag packs, so that synthesis fails on any
-   * finding that is not acknowledged with a reason.
-   */
-  public static EventLogStack build(App app) {
-    EventLogConfig config = EventLogConfig.fromContext(allContext(app));
-    StackProps.Builder props = StackProps.builder()
-        .description("EventLog: serverless event log (HTTP API, Lambda, DynamoDB)");
-    if (config.account().isPresent() || config.region().isPresent()) {
-      props.env(Environment.builder()
-          .account(config.account().orElse(null))
-          .region(config.region().orElse(null))
-          .build());
+    /**
+     * Builds the stack from the app's context and registers the cdk-nag packs, so that synthesis fails on any
+     * finding that is not acknowledged with a reason.
+     */
+    public static EventLogStack build(App app) {
+        EventLogConfig config = EventLogConfig.fromContext(allContext(app));
+        StackProps.Builder props =
+                StackProps.builder().description("EventLog: serverless event log (HTTP API, Lambda, DynamoDB)");
+        if (config.account().isPresent() || config.region().isPresent()) {
+            props.env(Environment.builder()
+                    .account(config.account().orElse(null))
+                    .region(config.region().orElse(null))
+                    .build());
+        }
+        EventLogStack stack = new EventLogStack(app, config.stackName(), props.build(), config);
+        NagPackProps nag = NagPackProps.builder().verbose(true).build();
+        Validations.of(app).addPlugins(new AwsSolutionsChecks(app, nag), new ServerlessChecks(app, nag));
+        return stack;
     }
-    EventLogStack stack = new EventLogStack(app, config.stackName(), props.build(), config);
-    NagPackProps nag = NagPackProps.builder().verbose(true).build();
-    Validations.of(app).addPlugins(new AwsSolutionsChecks(app, nag), new ServerlessChecks(app, nag));
-    return stack;
-  }
 
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> allContext(App app) {
-    Object context = app.getNode().getAllContext();
-    return context instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
-  }
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> allContext(App app) {
+        Object context = app.getNode().getAllContext();
+        return context instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+    }
 }

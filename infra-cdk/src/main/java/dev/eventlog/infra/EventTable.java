@@ -26,113 +26,132 @@ import software.constructs.Construct;
  */
 public final class EventTable extends Construct {
 
-  /**
-   * The global secondary index of a user's events: partition key {@code userId}, sort key {@code at}
-   * ({@code YYYY-MM-DDTHH:mm:ss.SSS#<eventId>}, written by the store on every event), every attribute projected so
-   * a page is read from the index alone. The store's name for it is pinned equal to this by a test.
-   */
-  public static final String USER_INDEX = "byUser";
-  static final String USER_INDEX_PARTITION_KEY = "userId";
-  static final String USER_INDEX_SORT_KEY = "at";
+    /**
+     * The global secondary index of a user's events: partition key {@code userId}, sort key {@code at}
+     * ({@code YYYY-MM-DDTHH:mm:ss.SSS#<eventId>}, written by the store on every event), every attribute projected so
+     * a page is read from the index alone. The store's name for it is pinned equal to this by a test.
+     */
+    public static final String USER_INDEX = "byUser";
 
-  /** Epoch seconds after which an event has outlived the retention period; the store writes it when one is set. */
-  public static final String EXPIRES_AT_ATTRIBUTE = "expiresAt";
+    static final String USER_INDEX_PARTITION_KEY = "userId";
+    static final String USER_INDEX_SORT_KEY = "at";
 
-  private final Table table;
+    /** Epoch seconds after which an event has outlived the retention period; the store writes it when one is set. */
+    public static final String EXPIRES_AT_ATTRIBUTE = "expiresAt";
 
-  public EventTable(Construct scope, String id, EventLogConfig config) {
-    super(scope, id);
-    TableProps.Builder props = TableProps.builder()
-        .partitionKey(Attribute.builder().name("date").type(AttributeType.STRING).build())
-        .sortKey(Attribute.builder().name("time").type(AttributeType.STRING).build())
-        .pointInTimeRecoverySpecification(
-            PointInTimeRecoverySpecification.builder().pointInTimeRecoveryEnabled(true).build())
-        .deletionProtection(true)
-        // The events are the system's only state: deleting the stack must never delete them.
-        .removalPolicy(RemovalPolicy.RETAIN);
-    config.tableName().ifPresent(props::tableName);
-    // Without a retention period no item carries the attribute, and no TTL is switched on that could delete one.
-    config.retentionDays().ifPresent(days -> props.timeToLiveAttribute(EXPIRES_AT_ATTRIBUTE));
-    TableBilling billing = config.billing();
-    if (billing.provisioned()) {
-      props.billingMode(BillingMode.PROVISIONED)
-          .readCapacity(billing.readCapacity())
-          .writeCapacity(billing.writeCapacity());
-    } else {
-      props.billingMode(BillingMode.PAY_PER_REQUEST);
+    private final Table table;
+
+    public EventTable(Construct scope, String id, EventLogConfig config) {
+        super(scope, id);
+        TableProps.Builder props = TableProps.builder()
+                .partitionKey(Attribute.builder()
+                        .name("date")
+                        .type(AttributeType.STRING)
+                        .build())
+                .sortKey(Attribute.builder()
+                        .name("time")
+                        .type(AttributeType.STRING)
+                        .build())
+                .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
+                        .pointInTimeRecoveryEnabled(true)
+                        .build())
+                .deletionProtection(true)
+                // The events are the system's only state: deleting the stack must never delete them.
+                .removalPolicy(RemovalPolicy.RETAIN);
+        config.tableName().ifPresent(props::tableName);
+        // Without a retention period no item carries the attribute, and no TTL is switched on that could delete one.
+        config.retentionDays().ifPresent(days -> props.timeToLiveAttribute(EXPIRES_AT_ATTRIBUTE));
+        TableBilling billing = config.billing();
+        if (billing.provisioned()) {
+            props.billingMode(BillingMode.PROVISIONED)
+                    .readCapacity(billing.readCapacity())
+                    .writeCapacity(billing.writeCapacity());
+        } else {
+            props.billingMode(BillingMode.PAY_PER_REQUEST);
+        }
+        this.table = new Table(this, "Table", props.build());
+        GlobalSecondaryIndexProps.Builder index = GlobalSecondaryIndexProps.builder()
+                .indexName(USER_INDEX)
+                .partitionKey(Attribute.builder()
+                        .name(USER_INDEX_PARTITION_KEY)
+                        .type(AttributeType.STRING)
+                        .build())
+                .sortKey(Attribute.builder()
+                        .name(USER_INDEX_SORT_KEY)
+                        .type(AttributeType.STRING)
+                        .build())
+                .projectionType(ProjectionType.ALL);
+        if (billing.provisioned()) {
+            // Every write to the table is also a write to the index, and reads by user go to the index alone.
+            index.readCapacity(billing.readCapacity()).writeCapacity(billing.writeCapacity());
+        }
+        table.addGlobalSecondaryIndex(index.build());
     }
-    this.table = new Table(this, "Table", props.build());
-    GlobalSecondaryIndexProps.Builder index = GlobalSecondaryIndexProps.builder()
-        .indexName(USER_INDEX)
-        .partitionKey(Attribute.builder().name(USER_INDEX_PARTITION_KEY).type(AttributeType.STRING).build())
-        .sortKey(Attribute.builder().name(USER_INDEX_SORT_KEY).type(AttributeType.STRING).build())
-        .projectionType(ProjectionType.ALL);
-    if (billing.provisioned()) {
-      // Every write to the table is also a write to the index, and reads by user go to the index alone.
-      index.readCapacity(billing.readCapacity()).writeCapacity(billing.writeCapacity());
+
+    public Table table() {
+        return table;
     }
-    table.addGlobalSecondaryIndex(index.build());
-  }
 
-  public Table table() {
-    return table;
-  }
-
-  /**
-   * The names of the table's global secondary indexes; an index added to the table is named here too, so that the
-   * throttle alarms and the dashboard watch it.
-   */
-  public List<String> globalSecondaryIndexNames() {
-    return List.of(USER_INDEX);
-  }
-
-  /** The ARN of the {@code byUser} index, the one resource the function may query besides the table. */
-  public String userIndexArn() {
-    return table.getTableArn() + "/index/" + USER_INDEX;
-  }
-
-  /**
-   * Throttle events ({@code ReadThrottleEvents} or {@code WriteThrottleEvents}) of the table plus those of each
-   * global secondary index, summed per period: DynamoDB counts an index's throttles only under the index's own
-   * dimension, and a throttled index write also throttles the table write that caused it.
-   */
-  public IMetric throttleEvents(String metricName, String label, Duration period) {
-    return throttleEvents(table, globalSecondaryIndexNames(), metricName, label, period);
-  }
-
-  static IMetric throttleEvents(ITable table, List<String> indexes, String metricName, String label,
-      Duration period) {
-    Metric onTable = throttleMetric(metricName, Map.of("TableName", table.getTableName()), period);
-    if (indexes.isEmpty()) {
-      // A plain metric, unlabelled, keeps an alarm on it in CloudWatch's simple single-metric form.
-      return onTable;
+    /**
+     * The names of the table's global secondary indexes; an index added to the table is named here too, so that the
+     * throttle alarms and the dashboard watch it.
+     */
+    public List<String> globalSecondaryIndexNames() {
+        return List.of(USER_INDEX);
     }
-    // Ids named after the metric ("read", "write"), because a graph that shows both sums needs distinct ids.
-    String prefix = Character.toLowerCase(metricName.charAt(0)) + metricName.substring(1).replace("ThrottleEvents", "");
-    Map<String, IMetric> using = new LinkedHashMap<>();
-    using.put(prefix + "Table", onTable);
-    List<String> terms = new ArrayList<>(List.of("FILL(" + prefix + "Table, 0)"));
-    for (int i = 0; i < indexes.size(); i++) {
-      using.put(prefix + "Index" + i, throttleMetric(metricName,
-          Map.of("TableName", table.getTableName(), "GlobalSecondaryIndexName", indexes.get(i)), period));
-      // FILL: an index without throttles has no data, which would otherwise turn the whole sum into no data.
-      terms.add("FILL(" + prefix + "Index" + i + ", 0)");
-    }
-    return MathExpression.Builder.create()
-        .expression(String.join(" + ", terms))
-        .usingMetrics(using)
-        .label(label)
-        .period(period)
-        .build();
-  }
 
-  private static Metric throttleMetric(String metricName, Map<String, String> dimensions, Duration period) {
-    return Metric.Builder.create()
-        .namespace("AWS/DynamoDB")
-        .metricName(metricName)
-        .dimensionsMap(dimensions)
-        .statistic("Sum")
-        .period(period)
-        .build();
-  }
+    /** The ARN of the {@code byUser} index, the one resource the function may query besides the table. */
+    public String userIndexArn() {
+        return table.getTableArn() + "/index/" + USER_INDEX;
+    }
+
+    /**
+     * Throttle events ({@code ReadThrottleEvents} or {@code WriteThrottleEvents}) of the table plus those of each
+     * global secondary index, summed per period: DynamoDB counts an index's throttles only under the index's own
+     * dimension, and a throttled index write also throttles the table write that caused it.
+     */
+    public IMetric throttleEvents(String metricName, String label, Duration period) {
+        return throttleEvents(table, globalSecondaryIndexNames(), metricName, label, period);
+    }
+
+    static IMetric throttleEvents(
+            ITable table, List<String> indexes, String metricName, String label, Duration period) {
+        Metric onTable = throttleMetric(metricName, Map.of("TableName", table.getTableName()), period);
+        if (indexes.isEmpty()) {
+            // A plain metric, unlabelled, keeps an alarm on it in CloudWatch's simple single-metric form.
+            return onTable;
+        }
+        // Ids named after the metric ("read", "write"), because a graph that shows both sums needs distinct ids.
+        String prefix = Character.toLowerCase(metricName.charAt(0))
+                + metricName.substring(1).replace("ThrottleEvents", "");
+        Map<String, IMetric> using = new LinkedHashMap<>();
+        using.put(prefix + "Table", onTable);
+        List<String> terms = new ArrayList<>(List.of("FILL(" + prefix + "Table, 0)"));
+        for (int i = 0; i < indexes.size(); i++) {
+            using.put(
+                    prefix + "Index" + i,
+                    throttleMetric(
+                            metricName,
+                            Map.of("TableName", table.getTableName(), "GlobalSecondaryIndexName", indexes.get(i)),
+                            period));
+            // FILL: an index without throttles has no data, which would otherwise turn the whole sum into no data.
+            terms.add("FILL(" + prefix + "Index" + i + ", 0)");
+        }
+        return MathExpression.Builder.create()
+                .expression(String.join(" + ", terms))
+                .usingMetrics(using)
+                .label(label)
+                .period(period)
+                .build();
+    }
+
+    private static Metric throttleMetric(String metricName, Map<String, String> dimensions, Duration period) {
+        return Metric.Builder.create()
+                .namespace("AWS/DynamoDB")
+                .metricName(metricName)
+                .dimensionsMap(dimensions)
+                .statistic("Sum")
+                .period(period)
+                .build();
+    }
 }

@@ -17,123 +17,191 @@ import software.amazon.awscdk.services.cloudwatch.Alarm;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AlarmsTemplateTest {
 
-  private EventLogStack stack;
-  private Template template;
+    private EventLogStack stack;
+    private Template template;
 
-  @BeforeAll
-  void synthesize() {
-    stack = TestStacks.stack(Map.of());
-    template = Template.fromStack(stack);
-  }
-
-  @Test
-  void sevenAlarms_eachNamedAfterTheStack_withADescriptionThatSaysWhatToDo_andNoAction() {
-    template.resourceCountIs("AWS::CloudWatch::Alarm", 7);
-    List<String> names = List.of("FunctionErrors", "FunctionThrottles", "Api5xx", "ApiLatencyP99",
-        "TableWriteThrottles", "TableReadThrottles", "StoreUnavailable");
-    for (String name : names) {
-      template.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
-          "AlarmName", "EventLog-" + name,
-          "AlarmDescription", Match.stringLikeRegexp(".{120,}"),
-          "AlarmActions", Match.absent(),
-          "OKActions", Match.absent(),
-          "TreatMissingData", "notBreaching")));
+    @BeforeAll
+    void synthesize() {
+        stack = TestStacks.stack(Map.of());
+        template = Template.fromStack(stack);
     }
-    template.resourceCountIs("AWS::SNS::Topic", 0);
-    template.resourceCountIs("AWS::SNS::Subscription", 0);
-    template.resourceCountIs("AWS::KMS::Key", 0);
-    assertTrue(template.findOutputs("AlarmTopicArn").isEmpty());
-  }
 
-  @Test
-  void functionErrorsAndThrottles_alarmOnAnyInFiveMinutes() {
-    for (String metric : List.of("Errors", "Throttles")) {
-      template.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
-          "Namespace", "AWS/Lambda",
-          "MetricName", metric,
-          "Dimensions", List.of(Map.of("Name", "FunctionName", "Value", ref(stack.function().function()))),
-          "Statistic", "Sum",
-          "Period", 300,
-          "EvaluationPeriods", 1,
-          "Threshold", 0,
-          "ComparisonOperator", "GreaterThanThreshold")));
+    @Test
+    void sevenAlarms_eachNamedAfterTheStack_withADescriptionThatSaysWhatToDo_andNoAction() {
+        template.resourceCountIs("AWS::CloudWatch::Alarm", 7);
+        List<String> names = List.of(
+                "FunctionErrors",
+                "FunctionThrottles",
+                "Api5xx",
+                "ApiLatencyP99",
+                "TableWriteThrottles",
+                "TableReadThrottles",
+                "StoreUnavailable");
+        for (String name : names) {
+            template.hasResourceProperties(
+                    "AWS::CloudWatch::Alarm",
+                    Match.objectLike(Map.of(
+                            "AlarmName", "EventLog-" + name,
+                            "AlarmDescription", Match.stringLikeRegexp(".{120,}"),
+                            "AlarmActions", Match.absent(),
+                            "OKActions", Match.absent(),
+                            "TreatMissingData", "notBreaching")));
+        }
+        template.resourceCountIs("AWS::SNS::Topic", 0);
+        template.resourceCountIs("AWS::SNS::Subscription", 0);
+        template.resourceCountIs("AWS::KMS::Key", 0);
+        assertTrue(template.findOutputs("AlarmTopicArn").isEmpty());
     }
-  }
 
-  @Test
-  void api5xx_alarmsOnAnyServerErrorOfThisApi() {
-    template.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
-        "AlarmName", "EventLog-Api5xx",
-        "Namespace", "AWS/ApiGateway",
-        "MetricName", "5xx",
-        "Dimensions", List.of(Map.of("Name", "ApiId", "Value", ref(stack.api().api()))),
-        "Statistic", "Sum",
-        "Threshold", 0,
-        "ComparisonOperator", "GreaterThanThreshold")));
-  }
-
-  @Test
-  void apiLatency_alarmsWhenP99StaysAboveTheDefaultSecond_forThreePeriods() {
-    template.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
-        "AlarmName", "EventLog-ApiLatencyP99",
-        "Namespace", "AWS/ApiGateway",
-        "MetricName", "Latency",
-        "Dimensions", List.of(Map.of("Name", "ApiId", "Value", ref(stack.api().api()))),
-        "ExtendedStatistic", "p99",
-        "Period", 300,
-        "EvaluationPeriods", 3,
-        "Threshold", EventLogConfig.DEFAULT_LATENCY_ALARM_MS,
-        "ComparisonOperator", "GreaterThanThreshold")));
-  }
-
-  @Test
-  void tableThrottles_alarmOnAnyThrottledReadOrWrite_ofThisTableAndItsUserIndex() {
-    for (String metric : List.of("WriteThrottleEvents", "ReadThrottleEvents")) {
-      String prefix = metric.startsWith("Write") ? "write" : "read";
-      Object onTable = Match.objectLike(Map.of("Id", prefix + "Table", "MetricStat", Match.objectLike(Map.of(
-          "Metric", Map.of("Namespace", "AWS/DynamoDB", "MetricName", metric,
-              "Dimensions", List.of(Map.of("Name", "TableName", "Value", ref(stack.table().table())))),
-          "Stat", "Sum"))));
-      Object onIndex = Match.objectLike(Map.of("Id", prefix + "Index0", "MetricStat", Match.objectLike(Map.of(
-          "Metric", Match.objectLike(Map.of("MetricName", metric, "Dimensions", Match.arrayWith(List.of(
-              Map.of("Name", "GlobalSecondaryIndexName", "Value", EventTable.USER_INDEX))))),
-          "Stat", "Sum"))));
-      template.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
-          "Metrics", Match.arrayWith(List.of(onTable, onIndex)),
-          "Threshold", 0,
-          "ComparisonOperator", "GreaterThanThreshold")));
+    @Test
+    void functionErrorsAndThrottles_alarmOnAnyInFiveMinutes() {
+        for (String metric : List.of("Errors", "Throttles")) {
+            template.hasResourceProperties(
+                    "AWS::CloudWatch::Alarm",
+                    Match.objectLike(Map.of(
+                            "Namespace",
+                            "AWS/Lambda",
+                            "MetricName",
+                            metric,
+                            "Dimensions",
+                            List.of(Map.of(
+                                    "Name",
+                                    "FunctionName",
+                                    "Value",
+                                    ref(stack.function().function()))),
+                            "Statistic",
+                            "Sum",
+                            "Period",
+                            300,
+                            "EvaluationPeriods",
+                            1,
+                            "Threshold",
+                            0,
+                            "ComparisonOperator",
+                            "GreaterThanThreshold")));
+        }
     }
-  }
 
-  @Test
-  void storeUnavailable_alarmsOnTheFunctionsOwnTotal_overFiveMinutes() {
-    template.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
-        "AlarmName", "EventLog-StoreUnavailable",
-        "Namespace", "EventLog",
-        "MetricName", "StoreUnavailable",
-        // The totals series is the one written without dimensions.
-        "Dimensions", Match.absent(),
-        "Statistic", "Sum",
-        "Period", 300,
-        "EvaluationPeriods", 1,
-        "Threshold", 0,
-        "ComparisonOperator", "GreaterThanThreshold")));
-  }
+    @Test
+    void api5xx_alarmsOnAnyServerErrorOfThisApi() {
+        template.hasResourceProperties(
+                "AWS::CloudWatch::Alarm",
+                Match.objectLike(Map.of(
+                        "AlarmName", "EventLog-Api5xx",
+                        "Namespace", "AWS/ApiGateway",
+                        "MetricName", "5xx",
+                        "Dimensions",
+                                List.of(Map.of(
+                                        "Name",
+                                        "ApiId",
+                                        "Value",
+                                        ref(stack.api().api()))),
+                        "Statistic", "Sum",
+                        "Threshold", 0,
+                        "ComparisonOperator", "GreaterThanThreshold")));
+    }
 
-  @Test
-  void alarmsAccessor_listsEveryAlarmOfTheTemplate() {
-    List<Alarm> alarms = stack.alarms().all();
-    assertEquals(7, alarms.size());
-    assertEquals(7, alarms.stream().map(TestStacks::logicalId).distinct().count());
-    alarms.forEach(alarm -> assertTrue(template.findResources("AWS::CloudWatch::Alarm")
-        .containsKey(TestStacks.logicalId(alarm))));
-  }
+    @Test
+    void apiLatency_alarmsWhenP99StaysAboveTheDefaultSecond_forThreePeriods() {
+        template.hasResourceProperties(
+                "AWS::CloudWatch::Alarm",
+                Match.objectLike(Map.of(
+                        "AlarmName", "EventLog-ApiLatencyP99",
+                        "Namespace", "AWS/ApiGateway",
+                        "MetricName", "Latency",
+                        "Dimensions",
+                                List.of(Map.of(
+                                        "Name",
+                                        "ApiId",
+                                        "Value",
+                                        ref(stack.api().api()))),
+                        "ExtendedStatistic", "p99",
+                        "Period", 300,
+                        "EvaluationPeriods", 3,
+                        "Threshold", EventLogConfig.DEFAULT_LATENCY_ALARM_MS,
+                        "ComparisonOperator", "GreaterThanThreshold")));
+    }
 
-  @Test
-  void latencyThreshold_followsTheContext() {
-    Template slow = Template.fromStack(TestStacks.stack(Map.of(EventLogConfig.LATENCY_ALARM_MS, "2500")));
-    slow.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
-        "AlarmName", "EventLog-ApiLatencyP99",
-        "Threshold", 2500)));
-  }
+    @Test
+    void tableThrottles_alarmOnAnyThrottledReadOrWrite_ofThisTableAndItsUserIndex() {
+        for (String metric : List.of("WriteThrottleEvents", "ReadThrottleEvents")) {
+            String prefix = metric.startsWith("Write") ? "write" : "read";
+            Object onTable = Match.objectLike(Map.of(
+                    "Id",
+                    prefix + "Table",
+                    "MetricStat",
+                    Match.objectLike(Map.of(
+                            "Metric",
+                            Map.of(
+                                    "Namespace",
+                                    "AWS/DynamoDB",
+                                    "MetricName",
+                                    metric,
+                                    "Dimensions",
+                                    List.of(Map.of(
+                                            "Name",
+                                            "TableName",
+                                            "Value",
+                                            ref(stack.table().table())))),
+                            "Stat",
+                            "Sum"))));
+            Object onIndex = Match.objectLike(Map.of(
+                    "Id",
+                    prefix + "Index0",
+                    "MetricStat",
+                    Match.objectLike(Map.of(
+                            "Metric",
+                            Match.objectLike(Map.of(
+                                    "MetricName",
+                                    metric,
+                                    "Dimensions",
+                                    Match.arrayWith(List.of(Map.of(
+                                            "Name", "GlobalSecondaryIndexName", "Value", EventTable.USER_INDEX))))),
+                            "Stat",
+                            "Sum"))));
+            template.hasResourceProperties(
+                    "AWS::CloudWatch::Alarm",
+                    Match.objectLike(Map.of(
+                            "Metrics",
+                            Match.arrayWith(List.of(onTable, onIndex)),
+                            "Threshold",
+                            0,
+                            "ComparisonOperator",
+                            "GreaterThanThreshold")));
+        }
+    }
+
+    @Test
+    void storeUnavailable_alarmsOnTheFunctionsOwnTotal_overFiveMinutes() {
+        template.hasResourceProperties(
+                "AWS::CloudWatch::Alarm",
+                Match.objectLike(Map.of(
+                        "AlarmName", "EventLog-StoreUnavailable",
+                        "Namespace", "EventLog",
+                        "MetricName", "StoreUnavailable",
+                        // The totals series is the one written without dimensions.
+                        "Dimensions", Match.absent(),
+                        "Statistic", "Sum",
+                        "Period", 300,
+                        "EvaluationPeriods", 1,
+                        "Threshold", 0,
+                        "ComparisonOperator", "GreaterThanThreshold")));
+    }
+
+    @Test
+    void alarmsAccessor_listsEveryAlarmOfTheTemplate() {
+        List<Alarm> alarms = stack.alarms().all();
+        assertEquals(7, alarms.size());
+        assertEquals(7, alarms.stream().map(TestStacks::logicalId).distinct().count());
+        alarms.forEach(alarm ->
+                assertTrue(template.findResources("AWS::CloudWatch::Alarm").containsKey(TestStacks.logicalId(alarm))));
+    }
+
+    @Test
+    void latencyThreshold_followsTheContext() {
+        Template slow = Template.fromStack(TestStacks.stack(Map.of(EventLogConfig.LATENCY_ALARM_MS, "2500")));
+        slow.hasResourceProperties(
+                "AWS::CloudWatch::Alarm",
+                Match.objectLike(Map.of("AlarmName", "EventLog-ApiLatencyP99", "Threshold", 2500)));
+    }
 }

@@ -11,74 +11,80 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.PolicyValidationPluginReport;
 import software.amazon.awscdk.PolicyViolation;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 
 class CdkNagTest {
 
-  static Stream<Arguments> configurations() {
-    Map<String, Object> everything = new java.util.HashMap<>(TestStacks.customDomain());
-    everything.put(EventLogConfig.BILLING_MODE, "provisioned");
-    everything.put(EventLogConfig.REQUESTER_USER, "true");
-    everything.put(EventLogConfig.DISABLE_EXECUTE_API_ENDPOINT, "true");
-    everything.put(EventLogConfig.EVENT_RETENTION_DAYS, "365");
-    everything.put(EventLogConfig.WRITE_SHARDS, "4");
-    everything.put(EventLogConfig.RESERVED_CONCURRENCY, "20");
-    everything.put(EventLogConfig.ALARM_EMAIL, "ops@example.com");
-    return Stream.of(
-        Arguments.of("default", Map.of()),
-        Arguments.of("every option: provisioned billing, requester user, custom domain only, retention, shards, "
-            + "reserved concurrency and alarm e-mail", everything));
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("configurations")
-  void awsSolutionsAndServerlessPacks_reportNothingUnacknowledged(String name, Map<String, Object> context) {
-    EventLogStack stack = TestStacks.stack(context);
-    for (NagPack pack : List.of(new AwsSolutionsChecks(), new ServerlessChecks())) {
-      PolicyValidationPluginReport report = pack.validateScope(stack);
-      assertEquals(List.of(), describe(report.getViolations()), pack.getReadPackName() + " findings");
-      assertTrue(report.getSuccess());
+    static Stream<Arguments> configurations() {
+        Map<String, Object> everything = new java.util.HashMap<>(TestStacks.customDomain());
+        everything.put(EventLogConfig.BILLING_MODE, "provisioned");
+        everything.put(EventLogConfig.REQUESTER_USER, "true");
+        everything.put(EventLogConfig.DISABLE_EXECUTE_API_ENDPOINT, "true");
+        everything.put(EventLogConfig.EVENT_RETENTION_DAYS, "365");
+        everything.put(EventLogConfig.WRITE_SHARDS, "4");
+        everything.put(EventLogConfig.RESERVED_CONCURRENCY, "20");
+        everything.put(EventLogConfig.ALARM_EMAIL, "ops@example.com");
+        return Stream.of(
+                Arguments.of("default", Map.of()),
+                Arguments.of(
+                        "every option: provisioned billing, requester user, custom domain only, retention, shards, "
+                                + "reserved concurrency and alarm e-mail",
+                        everything));
     }
-  }
 
-  @Test
-  void aWildcardAddedOutsideThePathParameters_isStillReported() {
-    EventLogStack stack = TestStacks.stack(Map.of());
-    stack.requesterAccess().policy().addStatements(PolicyStatement.Builder.create()
-        .actions(List.of("execute-api:Invoke"))
-        .resources(List.of(stack.api().api().arnForExecuteApi()))
-        .build());
-    List<String> findings = describe(new AwsSolutionsChecks().validateScope(stack).getViolations());
-    assertEquals(1, findings.size(), String.join("\n", findings));
-    assertTrue(findings.get(0).startsWith("AwsSolutions-IAM5[Resource::"), findings.get(0));
-    assertTrue(findings.get(0).contains("/*/*/*]"), findings.get(0));
-  }
-
-  @Test
-  void acknowledgedFindings_eachCarryAReason() {
-    EventLogStack stack = TestStacks.stack(Map.of());
-    List<Object> acknowledgments = stack.getNode().findAll().stream()
-        .flatMap(c -> c.getNode().getMetadata().stream())
-        .filter(m -> software.amazon.awscdk.Validations.ACKNOWLEDGED_RULES_METADATA_KEY.equals(m.getType()))
-        .map(m -> m.getData())
-        .collect(Collectors.toList());
-    assertFalse(acknowledgments.isEmpty());
-    for (Object data : acknowledgments) {
-      ((Map<?, ?>) data).forEach((id, reason) ->
-          assertTrue(String.valueOf(reason).length() > 60, "reason for " + id + " is too thin: " + reason));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("configurations")
+    void awsSolutionsAndServerlessPacks_reportNothingUnacknowledged(String name, Map<String, Object> context) {
+        EventLogStack stack = TestStacks.stack(context);
+        for (NagPack pack : List.of(new AwsSolutionsChecks(), new ServerlessChecks())) {
+            PolicyValidationPluginReport report = pack.validateScope(stack);
+            assertEquals(List.of(), describe(report.getViolations()), pack.getReadPackName() + " findings");
+            assertTrue(report.getSuccess());
+        }
     }
-  }
 
-  private static List<String> describe(List<PolicyViolation> violations) {
-    return violations.stream()
-        .flatMap(v -> v.getViolatingResources().stream()
-            .map(r -> v.getRuleName() + " at " + r.getConstructPath() + ": " + v.getDescription()))
-        .toList();
-  }
+    @Test
+    void aWildcardAddedOutsideThePathParameters_isStillReported() {
+        EventLogStack stack = TestStacks.stack(Map.of());
+        stack.requesterAccess()
+                .policy()
+                .addStatements(PolicyStatement.Builder.create()
+                        .actions(List.of("execute-api:Invoke"))
+                        .resources(List.of(stack.api().api().arnForExecuteApi()))
+                        .build());
+        List<String> findings =
+                describe(new AwsSolutionsChecks().validateScope(stack).getViolations());
+        assertEquals(1, findings.size(), String.join("\n", findings));
+        assertTrue(findings.get(0).startsWith("AwsSolutions-IAM5[Resource::"), findings.get(0));
+        assertTrue(findings.get(0).contains("/*/*/*]"), findings.get(0));
+    }
+
+    @Test
+    void acknowledgedFindings_eachCarryAReason() {
+        EventLogStack stack = TestStacks.stack(Map.of());
+        List<Object> acknowledgments = stack.getNode().findAll().stream()
+                .flatMap(c -> c.getNode().getMetadata().stream())
+                .filter(m -> software.amazon.awscdk.Validations.ACKNOWLEDGED_RULES_METADATA_KEY.equals(m.getType()))
+                .map(m -> m.getData())
+                .collect(Collectors.toList());
+        assertFalse(acknowledgments.isEmpty());
+        for (Object data : acknowledgments) {
+            ((Map<?, ?>) data)
+                    .forEach((id, reason) -> assertTrue(
+                            String.valueOf(reason).length() > 60, "reason for " + id + " is too thin: " + reason));
+        }
+    }
+
+    private static List<String> describe(List<PolicyViolation> violations) {
+        return violations.stream()
+                .flatMap(v -> v.getViolatingResources().stream()
+                        .map(r -> v.getRuleName() + " at " + r.getConstructPath() + ": " + v.getDescription()))
+                .toList();
+    }
 }

@@ -17,76 +17,77 @@ import org.junit.jupiter.api.io.TempDir;
 /** Runs the app's main as the CDK CLI does: a separate process, an output directory, and no AWS credentials. */
 class EventLogAppMainTest {
 
-  private static final long TIMEOUT_SECONDS = 180;
+    private static final long TIMEOUT_SECONDS = 180;
 
-  @TempDir
-  Path outdir;
+    @TempDir
+    Path outdir;
 
-  @Test
-  void main_synthesizesTheTemplate_withoutAnyAwsCredentials() throws Exception {
-    Result result = runMain(Map.of(EventLogConfig.LAMBDA_JAR, TestStacks.lambdaJar()));
+    @Test
+    void main_synthesizesTheTemplate_withoutAnyAwsCredentials() throws Exception {
+        Result result = runMain(Map.of(EventLogConfig.LAMBDA_JAR, TestStacks.lambdaJar()));
 
-    assertEquals(0, result.exitCode(), result.output());
-    Path template = outdir.resolve("EventLog.template.json");
-    assertTrue(Files.isRegularFile(template), "no template in " + outdir + ":\n" + result.output());
-    String json = Files.readString(template);
-    assertTrue(json.contains("\"AWS::DynamoDB::Table\""));
-    assertTrue(json.contains("\"AWS::ApiGatewayV2::Api\""));
-    assertTrue(Files.isRegularFile(outdir.resolve("manifest.json")));
-    try (var assets = Files.list(outdir)) {
-      assertTrue(assets.anyMatch(p -> p.getFileName().toString().matches("asset\\.[0-9a-f]{64}\\.jar")),
-          "the Lambda jar is staged as an asset");
+        assertEquals(0, result.exitCode(), result.output());
+        Path template = outdir.resolve("EventLog.template.json");
+        assertTrue(Files.isRegularFile(template), "no template in " + outdir + ":\n" + result.output());
+        String json = Files.readString(template);
+        assertTrue(json.contains("\"AWS::DynamoDB::Table\""));
+        assertTrue(json.contains("\"AWS::ApiGatewayV2::Api\""));
+        assertTrue(Files.isRegularFile(outdir.resolve("manifest.json")));
+        try (var assets = Files.list(outdir)) {
+            assertTrue(
+                    assets.anyMatch(p -> p.getFileName().toString().matches("asset\\.[0-9a-f]{64}\\.jar")),
+                    "the Lambda jar is staged as an asset");
+        }
     }
-  }
 
-  @Test
-  void badContext_exitsWithStatus2_listingTheProblems_withoutStackTrace_orTemplate() {
-    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-    software.amazon.awscdk.App app = software.amazon.awscdk.App.Builder.create()
-        .outdir(outdir.toString())
-        .context(TestStacks.context(Map.of(EventLogConfig.BILLING_MODE, "cheap")))
-        .build();
+    @Test
+    void badContext_exitsWithStatus2_listingTheProblems_withoutStackTrace_orTemplate() {
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        software.amazon.awscdk.App app = software.amazon.awscdk.App.Builder.create()
+                .outdir(outdir.toString())
+                .context(TestStacks.context(Map.of(EventLogConfig.BILLING_MODE, "cheap")))
+                .build();
 
-    int status = EventLogApp.run(app, new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+        int status = EventLogApp.run(app, new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
 
-    String output = err.toString(StandardCharsets.UTF_8);
-    assertEquals(2, status, output);
-    assertTrue(output.startsWith("Invalid CDK context:"), output);
-    assertTrue(output.contains("'billingMode' must be 'on-demand' or 'provisioned', got 'cheap'"), output);
-    assertFalse(output.contains("\tat "), output);
-    assertFalse(Files.exists(outdir.resolve("EventLog.template.json")));
-  }
-
-  private Result runMain(Map<String, Object> context) throws IOException, InterruptedException {
-    Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
-    ProcessBuilder builder = new ProcessBuilder(
-        java.toString(), "-cp", System.getProperty("java.class.path"), EventLogApp.class.getName());
-    Map<String, String> env = builder.environment();
-    env.keySet().removeIf(name -> name.startsWith("AWS_") || name.startsWith("CDK_"));
-    // Shared credential files would be credentials too: point the SDK defaults at nothing.
-    env.put("AWS_SHARED_CREDENTIALS_FILE", outdir.resolve("no-credentials").toString());
-    env.put("AWS_CONFIG_FILE", outdir.resolve("no-config").toString());
-    env.put("CDK_OUTDIR", outdir.toString());
-    env.put("CDK_CONTEXT_JSON", json(context));
-    Path log = Files.createTempFile("eventlog-app-main", ".log");
-    builder.redirectErrorStream(true).redirectOutput(log.toFile());
-    Process process = builder.start();
-    try {
-      if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-        throw new AssertionError("the app did not finish within " + TIMEOUT_SECONDS + " s");
-      }
-      return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
-    } finally {
-      process.destroyForcibly();
-      Files.deleteIfExists(log);
+        String output = err.toString(StandardCharsets.UTF_8);
+        assertEquals(2, status, output);
+        assertTrue(output.startsWith("Invalid CDK context:"), output);
+        assertTrue(output.contains("'billingMode' must be 'on-demand' or 'provisioned', got 'cheap'"), output);
+        assertFalse(output.contains("\tat "), output);
+        assertFalse(Files.exists(outdir.resolve("EventLog.template.json")));
     }
-  }
 
-  private static String json(Map<String, Object> context) {
-    return context.entrySet().stream()
-        .map(e -> "\"" + e.getKey() + "\":\"" + e.getValue() + "\"")
-        .collect(java.util.stream.Collectors.joining(",", "{", "}"));
-  }
+    private Result runMain(Map<String, Object> context) throws IOException, InterruptedException {
+        Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
+        ProcessBuilder builder = new ProcessBuilder(
+                java.toString(), "-cp", System.getProperty("java.class.path"), EventLogApp.class.getName());
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(name -> name.startsWith("AWS_") || name.startsWith("CDK_"));
+        // Shared credential files would be credentials too: point the SDK defaults at nothing.
+        env.put("AWS_SHARED_CREDENTIALS_FILE", outdir.resolve("no-credentials").toString());
+        env.put("AWS_CONFIG_FILE", outdir.resolve("no-config").toString());
+        env.put("CDK_OUTDIR", outdir.toString());
+        env.put("CDK_CONTEXT_JSON", json(context));
+        Path log = Files.createTempFile("eventlog-app-main", ".log");
+        builder.redirectErrorStream(true).redirectOutput(log.toFile());
+        Process process = builder.start();
+        try {
+            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                throw new AssertionError("the app did not finish within " + TIMEOUT_SECONDS + " s");
+            }
+            return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+        } finally {
+            process.destroyForcibly();
+            Files.deleteIfExists(log);
+        }
+    }
 
-  private record Result(int exitCode, String output) {}
+    private static String json(Map<String, Object> context) {
+        return context.entrySet().stream()
+                .map(e -> "\"" + e.getKey() + "\":\"" + e.getValue() + "\"")
+                .collect(java.util.stream.Collectors.joining(",", "{", "}"));
+    }
+
+    private record Result(int exitCode, String output) {}
 }

@@ -16,20 +16,21 @@ import org.junit.jupiter.api.Test;
  */
 class OneSourceTest {
 
-  @Test
-  void theApiRoutes_areTheHandlersRouteTable() {
-    Set<String> handler = Arrays.stream(ApiRoute.values()).map(ApiRoute::routeKey).collect(Collectors.toSet());
-    Set<String> deployed = Route.ALL.stream().map(Route::routeKey).collect(Collectors.toSet());
+    @Test
+    void theApiRoutes_areTheHandlersRouteTable() {
+        Set<String> handler =
+                Arrays.stream(ApiRoute.values()).map(ApiRoute::routeKey).collect(Collectors.toSet());
+        Set<String> deployed = Route.ALL.stream().map(Route::routeKey).collect(Collectors.toSet());
 
-    assertEquals(handler, deployed);
-    assertEquals(Route.ALL.size(), deployed.size(), "no route twice");
-  }
+        assertEquals(handler, deployed);
+        assertEquals(Route.ALL.size(), deployed.size(), "no route twice");
+    }
 
-  @Test
-  void theStageAccessLogFields_areTheLocalGatewaysFields_inTheSameOrder() {
-    AccessLogEntry entry = new AccessLogEntry("r", "127.0.0.1", "t", "GET", "GET /events", 200, "HTTP/1.1", 0,
-        null, null, null, null, null, null);
+    @Test
+    void theStageAccessLogFields_areTheLocalGatewaysFields_inTheSameOrder() {
+        AccessLogEntry entry = new AccessLogEntry(
+                "r", "127.0.0.1", "t", "GET", "GET /events", 200, "HTTP/1.1", 0, null, null, null, null, null, null);
 
-    assertEquals(List.copyOf(entry.fields().keySet()), List.copyOf(AccessLogFields.FIELDS.keySet()));
-  }
+        assertEquals(List.copyOf(entry.fields().keySet()), List.copyOf(AccessLogFields.FIELDS.keySet()));
+    }
 }

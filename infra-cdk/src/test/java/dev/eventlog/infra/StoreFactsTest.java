@@ -14,22 +14,27 @@ import org.junit.jupiter.api.Test;
  */
 class StoreFactsTest {
 
-  @Test
-  void theTablePolicy_grantsExactlyTheActionsTheStoreSends() {
-    assertEquals(Set.copyOf(DynamoDbActions.USED), Set.copyOf(EventFunction.TABLE_ACTIONS));
-    assertEquals(EventFunction.TABLE_ACTIONS.size(), Set.copyOf(EventFunction.TABLE_ACTIONS).size(), "no action twice");
-  }
+    @Test
+    void theTablePolicy_grantsExactlyTheActionsTheStoreSends() {
+        assertEquals(Set.copyOf(DynamoDbActions.USED), Set.copyOf(EventFunction.TABLE_ACTIONS));
+        assertEquals(
+                EventFunction.TABLE_ACTIONS.size(),
+                Set.copyOf(EventFunction.TABLE_ACTIONS).size(),
+                "no action twice");
+    }
 
-  @Test
-  void theUserIndex_isTheOneTheStoreReads_andOnlyItsQueryIsGranted() {
-    assertEquals(DynamoDbActions.USER_INDEX, EventTable.USER_INDEX);
-    assertEquals(Set.copyOf(DynamoDbActions.USED_ON_USER_INDEX), Set.copyOf(EventFunction.USER_INDEX_ACTIONS));
-    // The backfill command's UpdateItem runs with an operator's credentials, never the function's.
-    assertEquals(false, EventFunction.TABLE_ACTIONS.contains("dynamodb:UpdateItem"));
-  }
+    @Test
+    void theUserIndex_isTheOneTheStoreReads_andOnlyItsQueryIsGranted() {
+        assertEquals(DynamoDbActions.USER_INDEX, EventTable.USER_INDEX);
+        assertEquals(Set.copyOf(DynamoDbActions.USED_ON_USER_INDEX), Set.copyOf(EventFunction.USER_INDEX_ACTIONS));
+        // The backfill command's UpdateItem runs with an operator's credentials, never the function's.
+        assertEquals(false, EventFunction.TABLE_ACTIONS.contains("dynamodb:UpdateItem"));
+    }
 
-  @Test
-  void theFunctionTimeout_isTheOneTheStoreCallTimeoutsAreChosenFor() {
-    assertEquals(StoreCallTimeouts.FUNCTION_TIMEOUT.toSeconds(), EventFunction.TIMEOUT.toSeconds().longValue());
-  }
+    @Test
+    void theFunctionTimeout_isTheOneTheStoreCallTimeoutsAreChosenFor() {
+        assertEquals(
+                StoreCallTimeouts.FUNCTION_TIMEOUT.toSeconds(),
+                EventFunction.TIMEOUT.toSeconds().longValue());
+    }
 }

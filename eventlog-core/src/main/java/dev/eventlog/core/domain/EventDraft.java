@@ -9,8 +9,14 @@ import java.util.Map;
  * {@code date} and {@code time}, or as one RFC 3339 {@code timestamp}, or not at all (the server stamps it).
  * Without an {@code eventId}, the id is derived from the content when the time is given, random otherwise.
  */
-public record EventDraft(String date, String time, String timestamp, String eventId, String userId, String eventType,
-                         Map<String, String> attributes) {
+public record EventDraft(
+        String date,
+        String time,
+        String timestamp,
+        String eventId,
+        String userId,
+        String eventType,
+        Map<String, String> attributes) {
 
     public EventDraft(String date, String time, String userId, String eventType, Map<String, String> attributes) {
         this(date, time, null, null, userId, eventType, attributes);
@@ -31,19 +37,23 @@ public record EventDraft(String date, String time, String timestamp, String even
         if (timestamp != null) {
             if (date != null || time != null) {
                 String both = date != null && time != null ? "'date' and 'time'" : date != null ? "'date'" : "'time'";
-                errors.add(new FieldError("timestamp", "cannot be combined with " + both
-                        + "; give either one RFC 3339 timestamp or a date and a time"));
+                errors.add(new FieldError(
+                        "timestamp",
+                        "cannot be combined with " + both
+                                + "; give either one RFC 3339 timestamp or a date and a time"));
             } else {
                 EventTime.parseTimestamp("timestamp", timestamp, errors);
             }
         } else if (!stampedByServer()) {
             if (date == null) {
-                errors.add(new FieldError("date", "is required when 'time' is given (omit both to let the server stamp the time)"));
+                errors.add(new FieldError(
+                        "date", "is required when 'time' is given (omit both to let the server stamp the time)"));
             } else {
                 EventTime.parseDate("date", date, errors);
             }
             if (time == null) {
-                errors.add(new FieldError("time", "is required when 'date' is given (omit both to let the server stamp the time)"));
+                errors.add(new FieldError(
+                        "time", "is required when 'date' is given (omit both to let the server stamp the time)"));
             } else {
                 EventTime.parseTime("time", time, errors);
             }

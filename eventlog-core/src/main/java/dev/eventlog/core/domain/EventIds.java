@@ -18,10 +18,10 @@ public final class EventIds {
     public static final int MAX_LENGTH = 64;
     /** Characters that need no escaping in a URL path, a DynamoDB key or a log line. */
     private static final String ALLOWED = "A-Z, a-z, 0-9 and . _ : ~ -";
+
     private static final int DERIVED_HEX_DIGITS = 16;
 
-    private EventIds() {
-    }
+    private EventIds() {}
 
     /** Adds to {@code errors} every rule {@code id} breaks as field {@code field}. */
     public static void check(String field, String id, List<FieldError> errors) {
@@ -34,13 +34,16 @@ public final class EventIds {
             return;
         }
         if (id.length() > MAX_LENGTH) {
-            errors.add(new FieldError(field, "must be at most " + MAX_LENGTH + " characters (got " + id.length() + ")"));
+            errors.add(
+                    new FieldError(field, "must be at most " + MAX_LENGTH + " characters (got " + id.length() + ")"));
         }
         for (int i = 0; i < id.length(); i++) {
             if (!allowed(id.charAt(i))) {
                 int cp = id.codePointAt(i);
-                errors.add(new FieldError(field, "may hold only " + ALLOWED + " (found U+" + String.format("%04X", cp)
-                        + " at index " + i + ")"));
+                errors.add(new FieldError(
+                        field,
+                        "may hold only " + ALLOWED + " (found U+" + String.format("%04X", cp) + " at index " + i
+                                + ")"));
                 return;
             }
         }
@@ -52,9 +55,15 @@ public final class EventIds {
      * hold a control character, so the text names one content only. The rule is public so any client can compute it.
      */
     public static String derive(String userId, String eventType, Map<String, String> attributes) {
-        StringBuilder text = new StringBuilder().append(userId).append('\n').append(eventType).append('\n');
+        StringBuilder text = new StringBuilder()
+                .append(userId)
+                .append('\n')
+                .append(eventType)
+                .append('\n');
         if (attributes != null) {
-            new TreeMap<>(attributes).forEach((name, value) -> text.append(name).append('\n').append(value).append('\n'));
+            new TreeMap<>(attributes)
+                    .forEach((name, value) ->
+                            text.append(name).append('\n').append(value).append('\n'));
         }
         byte[] digest = sha256(text.toString().getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(digest).substring(0, DERIVED_HEX_DIGITS);
@@ -74,7 +83,13 @@ public final class EventIds {
     }
 
     private static boolean allowed(char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                || c == '.' || c == '_' || c == ':' || c == '~' || c == '-';
+        return (c >= 'A' && c <= 'Z')
+                || (c >= 'a' && c <= 'z')
+                || (c >= '0' && c <= '9')
+                || c == '.'
+                || c == '_'
+                || c == ':'
+                || c == '~'
+                || c == '-';
     }
 }

@@ -14,9 +14,8 @@ import java.util.Objects;
  */
 public record EventKey(LocalDate date, LocalTime time, String eventId) implements Comparable<EventKey> {
 
-    private static final Comparator<EventKey> ORDER = Comparator.comparing(EventKey::date)
-            .thenComparing(EventKey::time)
-            .thenComparing(EventKey::eventId);
+    private static final Comparator<EventKey> ORDER =
+            Comparator.comparing(EventKey::date).thenComparing(EventKey::time).thenComparing(EventKey::eventId);
 
     public EventKey {
         // The time is checked first so that a bad time is reported before a bad id, as the fields read.

@@ -38,7 +38,8 @@ public record EventRecord(EventKey key, String userId, String eventType, Map<Str
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return new EventRecord(time.withId(EventIds.derive(userId, eventType, attributes)), userId, eventType, attributes);
+        return new EventRecord(
+                time.withId(EventIds.derive(userId, eventType, attributes)), userId, eventType, attributes);
     }
 
     public String eventId() {
@@ -57,7 +58,9 @@ public record EventRecord(EventKey key, String userId, String eventType, Map<Str
         TextRules.check("eventType", eventType, 1, MAX_EVENT_TYPE, errors);
         if (attributes != null) {
             if (attributes.size() > MAX_ATTRIBUTES) {
-                errors.add(new FieldError("attributes", "must have at most " + MAX_ATTRIBUTES + " entries (got " + attributes.size() + ")"));
+                errors.add(new FieldError(
+                        "attributes",
+                        "must have at most " + MAX_ATTRIBUTES + " entries (got " + attributes.size() + ")"));
             }
             for (Map.Entry<String, String> entry : attributes.entrySet()) {
                 String name = entry.getKey();

@@ -67,7 +67,8 @@ public record EventTime(LocalDate date, LocalTime time) implements Comparable<Ev
             return null;
         }
         try {
-            return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+            return LocalDate.of(
+                    Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
         } catch (DateTimeException e) {
             errors.add(new FieldError(field, "must be a real calendar date (got " + quoted(text) + ")"));
             return null;
@@ -86,20 +87,24 @@ public record EventTime(LocalDate date, LocalTime time) implements Comparable<Ev
         }
         Matcher m = TIME.matcher(text);
         if (!m.matches()) {
-            errors.add(new FieldError(field, "must be a time in the form HH:mm:ss or HH:mm:ss.SSS (got " + quoted(text) + ")"));
+            errors.add(new FieldError(
+                    field, "must be a time in the form HH:mm:ss or HH:mm:ss.SSS (got " + quoted(text) + ")"));
             return null;
         }
         String fraction = m.group(4);
         if (fraction != null && fraction.length() > MAX_FRACTION_DIGITS) {
-            errors.add(new FieldError(field, "must have at most " + MAX_FRACTION_DIGITS + " fraction digits (got "
-                    + fraction.length() + " in " + quoted(text) + ")"));
+            errors.add(new FieldError(
+                    field,
+                    "must have at most " + MAX_FRACTION_DIGITS + " fraction digits (got " + fraction.length() + " in "
+                            + quoted(text) + ")"));
             return null;
         }
         int hour = Integer.parseInt(m.group(1));
         int minute = Integer.parseInt(m.group(2));
         int second = Integer.parseInt(m.group(3));
         if (hour > 23 || minute > 59 || second > 59) {
-            errors.add(new FieldError(field, "must be a real time of day, 00:00:00.000 to 23:59:59.999 (got " + quoted(text) + ")"));
+            errors.add(new FieldError(
+                    field, "must be a real time of day, 00:00:00.000 to 23:59:59.999 (got " + quoted(text) + ")"));
             return null;
         }
         int millis = fraction == null ? 0 : Integer.parseInt((fraction + "00").substring(0, 3));
@@ -128,7 +133,8 @@ public record EventTime(LocalDate date, LocalTime time) implements Comparable<Ev
         LocalDate date = parseDate(field, m.group(1), own);
         String timeText = m.group(2);
         if (timeText.endsWith(".")) {
-            own.add(new FieldError(field, "must have at least one digit after the decimal point (got " + quoted(text) + ")"));
+            own.add(new FieldError(
+                    field, "must have at least one digit after the decimal point (got " + quoted(text) + ")"));
         }
         LocalTime time = own.isEmpty() ? parseTime(field, timeText, own) : null;
         int offsetSeconds = 0;
@@ -136,8 +142,10 @@ public record EventTime(LocalDate date, LocalTime time) implements Comparable<Ev
             int hours = Integer.parseInt(m.group(5));
             int minutes = Integer.parseInt(m.group(6));
             if (hours > 23 || minutes > 59) {
-                own.add(new FieldError(field, "has an impossible UTC offset " + m.group(4) + m.group(5) + ":" + m.group(6)
-                        + "; offsets run from -23:59 to +23:59"));
+                own.add(new FieldError(
+                        field,
+                        "has an impossible UTC offset " + m.group(4) + m.group(5) + ":" + m.group(6)
+                                + "; offsets run from -23:59 to +23:59"));
             }
             offsetSeconds = ("-".equals(m.group(4)) ? -1 : 1) * (hours * 3600 + minutes * 60);
         }
@@ -148,7 +156,8 @@ public record EventTime(LocalDate date, LocalTime time) implements Comparable<Ev
         // The offset is applied by hand: java.time allows only +-18:00, RFC 3339's grammar allows up to +-23:59.
         LocalDateTime utc = LocalDateTime.of(date, time).minusSeconds(offsetSeconds);
         if (utc.getYear() < 0 || utc.getYear() > 9999) {
-            errors.add(new FieldError(field, "must fall within the years 0000 to 9999 in UTC (got " + quoted(text) + ")"));
+            errors.add(
+                    new FieldError(field, "must fall within the years 0000 to 9999 in UTC (got " + quoted(text) + ")"));
             return null;
         }
         return new EventTime(utc.toLocalDate(), utc.toLocalTime());

@@ -28,14 +28,19 @@ public record EventQuery(QueryScope scope, String userId, String eventType, Sort
         if (scope instanceof QueryScope.Range range) {
             if (range.from().compareTo(range.to()) >= 0) {
                 errors.add(new FieldError("to", "must be later than 'from'"));
-            } else if (Duration.between(range.from().instant(), range.to().instant()).compareTo(Duration.ofDays(MAX_RANGE_DAYS)) > 0) {
+            } else if (Duration.between(range.from().instant(), range.to().instant())
+                            .compareTo(Duration.ofDays(MAX_RANGE_DAYS))
+                    > 0) {
                 errors.add(new FieldError("to", "must be at most " + MAX_RANGE_DAYS + " days after 'from'"));
             }
         }
-        // A user's events are read in key order from the user's index; everyone's events come from a scan, which has none.
+        // A user's events are read in key order from the user's index; everyone's events come from a scan, which has
+        // none.
         if (scope instanceof QueryScope.AllEvents && order == SortOrder.DESC && userId == null) {
-            errors.add(new FieldError("order", "applies only to a query by 'userId', by 'date' or by 'from' and 'to';"
-                    + " all events of every user come in the store's order"));
+            errors.add(new FieldError(
+                    "order",
+                    "applies only to a query by 'userId', by 'date' or by 'from' and 'to';"
+                            + " all events of every user come in the store's order"));
         }
         if (userId != null) {
             errors.addAll(EventRecord.contentErrors(userId, "x", null));

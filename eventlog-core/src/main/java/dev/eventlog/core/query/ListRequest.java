@@ -14,8 +14,15 @@ import java.util.Locale;
  * {@code to}, or neither (all events); filters {@code userId} and {@code eventType}; {@code order}, {@code limit},
  * {@code nextToken}.
  */
-public record ListRequest(String date, String from, String to, String userId, String eventType,
-                          String order, String limit, String nextToken) {
+public record ListRequest(
+        String date,
+        String from,
+        String to,
+        String userId,
+        String eventType,
+        String order,
+        String limit,
+        String nextToken) {
 
     /** A request for everything, with no parameters. */
     public static ListRequest all() {
@@ -31,13 +38,15 @@ public record ListRequest(String date, String from, String to, String userId, St
      * A request for the events of one millisecond, the date and time given as text: a range from that
      * millisecond to the next, so it pages, filters and orders as any range does.
      */
-    public static ListRequest millisecond(String date, String time, String userId, String eventType, String order,
-                                          String limit, String nextToken) {
+    public static ListRequest millisecond(
+            String date, String time, String userId, String eventType, String order, String limit, String nextToken) {
         EventTime at = EventTime.parse(date, time);
         if (at.date().getYear() == 9999 && at.time().equals(LocalTime.of(23, 59, 59, 999_000_000))) {
-            throw new InvalidInputException("time", "names the last millisecond of the year 9999, which cannot be listed");
+            throw new InvalidInputException(
+                    "time", "names the last millisecond of the year 9999, which cannot be listed");
         }
-        return new ListRequest(null, instantText(at), instantText(at.nextMillisecond()), userId, eventType, order, limit, nextToken);
+        return new ListRequest(
+                null, instantText(at), instantText(at.nextMillisecond()), userId, eventType, order, limit, nextToken);
     }
 
     private static String instantText(EventTime at) {
@@ -65,7 +74,8 @@ public record ListRequest(String date, String from, String to, String userId, St
     private QueryScope scope(List<FieldError> errors) {
         if (date != null) {
             if (from != null || to != null) {
-                errors.add(new FieldError("date", "cannot be combined with 'from' and 'to'; give one day or one range"));
+                errors.add(
+                        new FieldError("date", "cannot be combined with 'from' and 'to'; give one day or one range"));
                 return null;
             }
             LocalDate day = EventTime.parseDate("date", date, errors);
@@ -75,7 +85,9 @@ public record ListRequest(String date, String from, String to, String userId, St
             return new QueryScope.AllEvents();
         }
         if (from == null || to == null) {
-            errors.add(new FieldError(from == null ? "from" : "to", "is required when '" + (from == null ? "to" : "from") + "' is given"));
+            errors.add(new FieldError(
+                    from == null ? "from" : "to",
+                    "is required when '" + (from == null ? "to" : "from") + "' is given"));
             return null;
         }
         EventTime start = instant("from", from, errors);
@@ -91,8 +103,11 @@ public record ListRequest(String date, String from, String to, String userId, St
         LocalDate day = EventTime.parseDate(field, t < 0 ? value : value.substring(0, t), own);
         LocalTime time = t < 0 ? LocalTime.MIDNIGHT : EventTime.parseTime(field, value.substring(t + 1), own);
         if (!own.isEmpty()) {
-            errors.add(new FieldError(field, "must be a UTC instant YYYY-MM-DDTHH:mm:ss.SSS (got "
-                    + (text.length() > 40 ? text.substring(0, 40) + "..." : text).replaceAll("\\p{Cntrl}", "?") + ")"));
+            errors.add(new FieldError(
+                    field,
+                    "must be a UTC instant YYYY-MM-DDTHH:mm:ss.SSS (got "
+                            + (text.length() > 40 ? text.substring(0, 40) + "..." : text).replaceAll("\\p{Cntrl}", "?")
+                            + ")"));
             return null;
         }
         return new EventTime(day, time);

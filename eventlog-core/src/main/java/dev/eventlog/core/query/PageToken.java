@@ -25,12 +25,12 @@ public final class PageToken {
     private static final int CHECKSUM_BYTES = 12;
     private static final String INVALID = "is not a token issued by this API for this query; start again without it";
 
-    private PageToken() {
-    }
+    private PageToken() {}
 
     /** The token for the page of {@code query} that starts after {@code after}. */
     public static String encode(EventQuery query, EventKey after) {
-        String payload = String.join("|", VERSION, fingerprint(query), after.dateText(), after.timeText(), after.eventId());
+        String payload =
+                String.join("|", VERSION, fingerprint(query), after.dateText(), after.timeText(), after.eventId());
         byte[] body = payload.getBytes(StandardCharsets.UTF_8);
         byte[] sealed = Arrays.copyOf(body, body.length + CHECKSUM_BYTES);
         System.arraycopy(checksum(body), 0, sealed, body.length, CHECKSUM_BYTES);
@@ -58,7 +58,8 @@ public final class PageToken {
             throw invalid();
         }
         if (!parts[1].equals(fingerprint(query))) {
-            throw new InvalidInputException("nextToken",
+            throw new InvalidInputException(
+                    "nextToken",
                     "belongs to another query; repeat the same date, from, to, userId, eventType and order as the first page");
         }
         List<FieldError> errors = new ArrayList<>();
@@ -80,8 +81,12 @@ public final class PageToken {
     }
 
     private static String fingerprint(EventQuery query) {
-        String canonical = String.join("\u0000",
-                describe(query.scope()), nullable(query.userId()), nullable(query.eventType()), query.order().name());
+        String canonical = String.join(
+                "\u0000",
+                describe(query.scope()),
+                nullable(query.userId()),
+                nullable(query.eventType()),
+                query.order().name());
         return HexFormat.of().formatHex(Arrays.copyOf(sha256(canonical.getBytes(StandardCharsets.UTF_8)), 8));
     }
 

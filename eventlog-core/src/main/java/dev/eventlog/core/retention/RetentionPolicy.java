@@ -18,6 +18,7 @@ public final class RetentionPolicy {
 
     /** The environment variable that sets the period, in days, for the function and the local runner alike. */
     public static final String DAYS_VARIABLE = "EVENTLOG_RETENTION_DAYS";
+
     public static final int MIN_DAYS = 1;
     /** A hundred years: beyond that an epoch-second expiry stops meaning anything to an operator. */
     public static final int MAX_DAYS = 36_500;
@@ -40,7 +41,8 @@ public final class RetentionPolicy {
     /** Events are kept {@code days} days after their own instant, as {@code clock} tells the time. */
     public static RetentionPolicy days(int days, Clock clock) {
         if (days < MIN_DAYS || days > MAX_DAYS) {
-            throw new IllegalArgumentException("a retention period must be " + MIN_DAYS + " to " + MAX_DAYS + " days (got " + days + ")");
+            throw new IllegalArgumentException(
+                    "a retention period must be " + MIN_DAYS + " to " + MAX_DAYS + " days (got " + days + ")");
         }
         return new RetentionPolicy(days, clock);
     }
@@ -66,8 +68,8 @@ public final class RetentionPolicy {
                 return days(days, clock);
             }
         }
-        throw new IllegalArgumentException(source + " must be a whole number of days from " + MIN_DAYS + " to " + MAX_DAYS
-                + " (got '" + text + "')");
+        throw new IllegalArgumentException(source + " must be a whole number of days from " + MIN_DAYS + " to "
+                + MAX_DAYS + " (got '" + text + "')");
     }
 
     /** True when events expire at all. */

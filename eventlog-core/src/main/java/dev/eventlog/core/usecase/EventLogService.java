@@ -97,7 +97,8 @@ public final class EventLogService {
      */
     public static List<FieldError> batchErrors(List<EventDraft> drafts) {
         if (drafts.isEmpty() || drafts.size() > MAX_BATCH) {
-            return List.of(new FieldError("events", "a batch must hold 1 to " + MAX_BATCH + " events (got " + drafts.size() + ")"));
+            return List.of(new FieldError(
+                    "events", "a batch must hold 1 to " + MAX_BATCH + " events (got " + drafts.size() + ")"));
         }
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < drafts.size(); i++) {
@@ -123,7 +124,8 @@ public final class EventLogService {
 
     /** One page of the query, continuing from {@code nextToken} when it is not null. */
     public EventPage list(EventQuery query, String nextToken) {
-        Optional<EventKey> after = nextToken == null ? Optional.empty() : Optional.of(PageToken.decode(query, nextToken));
+        Optional<EventKey> after =
+                nextToken == null ? Optional.empty() : Optional.of(PageToken.decode(query, nextToken));
         Page page = store.query(query, after);
         return new EventPage(page.items(), page.resumeAfter().map(key -> PageToken.encode(query, key)));
     }
@@ -136,8 +138,10 @@ public final class EventLogService {
         if (!retention.expired(event)) {
             return null;
         }
-        return new FieldError(draft.timestamp() != null ? "timestamp" : "date", "is older than the retention period of "
-                + retention.describe() + ": this event would already have expired, so it is not recorded");
+        return new FieldError(
+                draft.timestamp() != null ? "timestamp" : "date",
+                "is older than the retention period of " + retention.describe()
+                        + ": this event would already have expired, so it is not recorded");
     }
 
     /**
@@ -145,6 +149,8 @@ public final class EventLogService {
      * same millisecond are distinct without any search for a free millisecond.
      */
     private EventRecord toRecord(EventDraft draft) {
-        return draft.stampedByServer() ? draft.toRecord(EventTime.at(clock.instant()), EventIds.random()) : draft.toRecord();
+        return draft.stampedByServer()
+                ? draft.toRecord(EventTime.at(clock.instant()), EventIds.random())
+                : draft.toRecord();
     }
 }

@@ -16,15 +16,23 @@ class CoreDependencyRuleTest {
 
     @Test
     void coreDependsOnTheJdkOnly() {
-        classes().that().resideInAPackage("dev.eventlog.core..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.eventlog.core..")
+        classes()
+                .that()
+                .resideInAPackage("dev.eventlog.core..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "dev.eventlog.core..")
                 .check(CORE);
     }
 
     @Test
     void domainDoesNotDependOnPortsOrUseCases() {
-        classes().that().resideInAPackage("dev.eventlog.core.domain..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.eventlog.core.domain..")
+        classes()
+                .that()
+                .resideInAPackage("dev.eventlog.core.domain..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "dev.eventlog.core.domain..")
                 .check(CORE);
     }
 }

@@ -23,30 +23,37 @@ class EventDraftTest {
         EventDraft draft = new EventDraft(null, "10:00:00", "alice", "login");
 
         assertFalse(draft.stampedByServer());
-        assertEquals(List.of("date"), draft.errors().stream().map(FieldError::field).toList());
+        assertEquals(
+                List.of("date"), draft.errors().stream().map(FieldError::field).toList());
     }
 
     @Test
     void everyBadField_isReported() {
         EventDraft draft = new EventDraft("2024-02-30", "10:00:00.1234567890", "", null);
 
-        assertEquals(List.of("date", "time", "userId", "eventType"), draft.errors().stream().map(FieldError::field).toList());
+        assertEquals(
+                List.of("date", "time", "userId", "eventType"),
+                draft.errors().stream().map(FieldError::field).toList());
     }
 
     @Test
     void timestampWithDateOrTime_isRejectedNamingTheFields() {
-        EventDraft draft = new EventDraft("2024-06-01", "09:30:00", "2024-06-01T09:30:00Z", null, "alice", "login", null);
+        EventDraft draft =
+                new EventDraft("2024-06-01", "09:30:00", "2024-06-01T09:30:00Z", null, "alice", "login", null);
 
         List<FieldError> errors = draft.errors();
 
-        assertEquals(List.of("timestamp"), errors.stream().map(FieldError::field).toList());
+        assertEquals(
+                List.of("timestamp"), errors.stream().map(FieldError::field).toList());
         assertTrue(errors.get(0).message().contains("'date' and 'time'"), errors.toString());
     }
 
     @Test
     void pythonIsoformatAndJavascriptIsoString_nameTheSameUtcMillisecond() {
-        EventRecord python = new EventDraft(null, null, "2024-06-01T18:30:00.123456+09:00", null, "alice", "login", null).toRecord();
-        EventRecord javascript = new EventDraft(null, null, "2024-06-01T09:30:00.123Z", null, "alice", "login", null).toRecord();
+        EventRecord python =
+                new EventDraft(null, null, "2024-06-01T18:30:00.123456+09:00", null, "alice", "login", null).toRecord();
+        EventRecord javascript =
+                new EventDraft(null, null, "2024-06-01T09:30:00.123Z", null, "alice", "login", null).toRecord();
 
         assertEquals(python, javascript);
         assertEquals("2024-06-01", python.key().dateText());
@@ -55,14 +62,16 @@ class EventDraftTest {
 
     @Test
     void draftWithTimeAndNoId_getsTheIdDerivedFromItsContent() {
-        EventRecord record = new EventDraft("2024-06-01", "09:30:00", "alice", "login", Map.of("page", "/home")).toRecord();
+        EventRecord record =
+                new EventDraft("2024-06-01", "09:30:00", "alice", "login", Map.of("page", "/home")).toRecord();
 
         assertEquals("9ef0ac048c9a4d0d", record.eventId());
     }
 
     @Test
     void givenId_isKept() {
-        EventRecord record = new EventDraft("2024-06-01", "09:30:00", null, "client-42", "alice", "login", null).toRecord();
+        EventRecord record =
+                new EventDraft("2024-06-01", "09:30:00", null, "client-42", "alice", "login", null).toRecord();
 
         assertEquals("client-42", record.eventId());
     }
@@ -71,15 +80,25 @@ class EventDraftTest {
     void badIdAndBadTimestamp_areBothReported() {
         EventDraft draft = new EventDraft(null, null, "2024-06-01T09:30:00+25:00", "no spaces", "alice", "login", null);
 
-        assertEquals(List.of("timestamp", "eventId"), draft.errors().stream().map(FieldError::field).toList());
+        assertEquals(
+                List.of("timestamp", "eventId"),
+                draft.errors().stream().map(FieldError::field).toList());
     }
 
     @Test
     void serverStampedDraft_takesTheFreshIdUnlessItHasOne() {
         EventTime now = EventTime.parse("2024-06-01", "09:30:00.001");
 
-        assertEquals("fresh", new EventDraft(null, null, "alice", "login").toRecord(now, "fresh").eventId());
-        assertEquals("mine", new EventDraft(null, null, null, "mine", "alice", "login", null).toRecord(now, "fresh").eventId());
+        assertEquals(
+                "fresh",
+                new EventDraft(null, null, "alice", "login")
+                        .toRecord(now, "fresh")
+                        .eventId());
+        assertEquals(
+                "mine",
+                new EventDraft(null, null, null, "mine", "alice", "login", null)
+                        .toRecord(now, "fresh")
+                        .eventId());
     }
 
     @Test

@@ -73,18 +73,23 @@ class EventIdsTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "has space", "slash/id", "hash#id", "percent%20", "é", "tab\tid", "question?"})
     void badIds_areRejectedNamingTheField(String id) {
-        InvalidInputException error = assertThrows(InvalidInputException.class, () -> EventKey.parse("2024-01-01", "00:00:00", id));
+        InvalidInputException error =
+                assertThrows(InvalidInputException.class, () -> EventKey.parse("2024-01-01", "00:00:00", id));
 
-        assertEquals(List.of("eventId"), error.errors().stream().map(FieldError::field).toList());
+        assertEquals(
+                List.of("eventId"),
+                error.errors().stream().map(FieldError::field).toList());
     }
 
     @Test
     void idOfSixtyFiveCharacters_isTooLong() {
-        InvalidInputException error = assertThrows(InvalidInputException.class,
-                () -> EventKey.parse("2024-01-01", "00:00:00", "x".repeat(65)));
+        InvalidInputException error = assertThrows(
+                InvalidInputException.class, () -> EventKey.parse("2024-01-01", "00:00:00", "x".repeat(65)));
 
         assertTrue(error.getMessage().contains("at most 64 characters"), error.getMessage());
-        assertEquals("x".repeat(64), EventKey.parse("2024-01-01", "00:00:00", "x".repeat(64)).eventId());
+        assertEquals(
+                "x".repeat(64),
+                EventKey.parse("2024-01-01", "00:00:00", "x".repeat(64)).eventId());
     }
 
     @Test
@@ -99,8 +104,11 @@ class EventIdsTest {
 
     @Test
     void badDateTimeAndId_areAllReported() {
-        InvalidInputException error = assertThrows(InvalidInputException.class, () -> EventKey.parse("2024-02-30", "25:00:00", "a b"));
+        InvalidInputException error =
+                assertThrows(InvalidInputException.class, () -> EventKey.parse("2024-02-30", "25:00:00", "a b"));
 
-        assertEquals(List.of("date", "time", "eventId"), error.errors().stream().map(FieldError::field).toList());
+        assertEquals(
+                List.of("date", "time", "eventId"),
+                error.errors().stream().map(FieldError::field).toList());
     }
 }

@@ -29,7 +29,9 @@ class EventRecordTest {
     void missingFields_areRequired() {
         InvalidInputException error = assertThrows(InvalidInputException.class, () -> new EventRecord(KEY, null, null));
 
-        assertEquals(List.of(new FieldError("userId", "is required"), new FieldError("eventType", "is required")), error.errors());
+        assertEquals(
+                List.of(new FieldError("userId", "is required"), new FieldError("eventType", "is required")),
+                error.errors());
     }
 
     @Test
@@ -48,14 +50,16 @@ class EventRecordTest {
 
     @Test
     void blankUserId_isRejected() {
-        InvalidInputException error = assertThrows(InvalidInputException.class, () -> new EventRecord(KEY, "   ", "login"));
+        InvalidInputException error =
+                assertThrows(InvalidInputException.class, () -> new EventRecord(KEY, "   ", "login"));
 
         assertEquals("'userId' must not be blank", error.getMessage());
     }
 
     @Test
     void controlCharacters_areRejectedEverywhere() {
-        assertEquals(List.of("userId", "eventType", "attributes.k"),
+        assertEquals(
+                List.of("userId", "eventType", "attributes.k"),
                 fieldsOf(() -> new EventRecord(KEY, "a\u0000b", "log\nin", Map.of("k", "v\u007f"))));
         assertEquals(List.of("attributes.k\tx"), fieldsOf(() -> new EventRecord(KEY, "a", "b", Map.of("k\tx", "v"))));
     }
@@ -70,8 +74,11 @@ class EventRecordTest {
         Map<String, String> tooMany = IntStream.range(0, 33).boxed().collect(Collectors.toMap(i -> "k" + i, i -> "v"));
         assertEquals(List.of("attributes"), fieldsOf(() -> new EventRecord(KEY, "a", "b", tooMany)));
 
-        assertEquals(List.of("attributes." + "k".repeat(65)), fieldsOf(() -> new EventRecord(KEY, "a", "b", Map.of("k".repeat(65), "v"))));
-        assertEquals(List.of("attributes.k"), fieldsOf(() -> new EventRecord(KEY, "a", "b", Map.of("k", "v".repeat(1025)))));
+        assertEquals(
+                List.of("attributes." + "k".repeat(65)),
+                fieldsOf(() -> new EventRecord(KEY, "a", "b", Map.of("k".repeat(65), "v"))));
+        assertEquals(
+                List.of("attributes.k"), fieldsOf(() -> new EventRecord(KEY, "a", "b", Map.of("k", "v".repeat(1025)))));
         assertEquals(List.of("attributes."), fieldsOf(() -> new EventRecord(KEY, "a", "b", Map.of("", "v"))));
     }
 
@@ -90,7 +97,8 @@ class EventRecordTest {
         source.put("c", "3");
 
         assertEquals(List.of("a", "b"), List.copyOf(event.attributes().keySet()));
-        assertThrows(UnsupportedOperationException.class, () -> event.attributes().put("x", "y"));
+        assertThrows(
+                UnsupportedOperationException.class, () -> event.attributes().put("x", "y"));
     }
 
     @Test

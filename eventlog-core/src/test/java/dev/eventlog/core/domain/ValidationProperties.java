@@ -18,8 +18,9 @@ import net.jqwik.api.constraints.IntRange;
 class ValidationProperties {
 
     @Property
-    void canonicalTime_roundTrips(@ForAll @IntRange(min = 0, max = 86_399_999) int millisOfDay,
-                                  @ForAll @IntRange(min = 0, max = 3_000_000) int dayNumber) {
+    void canonicalTime_roundTrips(
+            @ForAll @IntRange(min = 0, max = 86_399_999) int millisOfDay,
+            @ForAll @IntRange(min = 0, max = 3_000_000) int dayNumber) {
         LocalDate date = LocalDate.of(1, 1, 1).plusDays(dayNumber % 3_650_000);
         LocalTime time = LocalTime.ofNanoOfDay(millisOfDay * 1_000_000L);
         EventTime key = new EventTime(date, time);
@@ -32,7 +33,8 @@ class ValidationProperties {
     }
 
     @Property
-    void secondsOnlyTime_equalsTheSameTimeWithZeroMilliseconds(@ForAll @IntRange(min = 0, max = 86_399) int secondOfDay) {
+    void secondsOnlyTime_equalsTheSameTimeWithZeroMilliseconds(
+            @ForAll @IntRange(min = 0, max = 86_399) int secondOfDay) {
         String seconds = LocalTime.ofSecondOfDay(secondOfDay).toString();
         String text = seconds.length() == 5 ? seconds + ":00" : seconds;
 
@@ -40,13 +42,18 @@ class ValidationProperties {
     }
 
     @Property(tries = 2000)
-    void anyDraft_isEitherValidOrReportsFieldErrors(@ForAll("text") String date, @ForAll("text") String time,
-                                                    @ForAll("text") String userId, @ForAll("text") String eventType,
-                                                    @ForAll("attributes") Map<String, String> attributes) {
+    void anyDraft_isEitherValidOrReportsFieldErrors(
+            @ForAll("text") String date,
+            @ForAll("text") String time,
+            @ForAll("text") String userId,
+            @ForAll("text") String eventType,
+            @ForAll("attributes") Map<String, String> attributes) {
         EventDraft draft = new EventDraft(date, time, userId, eventType, attributes);
         List<FieldError> errors = draft.errors();
         if (errors.isEmpty()) {
-            EventRecord record = draft.stampedByServer() ? draft.toRecord(EventTime.parse("2024-01-01", "00:00:00"), "stamped") : draft.toRecord();
+            EventRecord record = draft.stampedByServer()
+                    ? draft.toRecord(EventTime.parse("2024-01-01", "00:00:00"), "stamped")
+                    : draft.toRecord();
             assertEquals(userId, record.userId());
         } else {
             for (FieldError error : errors) {
@@ -85,7 +92,10 @@ class ValidationProperties {
     @Provide
     Arbitrary<Map<String, String>> attributes() {
         return Arbitraries.oneOf(
-                Arbitraries.maps(Arbitraries.strings().ofMaxLength(70), Arbitraries.strings().ofMaxLength(1100)).ofMaxSize(40),
+                Arbitraries.maps(
+                                Arbitraries.strings().ofMaxLength(70),
+                                Arbitraries.strings().ofMaxLength(1100))
+                        .ofMaxSize(40),
                 Arbitraries.just(null));
     }
 }

@@ -66,8 +66,11 @@ public abstract class EventLogPortContract {
         }
         attributes.put("empty", "");
         attributes.put("unicode-é漢😀", "value with spaces, quotes \" and emoji 😀");
-        EventRecord original = event(key(uniqueDay(), "14:19:00.123"), "u".repeat(EventRecord.MAX_USER_ID),
-                "t".repeat(EventRecord.MAX_EVENT_TYPE), attributes);
+        EventRecord original = event(
+                key(uniqueDay(), "14:19:00.123"),
+                "u".repeat(EventRecord.MAX_USER_ID),
+                "t".repeat(EventRecord.MAX_EVENT_TYPE),
+                attributes);
 
         assertEquals(AppendOutcome.CREATED, port.append(original).outcome());
 
@@ -87,7 +90,8 @@ public abstract class EventLogPortContract {
 
     @Test
     void unknownKey_isNotFound() {
-        assertEquals(Optional.empty(), port.find(key(uniqueDay(), "12:00:00.000").withId("nobody")));
+        assertEquals(
+                Optional.empty(), port.find(key(uniqueDay(), "12:00:00.000").withId("nobody")));
     }
 
     @Test
@@ -95,7 +99,8 @@ public abstract class EventLogPortContract {
         EventRecord original = event(key(uniqueDay(), "10:00:00.000"), uniqueUser(), "login", Map.of("a", "1"));
         port.append(original);
 
-        AppendResult again = port.append(event(original.key(), original.userId(), original.eventType(), Map.of("a", "1")));
+        AppendResult again =
+                port.append(event(original.key(), original.userId(), original.eventType(), Map.of("a", "1")));
 
         assertEquals(AppendOutcome.EXISTING, again.outcome());
         assertEquals(Optional.of(original), port.find(original.key()));
@@ -103,7 +108,8 @@ public abstract class EventLogPortContract {
 
     @Test
     void reusedIdWithDifferentContent_isConflictAndLeavesStoredEventUnchanged() {
-        EventRecord original = event(key(uniqueDay(), "10:00:00.000").withId("reused"), uniqueUser(), "login", Map.of("a", "1"));
+        EventRecord original =
+                event(key(uniqueDay(), "10:00:00.000").withId("reused"), uniqueUser(), "login", Map.of("a", "1"));
         port.append(original);
 
         List<EventRecord> rivals = List.of(
@@ -131,9 +137,12 @@ public abstract class EventLogPortContract {
 
         List<AppendResult> results = port.appendAll(List.of(fresh, same, rival, another));
 
-        assertEquals(List.of(AppendOutcome.CREATED, AppendOutcome.EXISTING, AppendOutcome.CONFLICT, AppendOutcome.CREATED),
+        assertEquals(
+                List.of(AppendOutcome.CREATED, AppendOutcome.EXISTING, AppendOutcome.CONFLICT, AppendOutcome.CREATED),
                 results.stream().map(AppendResult::outcome).toList());
-        assertEquals(List.of(fresh, same, rival, another), results.stream().map(AppendResult::event).toList());
+        assertEquals(
+                List.of(fresh, same, rival, another),
+                results.stream().map(AppendResult::event).toList());
         assertEquals(Optional.of(stored), port.find(stored.key()));
         assertEquals(Optional.of(fresh), port.find(fresh.key()));
         assertEquals(Optional.of(another), port.find(another.key()));
@@ -160,9 +169,21 @@ public abstract class EventLogPortContract {
 
         List<AppendResult> results = port.appendAll(List.of(first, rival));
 
-        assertEquals(1, results.stream().filter(r -> r.outcome() == AppendOutcome.CREATED).count());
-        assertEquals(1, results.stream().filter(r -> r.outcome() == AppendOutcome.CONFLICT).count());
-        EventRecord winner = results.stream().filter(r -> r.outcome() == AppendOutcome.CREATED).findFirst().orElseThrow().event();
+        assertEquals(
+                1,
+                results.stream()
+                        .filter(r -> r.outcome() == AppendOutcome.CREATED)
+                        .count());
+        assertEquals(
+                1,
+                results.stream()
+                        .filter(r -> r.outcome() == AppendOutcome.CONFLICT)
+                        .count());
+        EventRecord winner = results.stream()
+                .filter(r -> r.outcome() == AppendOutcome.CREATED)
+                .findFirst()
+                .orElseThrow()
+                .event();
         assertEquals(Optional.of(winner), port.find(key));
     }
 
@@ -215,9 +236,17 @@ public abstract class EventLogPortContract {
         EventRecord original = event(at.withId("mine"), user, "login");
         port.append(original);
 
-        assertEquals(AppendOutcome.CONFLICT, port.append(event(at.withId("mine"), user, "logout")).outcome());
-        assertEquals(AppendOutcome.CREATED, port.append(event(at, user, "logout")).outcome(), "other content, derived id: a new event");
-        assertEquals(AppendOutcome.CREATED, port.append(event(at.withId("yours"), user, "logout")).outcome(), "other id: a new event");
+        assertEquals(
+                AppendOutcome.CONFLICT,
+                port.append(event(at.withId("mine"), user, "logout")).outcome());
+        assertEquals(
+                AppendOutcome.CREATED,
+                port.append(event(at, user, "logout")).outcome(),
+                "other content, derived id: a new event");
+        assertEquals(
+                AppendOutcome.CREATED,
+                port.append(event(at.withId("yours"), user, "logout")).outcome(),
+                "other id: a new event");
         assertEquals(Optional.of(original), port.find(original.key()));
         assertEquals(3, readAll(EventQuery.of(new QueryScope.Day(at.date()))).size());
     }
@@ -238,7 +267,10 @@ public abstract class EventLogPortContract {
         List<EventRecord> events = new ArrayList<>();
         events.add(event(key(day, "12:00:00.499")));
         for (int i = 0; i < 40; i++) {
-            events.add(i % 2 == 0 ? event(busy) : event(busy.withId("given-" + (char) ('a' + i % 26) + i), uniqueUser(), "click"));
+            events.add(
+                    i % 2 == 0
+                            ? event(busy)
+                            : event(busy.withId("given-" + (char) ('a' + i % 26) + i), uniqueUser(), "click"));
         }
         events.add(event(key(day, "12:00:00.501")));
         appendInBatches(events);
@@ -247,7 +279,8 @@ public abstract class EventLogPortContract {
         Collections.reverse(descending);
         List<EventRecord> inBusyMillisecond = ascending.subList(1, ascending.size() - 1);
         EventQuery dayQuery = EventQuery.of(new QueryScope.Day(day)).withLimit(pageSize);
-        EventQuery millisecond = EventQuery.of(new QueryScope.Range(busy, busy.nextMillisecond())).withLimit(pageSize);
+        EventQuery millisecond = EventQuery.of(new QueryScope.Range(busy, busy.nextMillisecond()))
+                .withLimit(pageSize);
 
         assertEquals(ascending, readAll(dayQuery));
         assertEquals(descending, readAll(dayQuery.withOrder(SortOrder.DESC)));
@@ -255,7 +288,10 @@ public abstract class EventLogPortContract {
         List<EventRecord> newestFirst = new ArrayList<>(inBusyMillisecond);
         Collections.reverse(newestFirst);
         assertEquals(newestFirst, readAll(millisecond.withOrder(SortOrder.DESC)));
-        assertEquals(inBusyMillisecond.stream().filter(e -> e.eventType().equals("click")).toList(),
+        assertEquals(
+                inBusyMillisecond.stream()
+                        .filter(e -> e.eventType().equals("click"))
+                        .toList(),
                 readAll(millisecond.withEventType("click")));
     }
 
@@ -313,7 +349,9 @@ public abstract class EventLogPortContract {
         QueryScope range = new QueryScope.Range(key(day, "22:00:00.000"), key(day.plusDays(1), "02:00:00.000"));
 
         assertEquals(List.of(atFrom, lateEvening, midnight, earlyMorning), readAll(EventQuery.of(range)));
-        assertEquals(List.of(earlyMorning, midnight, lateEvening, atFrom), readAll(EventQuery.of(range).withOrder(SortOrder.DESC)));
+        assertEquals(
+                List.of(earlyMorning, midnight, lateEvening, atFrom),
+                readAll(EventQuery.of(range).withOrder(SortOrder.DESC)));
     }
 
     @Test
@@ -327,10 +365,12 @@ public abstract class EventLogPortContract {
         EventRecord newYear = event(key(LocalDate.of(year + 1, 1, 1), "00:00:00.000"));
         port.appendAll(List.of(newYear, decEnd, marStart, febEnd, febStart, janEnd));
 
-        QueryScope monthEnd = new QueryScope.Range(key(LocalDate.of(year, 1, 31), "00:00:00.000"), key(LocalDate.of(year, 3, 1), "00:00:00.001"));
+        QueryScope monthEnd = new QueryScope.Range(
+                key(LocalDate.of(year, 1, 31), "00:00:00.000"), key(LocalDate.of(year, 3, 1), "00:00:00.001"));
         assertEquals(List.of(janEnd, febStart, febEnd, marStart), readAll(EventQuery.of(monthEnd)));
 
-        QueryScope yearEnd = new QueryScope.Range(key(LocalDate.of(year, 12, 31), "00:00:00.000"), key(LocalDate.of(year + 1, 1, 2), "00:00:00.000"));
+        QueryScope yearEnd = new QueryScope.Range(
+                key(LocalDate.of(year, 12, 31), "00:00:00.000"), key(LocalDate.of(year + 1, 1, 2), "00:00:00.000"));
         assertEquals(List.of(newYear, decEnd), readAll(EventQuery.of(yearEnd).withOrder(SortOrder.DESC)));
     }
 
@@ -340,7 +380,8 @@ public abstract class EventLogPortContract {
         EventRecord first = event(key(LocalDate.of(year, 1, 1), "00:00:00.000"));
         EventRecord last = event(key(LocalDate.of(year, 12, 31), "23:59:59.999"));
         port.appendAll(List.of(last, first));
-        QueryScope wholeYear = new QueryScope.Range(key(LocalDate.of(year, 1, 1), "00:00:00.000"), key(LocalDate.of(year + 1, 1, 1), "00:00:00.000"));
+        QueryScope wholeYear = new QueryScope.Range(
+                key(LocalDate.of(year, 1, 1), "00:00:00.000"), key(LocalDate.of(year + 1, 1, 1), "00:00:00.000"));
 
         assertEquals(List.of(first, last), readAll(EventQuery.of(wholeYear).withLimit(1)));
     }
@@ -358,15 +399,20 @@ public abstract class EventLogPortContract {
         EventRecord bobView = event(key(day, "08:00:03.000"), bob, "view");
         port.appendAll(List.of(aliceLogin, bobLogin, aliceView, bobView));
         EventQuery dayQuery = EventQuery.of(new QueryScope.Day(day));
-        EventQuery rangeQuery = EventQuery.of(new QueryScope.Range(key(day, "00:00:00.000"), key(day.plusDays(1), "00:00:00.000")));
+        EventQuery rangeQuery =
+                EventQuery.of(new QueryScope.Range(key(day, "00:00:00.000"), key(day.plusDays(1), "00:00:00.000")));
 
         for (EventQuery query : List.of(dayQuery, rangeQuery)) {
             assertEquals(List.of(aliceLogin, aliceView), readAll(query.withUserId(alice)));
-            assertEquals(List.of(bobView, aliceView), readAll(query.withEventType("view").withOrder(SortOrder.DESC)));
+            assertEquals(
+                    List.of(bobView, aliceView),
+                    readAll(query.withEventType("view").withOrder(SortOrder.DESC)));
             assertEquals(List.of(bobLogin), readAll(query.withUserId(bob).withEventType("login")));
             assertEquals(List.of(), readAll(query.withUserId(uniqueUser())));
         }
-        assertEquals(Set.of(aliceLogin, aliceView), Set.copyOf(readAll(EventQuery.of(new QueryScope.AllEvents()).withUserId(alice))));
+        assertEquals(
+                Set.of(aliceLogin, aliceView),
+                Set.copyOf(readAll(EventQuery.of(new QueryScope.AllEvents()).withUserId(alice))));
     }
 
     @Test
@@ -376,7 +422,9 @@ public abstract class EventLogPortContract {
         List<EventRecord> events = new ArrayList<>();
         List<EventRecord> rareOnes = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            EventRecord e = i % 20 == 7 ? event(key(day, 10, i / 60, i % 60, 0), rare, "view") : event(key(day, 10, i / 60, i % 60, 0));
+            EventRecord e = i % 20 == 7
+                    ? event(key(day, 10, i / 60, i % 60, 0), rare, "view")
+                    : event(key(day, 10, i / 60, i % 60, 0));
             events.add(e);
             if (e.userId().equals(rare)) {
                 rareOnes.add(e);
@@ -384,7 +432,8 @@ public abstract class EventLogPortContract {
         }
         appendInBatches(events);
 
-        Page first = port.query(EventQuery.of(new QueryScope.Day(day)).withUserId(rare).withLimit(4), Optional.empty());
+        Page first = port.query(
+                EventQuery.of(new QueryScope.Day(day)).withUserId(rare).withLimit(4), Optional.empty());
 
         assertEquals(rareOnes.subList(0, 4), first.items());
         assertTrue(first.hasMore());
@@ -393,8 +442,7 @@ public abstract class EventLogPortContract {
     // ---- a user's history ------------------------------------------------------------------------------
 
     /** A user's events on many days of a year of their own, with another user's events in the same milliseconds. */
-    private record History(String user, String other, List<EventRecord> mine, List<EventRecord> theirs) {
-    }
+    private record History(String user, String other, List<EventRecord> mine, List<EventRecord> theirs) {}
 
     private History historyOverManyDays(int year) {
         String user = uniqueUser();
@@ -419,7 +467,9 @@ public abstract class EventLogPortContract {
         History history = historyOverManyDays(uniqueYear());
         List<EventRecord> descending = new ArrayList<>(history.mine());
         Collections.reverse(descending);
-        EventQuery byUser = EventQuery.of(new QueryScope.AllEvents()).withUserId(history.user()).withLimit(pageSize);
+        EventQuery byUser = EventQuery.of(new QueryScope.AllEvents())
+                .withUserId(history.user())
+                .withLimit(pageSize);
 
         assertEquals(history.mine(), readAll(byUser));
         assertEquals(descending, readAll(byUser.withOrder(SortOrder.DESC)));
@@ -429,14 +479,17 @@ public abstract class EventLogPortContract {
     @Test
     void userHistory_firstPageOfManyDays_holdsTheOldestAndTheNewestEvents() {
         History history = historyOverManyDays(uniqueYear());
-        EventQuery byUser = EventQuery.of(new QueryScope.AllEvents()).withUserId(history.user()).withLimit(5);
+        EventQuery byUser = EventQuery.of(new QueryScope.AllEvents())
+                .withUserId(history.user())
+                .withLimit(5);
 
         Page oldest = port.query(byUser, Optional.empty());
         Page newest = port.query(byUser.withOrder(SortOrder.DESC), Optional.empty());
 
         assertEquals(history.mine().subList(0, 5), oldest.items());
         assertTrue(oldest.hasMore());
-        List<EventRecord> lastFive = new ArrayList<>(history.mine().subList(history.mine().size() - 5, history.mine().size()));
+        List<EventRecord> lastFive = new ArrayList<>(
+                history.mine().subList(history.mine().size() - 5, history.mine().size()));
         Collections.reverse(lastFive);
         assertEquals(lastFive, newest.items());
         assertTrue(newest.hasMore());
@@ -446,22 +499,36 @@ public abstract class EventLogPortContract {
     void userHistory_combinesWithTypeDateAndRange() {
         int year = uniqueYear();
         History history = historyOverManyDays(year);
-        EventQuery everything = EventQuery.of(new QueryScope.AllEvents()).withUserId(history.user()).withLimit(2);
+        EventQuery everything = EventQuery.of(new QueryScope.AllEvents())
+                .withUserId(history.user())
+                .withLimit(2);
         LocalDate busyDay = history.mine().get(10).key().date();
         EventTime from = history.mine().get(5).key().moment();
         EventTime to = history.mine().get(25).key().moment();
         QueryScope.Range range = new QueryScope.Range(from, to);
 
-        assertEquals(history.mine().stream().filter(e -> e.eventType().equals("login")).toList(),
+        assertEquals(
+                history.mine().stream()
+                        .filter(e -> e.eventType().equals("login"))
+                        .toList(),
                 readAll(everything.withEventType("login")));
-        assertEquals(history.mine().stream().filter(e -> e.key().date().equals(busyDay)).toList(),
+        assertEquals(
+                history.mine().stream()
+                        .filter(e -> e.key().date().equals(busyDay))
+                        .toList(),
                 readAll(new EventQuery(new QueryScope.Day(busyDay), history.user(), null, SortOrder.ASC, 2)));
-        assertEquals(history.mine().subList(5, 25), readAll(new EventQuery(range, history.user(), null, SortOrder.ASC, 2)));
+        assertEquals(
+                history.mine().subList(5, 25), readAll(new EventQuery(range, history.user(), null, SortOrder.ASC, 2)));
         List<EventRecord> viewsInRangeNewestFirst = new ArrayList<>(history.mine().subList(5, 25).stream()
-                .filter(e -> e.eventType().equals("view")).toList());
+                .filter(e -> e.eventType().equals("view"))
+                .toList());
         Collections.reverse(viewsInRangeNewestFirst);
-        assertEquals(viewsInRangeNewestFirst, readAll(new EventQuery(range, history.user(), "view", SortOrder.DESC, 3)));
-        assertEquals(List.of(), readAll(new EventQuery(new QueryScope.Day(LocalDate.of(year, 12, 31)), history.user(), null, SortOrder.DESC, 5)));
+        assertEquals(
+                viewsInRangeNewestFirst, readAll(new EventQuery(range, history.user(), "view", SortOrder.DESC, 3)));
+        assertEquals(
+                List.of(),
+                readAll(new EventQuery(
+                        new QueryScope.Day(LocalDate.of(year, 12, 31)), history.user(), null, SortOrder.DESC, 5)));
     }
 
     @Test
@@ -495,7 +562,8 @@ public abstract class EventLogPortContract {
     @Test
     void unknownUser_withoutDate_isAnEmptyLastPageInEitherOrder() {
         for (SortOrder order : SortOrder.values()) {
-            Page page = port.query(new EventQuery(new QueryScope.AllEvents(), uniqueUser(), null, order, 10), Optional.empty());
+            Page page = port.query(
+                    new EventQuery(new QueryScope.AllEvents(), uniqueUser(), null, order, 10), Optional.empty());
             assertEquals(List.of(), page.items());
             assertFalse(page.hasMore());
         }
@@ -506,7 +574,9 @@ public abstract class EventLogPortContract {
     @Test
     void limit_capsThePage() {
         LocalDate day = uniqueDay();
-        List<EventRecord> events = IntStream.range(0, 10).mapToObj(i -> event(key(day, 7, 0, i, 0))).toList();
+        List<EventRecord> events = IntStream.range(0, 10)
+                .mapToObj(i -> event(key(day, 7, 0, i, 0)))
+                .toList();
         port.appendAll(events);
 
         Page page = port.query(EventQuery.of(new QueryScope.Day(day)).withLimit(3), Optional.empty());
@@ -518,7 +588,8 @@ public abstract class EventLogPortContract {
     @Test
     void pageThatEndsExactlyAtTheLastEvent_hasNoResumeKey() {
         LocalDate day = uniqueDay();
-        List<EventRecord> events = IntStream.range(0, 6).mapToObj(i -> event(key(day, 7, 0, i, 0))).toList();
+        List<EventRecord> events =
+                IntStream.range(0, 6).mapToObj(i -> event(key(day, 7, 0, i, 0))).toList();
         port.appendAll(events);
         EventQuery query = EventQuery.of(new QueryScope.Day(day)).withLimit(3);
 
@@ -540,19 +611,28 @@ public abstract class EventLogPortContract {
             events.add(event(key(day, i % 24, i % 60, (i * 7) % 60, i % 1000), user, i % 3 == 0 ? "login" : "view"));
         }
         appendInBatches(events);
-        List<EventRecord> ascending = events.stream().sorted(Comparator.comparing(EventRecord::key)).toList();
+        List<EventRecord> ascending =
+                events.stream().sorted(Comparator.comparing(EventRecord::key)).toList();
         List<EventRecord> descending = new ArrayList<>(ascending);
         Collections.reverse(descending);
-        QueryScope range = new QueryScope.Range(key(LocalDate.of(year, 12, 29), "00:00:00.000"), key(LocalDate.of(year + 1, 1, 3), "00:00:00.000"));
+        QueryScope range = new QueryScope.Range(
+                key(LocalDate.of(year, 12, 29), "00:00:00.000"), key(LocalDate.of(year + 1, 1, 3), "00:00:00.000"));
         LocalDate middleDay = LocalDate.of(year, 12, 31);
 
         assertEquals(ascending, readAll(EventQuery.of(range).withLimit(pageSize)));
-        assertEquals(descending, readAll(EventQuery.of(range).withLimit(pageSize).withOrder(SortOrder.DESC)));
-        assertEquals(ascending.stream().filter(e -> e.key().date().equals(middleDay)).toList(),
+        assertEquals(
+                descending, readAll(EventQuery.of(range).withLimit(pageSize).withOrder(SortOrder.DESC)));
+        assertEquals(
+                ascending.stream().filter(e -> e.key().date().equals(middleDay)).toList(),
                 readAll(EventQuery.of(new QueryScope.Day(middleDay)).withLimit(pageSize)));
-        assertEquals(ascending.stream().filter(e -> e.eventType().equals("login")).toList(),
+        assertEquals(
+                ascending.stream().filter(e -> e.eventType().equals("login")).toList(),
                 readAll(EventQuery.of(range).withEventType("login").withLimit(pageSize)));
-        assertEquals(Set.copyOf(events), Set.copyOf(readAll(EventQuery.of(new QueryScope.AllEvents()).withUserId(user).withLimit(pageSize))));
+        assertEquals(
+                Set.copyOf(events),
+                Set.copyOf(readAll(EventQuery.of(new QueryScope.AllEvents())
+                        .withUserId(user)
+                        .withLimit(pageSize))));
     }
 
     @Test
@@ -564,12 +644,17 @@ public abstract class EventLogPortContract {
                 .toList();
         appendInBatches(events);
 
-        List<EventRecord> everything = readAll(EventQuery.of(new QueryScope.AllEvents()).withLimit(1000));
-        List<EventRecord> ours = everything.stream().filter(e -> e.userId().equals(user)).toList();
+        List<EventRecord> everything =
+                readAll(EventQuery.of(new QueryScope.AllEvents()).withLimit(1000));
+        List<EventRecord> ours =
+                everything.stream().filter(e -> e.userId().equals(user)).toList();
 
         assertEquals(events.size(), ours.size(), "each of ours exactly once");
         assertEquals(Set.copyOf(events), Set.copyOf(ours));
-        assertEquals(everything.size(), new HashSet<>(everything.stream().map(EventRecord::key).toList()).size(), "no key repeated");
+        assertEquals(
+                everything.size(),
+                new HashSet<>(everything.stream().map(EventRecord::key).toList()).size(),
+                "no key repeated");
     }
 
     // ---- concurrency ----------------------------------------------------------------------------------
@@ -595,7 +680,8 @@ public abstract class EventLogPortContract {
             assertTrue(results.stream().allMatch(r -> r.outcome() == AppendOutcome.CREATED));
         }
 
-        assertEquals(all.stream().sorted(Comparator.comparing(EventRecord::key)).toList(),
+        assertEquals(
+                all.stream().sorted(Comparator.comparing(EventRecord::key)).toList(),
                 readAll(EventQuery.of(new QueryScope.Day(day)).withLimit(1000)));
     }
 
@@ -603,13 +689,23 @@ public abstract class EventLogPortContract {
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void concurrentAppendsOfOneKeyWithDifferentContent_storeExactlyOneAndNeverOverwrite() throws Exception {
         EventKey key = key(uniqueDay(), "12:34:56.789").withId("raced");
-        List<EventRecord> rivals = IntStream.range(0, 8).mapToObj(i -> event(key, "rival-" + i, "race")).toList();
+        List<EventRecord> rivals = IntStream.range(0, 8)
+                .mapToObj(i -> event(key, "rival-" + i, "race"))
+                .toList();
 
-        List<AppendResult> results = runTogether(rivals.stream().<Callable<AppendResult>>map(e -> () -> port.append(e)).toList());
+        List<AppendResult> results = runTogether(rivals.stream()
+                .<Callable<AppendResult>>map(e -> () -> port.append(e))
+                .toList());
 
-        List<AppendResult> winners = results.stream().filter(r -> r.outcome() == AppendOutcome.CREATED).toList();
+        List<AppendResult> winners = results.stream()
+                .filter(r -> r.outcome() == AppendOutcome.CREATED)
+                .toList();
         assertEquals(1, winners.size(), "exactly one append creates the event");
-        assertEquals(7, results.stream().filter(r -> r.outcome() == AppendOutcome.CONFLICT).count());
+        assertEquals(
+                7,
+                results.stream()
+                        .filter(r -> r.outcome() == AppendOutcome.CONFLICT)
+                        .count());
         assertEquals(Optional.of(winners.get(0).event()), port.find(key));
     }
 
@@ -619,11 +715,20 @@ public abstract class EventLogPortContract {
         EventRecord same = event(key(uniqueDay(), "01:02:03.004"), uniqueUser(), "retry");
 
         List<AppendResult> results = runTogether(IntStream.range(0, 8)
-                .<Callable<AppendResult>>mapToObj(i -> () -> port.append(event(same.key(), same.userId(), same.eventType())))
+                .<Callable<AppendResult>>mapToObj(
+                        i -> () -> port.append(event(same.key(), same.userId(), same.eventType())))
                 .toList());
 
-        assertEquals(1, results.stream().filter(r -> r.outcome() == AppendOutcome.CREATED).count());
-        assertEquals(7, results.stream().filter(r -> r.outcome() == AppendOutcome.EXISTING).count());
+        assertEquals(
+                1,
+                results.stream()
+                        .filter(r -> r.outcome() == AppendOutcome.CREATED)
+                        .count());
+        assertEquals(
+                7,
+                results.stream()
+                        .filter(r -> r.outcome() == AppendOutcome.EXISTING)
+                        .count());
         assertEquals(Optional.of(same), port.find(same.key()));
     }
 
@@ -649,7 +754,8 @@ public abstract class EventLogPortContract {
     protected void appendInBatches(List<EventRecord> events) {
         for (int i = 0; i < events.size(); i += 25) {
             List<AppendResult> results = port.appendAll(events.subList(i, Math.min(events.size(), i + 25)));
-            assertTrue(results.stream().allMatch(r -> r.outcome() == AppendOutcome.CREATED),
+            assertTrue(
+                    results.stream().allMatch(r -> r.outcome() == AppendOutcome.CREATED),
                     () -> results.stream().map(r -> r.outcome().label()).collect(Collectors.joining(",")));
         }
     }

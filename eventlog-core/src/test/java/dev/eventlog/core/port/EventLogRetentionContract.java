@@ -39,7 +39,8 @@ public abstract class EventLogRetentionContract {
     void eventInsideThePeriod_isFoundAndListed() {
         LocalDate day = uniqueDay();
         EventRecord event = event(key(day, "10:00:00.000"));
-        SettableClock clock = new SettableClock(event.key().instant().plus(ONE_DAY).minusSeconds(1));
+        SettableClock clock =
+                new SettableClock(event.key().instant().plus(ONE_DAY).minusSeconds(1));
         EventLogPort port = createPort(RetentionPolicy.days(1, clock));
 
         assertEquals(AppendOutcome.CREATED, port.append(event).outcome());
@@ -61,10 +62,17 @@ public abstract class EventLogRetentionContract {
 
         assertEquals(Optional.empty(), port.find(event.key()));
         assertEquals(List.of(), readAll(port, EventQuery.of(new QueryScope.Day(day))));
-        assertEquals(List.of(), readAll(port, EventQuery.of(new QueryScope.Day(day)).withOrder(SortOrder.DESC)));
-        assertEquals(List.of(), readAll(port, EventQuery.of(new QueryScope.Range(key(day, "00:00:00.000"),
-                key(day.plusDays(1), "00:00:00.000")))));
-        assertEquals(List.of(), readAll(port, EventQuery.of(new QueryScope.AllEvents()).withUserId(user)));
+        assertEquals(
+                List.of(), readAll(port, EventQuery.of(new QueryScope.Day(day)).withOrder(SortOrder.DESC)));
+        assertEquals(
+                List.of(),
+                readAll(
+                        port,
+                        EventQuery.of(
+                                new QueryScope.Range(key(day, "00:00:00.000"), key(day.plusDays(1), "00:00:00.000")))));
+        assertEquals(
+                List.of(),
+                readAll(port, EventQuery.of(new QueryScope.AllEvents()).withUserId(user)));
     }
 
     @Test
@@ -101,7 +109,10 @@ public abstract class EventLogRetentionContract {
         for (int pageSize : new int[] {1, 2, 3, 100}) {
             EventQuery query = EventQuery.of(new QueryScope.Day(day)).withLimit(pageSize);
             assertEquals(live, readAll(port, query), "page size " + pageSize);
-            assertEquals(reversed(live), readAll(port, query.withOrder(SortOrder.DESC)), "page size " + pageSize + ", descending");
+            assertEquals(
+                    reversed(live),
+                    readAll(port, query.withOrder(SortOrder.DESC)),
+                    "page size " + pageSize + ", descending");
         }
     }
 
@@ -128,8 +139,12 @@ public abstract class EventLogRetentionContract {
 
         assertEquals(Optional.empty(), port.find(old.key()));
         assertEquals(Optional.of(recent), port.find(recent.key()));
-        assertEquals(List.of(recent), readAll(port, EventQuery.of(new QueryScope.Range(key(day, "00:00:00.000"),
-                key(day.plusDays(4), "00:00:00.000")))));
+        assertEquals(
+                List.of(recent),
+                readAll(
+                        port,
+                        EventQuery.of(
+                                new QueryScope.Range(key(day, "00:00:00.000"), key(day.plusDays(4), "00:00:00.000")))));
     }
 
     private static List<EventRecord> reversed(List<EventRecord> events) {

@@ -13,11 +13,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class TestEvents {
 
     /** Years are handed out two at a time from a random start, so ranges across a year end stay private too. */
-    private static final AtomicInteger NEXT_YEAR = new AtomicInteger(2100 + ThreadLocalRandom.current().nextInt(0, 2000) * 2);
+    private static final AtomicInteger NEXT_YEAR =
+            new AtomicInteger(2100 + ThreadLocalRandom.current().nextInt(0, 2000) * 2);
+
     private static final AtomicInteger NEXT_USER = new AtomicInteger();
 
-    private TestEvents() {
-    }
+    private TestEvents() {}
 
     /** A year that no other call returns, with the year after it also unused. */
     public static int uniqueYear() {

@@ -17,38 +17,54 @@ class ListRequestTest {
     }
 
     private static List<String> badFields(ListRequest request) {
-        return assertThrows(InvalidInputException.class, request::toQuery).errors().stream().map(FieldError::field).toList();
+        return assertThrows(InvalidInputException.class, request::toQuery).errors().stream()
+                .map(FieldError::field)
+                .toList();
     }
 
     @Test
     void noParameters_meansAllEventsAscendingWithTheDefaultLimit() {
-        assertEquals(new EventQuery(new QueryScope.AllEvents(), null, null, SortOrder.ASC, 100), ListRequest.all().toQuery());
+        assertEquals(
+                new EventQuery(new QueryScope.AllEvents(), null, null, SortOrder.ASC, 100),
+                ListRequest.all().toQuery());
     }
 
     @Test
     void date_meansOneDay() {
-        assertEquals(new QueryScope.Day(LocalDate.of(2024, 2, 29)), ListRequest.day("2024-02-29").toQuery().scope());
+        assertEquals(
+                new QueryScope.Day(LocalDate.of(2024, 2, 29)),
+                ListRequest.day("2024-02-29").toQuery().scope());
     }
 
     @Test
     void fromAndTo_meanARangeWithOptionalMillisecondsAndZone() {
-        QueryScope scope = request(null, "2024-01-31T22:00:00", "2024-02-01T02:00:00.500Z", null, null).toQuery().scope();
+        QueryScope scope = request(null, "2024-01-31T22:00:00", "2024-02-01T02:00:00.500Z", null, null)
+                .toQuery()
+                .scope();
 
-        assertEquals(new QueryScope.Range(EventTime.parse("2024-01-31", "22:00:00"), EventTime.parse("2024-02-01", "02:00:00.500")), scope);
+        assertEquals(
+                new QueryScope.Range(
+                        EventTime.parse("2024-01-31", "22:00:00"), EventTime.parse("2024-02-01", "02:00:00.500")),
+                scope);
     }
 
     @Test
     void bareDates_inARange_meanMidnight() {
-        QueryScope scope = request(null, "2024-01-01", "2024-01-02", null, null).toQuery().scope();
+        QueryScope scope =
+                request(null, "2024-01-01", "2024-01-02", null, null).toQuery().scope();
 
-        assertEquals(new QueryScope.Range(EventTime.parse("2024-01-01", "00:00:00"), EventTime.parse("2024-01-02", "00:00:00")), scope);
+        assertEquals(
+                new QueryScope.Range(
+                        EventTime.parse("2024-01-01", "00:00:00"), EventTime.parse("2024-01-02", "00:00:00")),
+                scope);
     }
 
     @Test
     void rangeOfMoreThan366Days_isRejected() {
         request(null, "2024-01-01T00:00:00", "2025-01-01T00:00:00", null, null).toQuery();
 
-        assertEquals(List.of("to"), badFields(request(null, "2024-01-01T00:00:00", "2025-01-01T00:00:00.001", null, null)));
+        assertEquals(
+                List.of("to"), badFields(request(null, "2024-01-01T00:00:00", "2025-01-01T00:00:00.001", null, null)));
     }
 
     @Test
@@ -65,7 +81,9 @@ class ListRequestTest {
 
     @Test
     void dateWithARange_isRejected() {
-        assertEquals(List.of("date"), badFields(request("2024-01-01", "2024-01-01T00:00:00", "2024-01-02T00:00:00", null, null)));
+        assertEquals(
+                List.of("date"),
+                badFields(request("2024-01-01", "2024-01-01T00:00:00", "2024-01-02T00:00:00", null, null)));
     }
 
     @Test
@@ -83,8 +101,12 @@ class ListRequestTest {
 
     @Test
     void order_isAscOrDescInAnyCase() {
-        assertEquals(SortOrder.DESC, request("2024-01-01", null, null, "DESC", null).toQuery().order());
-        assertEquals(SortOrder.ASC, request("2024-01-01", null, null, "asc", null).toQuery().order());
+        assertEquals(
+                SortOrder.DESC,
+                request("2024-01-01", null, null, "DESC", null).toQuery().order());
+        assertEquals(
+                SortOrder.ASC,
+                request("2024-01-01", null, null, "asc", null).toQuery().order());
     }
 
     @Test
@@ -103,6 +125,7 @@ class ListRequestTest {
 
     @Test
     void emptyFilters_areRejected() {
-        assertEquals(List.of("userId", "eventType"), badFields(new ListRequest(null, null, null, "", "", null, null, null)));
+        assertEquals(
+                List.of("userId", "eventType"), badFields(new ListRequest(null, null, null, "", "", null, null, null)));
     }
 }

@@ -41,7 +41,9 @@ class PageTokenResealTest {
         String[] parts = parts(PageToken.encode(DAY, KEY));
         parts[3] = "23:59:59.999";
 
-        assertEquals(EventKey.parse("2024-03-01", "23:59:59.999", "e1"), PageToken.decode(DAY, reseal(String.join("|", parts))));
+        assertEquals(
+                EventKey.parse("2024-03-01", "23:59:59.999", "e1"),
+                PageToken.decode(DAY, reseal(String.join("|", parts))));
     }
 
     @Test
@@ -61,8 +63,16 @@ class PageTokenResealTest {
 
     @Test
     void resealedImpossibleDateOrTime_isRefused() {
-        for (String[] change : new String[][] {{"2", "2024-02-30"}, {"2", "2024-3-1"}, {"2", ""}, {"3", "25:00:00.000"},
-                {"3", "10:00"}, {"3", "10:00:00.250|x"}, {"4", ""}, {"4", "bad id!"}}) {
+        for (String[] change : new String[][] {
+            {"2", "2024-02-30"},
+            {"2", "2024-3-1"},
+            {"2", ""},
+            {"3", "25:00:00.000"},
+            {"3", "10:00"},
+            {"3", "10:00:00.250|x"},
+            {"4", ""},
+            {"4", "bad id!"}
+        }) {
             String[] parts = parts(PageToken.encode(DAY, KEY));
             parts[Integer.parseInt(change[0])] = change[1];
             assertRefused(DAY, String.join("|", parts));
@@ -87,7 +97,8 @@ class PageTokenResealTest {
     }
 
     private static void assertRefused(EventQuery query, String payload) {
-        InvalidInputException refused = assertThrows(InvalidInputException.class, () -> PageToken.decode(query, reseal(payload)), payload);
+        InvalidInputException refused =
+                assertThrows(InvalidInputException.class, () -> PageToken.decode(query, reseal(payload)), payload);
         assertEquals("nextToken", refused.errors().get(0).field(), payload);
     }
 

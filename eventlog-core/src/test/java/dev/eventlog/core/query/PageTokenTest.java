@@ -33,10 +33,13 @@ class PageTokenTest {
     void tokenReusedWithOtherFilters_isRejected() {
         String token = PageToken.encode(DAY, KEY);
 
-        InvalidInputException error = assertThrows(InvalidInputException.class, () -> PageToken.decode(DAY.withUserId("bob"), token));
+        InvalidInputException error =
+                assertThrows(InvalidInputException.class, () -> PageToken.decode(DAY.withUserId("bob"), token));
         assertEquals("nextToken", error.errors().get(0).field());
         assertThrows(InvalidInputException.class, () -> PageToken.decode(DAY.withOrder(SortOrder.DESC), token));
-        assertThrows(InvalidInputException.class, () -> PageToken.decode(EventQuery.of(new QueryScope.Day(LocalDate.of(2024, 3, 2))), token));
+        assertThrows(
+                InvalidInputException.class,
+                () -> PageToken.decode(EventQuery.of(new QueryScope.Day(LocalDate.of(2024, 3, 2))), token));
     }
 
     @Test
@@ -48,7 +51,8 @@ class PageTokenTest {
         assertThrows(InvalidInputException.class, () -> PageToken.decode(userDay, PageToken.encode(DAY, KEY)));
         assertThrows(InvalidInputException.class, () -> PageToken.decode(DAY, PageToken.encode(userHistory, KEY)));
         assertThrows(InvalidInputException.class, () -> PageToken.decode(userHistory, PageToken.encode(DAY, KEY)));
-        assertThrows(InvalidInputException.class,
+        assertThrows(
+                InvalidInputException.class,
                 () -> PageToken.decode(userHistory.withOrder(SortOrder.DESC), PageToken.encode(userHistory, KEY)));
         assertEquals(KEY, PageToken.decode(userHistory, PageToken.encode(userHistory, KEY)));
     }

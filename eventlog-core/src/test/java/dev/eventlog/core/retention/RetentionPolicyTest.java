@@ -48,18 +48,23 @@ class RetentionPolicyTest {
     @Test
     void fromEnvironment_withoutTheVariable_keepsForever() {
         assertFalse(RetentionPolicy.fromEnvironment(Map.of(), clock).limited());
-        assertFalse(RetentionPolicy.fromEnvironment(Map.of(RetentionPolicy.DAYS_VARIABLE, " "), clock).limited());
+        assertFalse(RetentionPolicy.fromEnvironment(Map.of(RetentionPolicy.DAYS_VARIABLE, " "), clock)
+                .limited());
     }
 
     @Test
     void fromEnvironment_readsDays() {
-        assertEquals(90, RetentionPolicy.fromEnvironment(Map.of(RetentionPolicy.DAYS_VARIABLE, "90"), clock).days());
+        assertEquals(
+                90,
+                RetentionPolicy.fromEnvironment(Map.of(RetentionPolicy.DAYS_VARIABLE, "90"), clock)
+                        .days());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"0", "36501", "-1", "1.5", "ten", "99999999999"})
     void fromEnvironment_refusesAnInvalidPeriod_namingTheVariable(String text) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> RetentionPolicy.fromEnvironment(Map.of(RetentionPolicy.DAYS_VARIABLE, text), clock));
 
         assertTrue(e.getMessage().startsWith(RetentionPolicy.DAYS_VARIABLE), e.getMessage());

@@ -40,7 +40,8 @@ class EventLogServiceTest {
     }
 
     private static EventDraft withId(EventDraft draft, String eventId) {
-        return new EventDraft(draft.date(), draft.time(), null, eventId, draft.userId(), draft.eventType(), draft.attributes());
+        return new EventDraft(
+                draft.date(), draft.time(), null, eventId, draft.userId(), draft.eventType(), draft.attributes());
     }
 
     @Test
@@ -56,7 +57,8 @@ class EventLogServiceTest {
     void reusedIdWithOtherContent_isAConflictNamingTheIdentity() {
         service.record(withId(draft("2024-05-01", "10:00:00", "alice"), "msg-1"));
 
-        EventConflictException conflict = assertThrows(EventConflictException.class,
+        EventConflictException conflict = assertThrows(
+                EventConflictException.class,
                 () -> service.record(withId(draft("2024-05-01", "10:00:00.000", "bob"), "msg-1")));
 
         assertEquals(EventKey.parse("2024-05-01", "10:00:00", "msg-1"), conflict.key());
@@ -70,12 +72,17 @@ class EventLogServiceTest {
 
         assertEquals(AppendOutcome.CREATED, alice.outcome());
         assertEquals(AppendOutcome.CREATED, bob.outcome());
-        assertEquals(2, service.list(ListRequest.millisecond("2024-05-01", "10:00:00.123", null, null, null, null, null)).items().size());
+        assertEquals(
+                2,
+                service.list(ListRequest.millisecond("2024-05-01", "10:00:00.123", null, null, null, null, null))
+                        .items()
+                        .size());
     }
 
     @Test
     void timestampRetry_isExistingWhateverTheOffsetItIsWrittenIn() {
-        EventDraft python = new EventDraft(null, null, "2024-06-01T18:30:00.123456+09:00", null, "alice", "login", null);
+        EventDraft python =
+                new EventDraft(null, null, "2024-06-01T18:30:00.123456+09:00", null, "alice", "login", null);
         EventDraft javascript = new EventDraft(null, null, "2024-06-01T09:30:00.123Z", null, "alice", "login", null);
 
         assertEquals(AppendOutcome.CREATED, service.record(python).outcome());
@@ -84,9 +91,12 @@ class EventLogServiceTest {
 
     @Test
     void invalidEvent_isRejectedAndNothingIsStored() {
-        InvalidInputException error = assertThrows(InvalidInputException.class, () -> service.record(draft("2024-02-30", "10:00:00", "")));
+        InvalidInputException error =
+                assertThrows(InvalidInputException.class, () -> service.record(draft("2024-02-30", "10:00:00", "")));
 
-        assertEquals(List.of("date", "userId"), error.errors().stream().map(FieldError::field).toList());
+        assertEquals(
+                List.of("date", "userId"),
+                error.errors().stream().map(FieldError::field).toList());
         assertEquals(0, store.size());
     }
 
@@ -100,7 +110,9 @@ class EventLogServiceTest {
     @Test
     void stampedEvents_inTheSameMillisecond_areDistinctEvents() {
         List<EventKey> keys = IntStream.range(0, 5)
-                .mapToObj(i -> service.record(new EventDraft(null, null, "alice", "login")).event().key())
+                .mapToObj(i -> service.record(new EventDraft(null, null, "alice", "login"))
+                        .event()
+                        .key())
                 .toList();
 
         assertEquals(5, new HashSet<>(keys).size());
@@ -110,19 +122,25 @@ class EventLogServiceTest {
 
     @Test
     void batch_isValidatedAsAWholeAndNamesEachBadIndex() {
-        List<EventDraft> batch = List.of(draft("2024-05-01", "10:00:00", "alice"), draft("2024-05-01", "25:00:00", "bob"),
+        List<EventDraft> batch = List.of(
+                draft("2024-05-01", "10:00:00", "alice"),
+                draft("2024-05-01", "25:00:00", "bob"),
                 draft("2024-05-01", "11:00:00", ""));
 
         InvalidInputException error = assertThrows(InvalidInputException.class, () -> service.recordAll(batch));
 
-        assertEquals(List.of("[1].time", "[2].userId"), error.errors().stream().map(FieldError::field).toList());
+        assertEquals(
+                List.of("[1].time", "[2].userId"),
+                error.errors().stream().map(FieldError::field).toList());
         assertEquals(0, store.size(), "nothing written");
     }
 
     @Test
     void batch_mustHold1To25Events() {
         assertThrows(InvalidInputException.class, () -> service.recordAll(List.of()));
-        List<EventDraft> tooMany = IntStream.range(0, 26).mapToObj(i -> draft("2024-05-01", String.format("10:00:%02d", i), "u")).toList();
+        List<EventDraft> tooMany = IntStream.range(0, 26)
+                .mapToObj(i -> draft("2024-05-01", String.format("10:00:%02d", i), "u"))
+                .toList();
 
         assertThrows(InvalidInputException.class, () -> service.recordAll(tooMany));
         assertEquals(0, store.size());
@@ -132,12 +150,15 @@ class EventLogServiceTest {
     void batch_reportsEachOutcomeAndCounts() {
         service.record(draft("2024-05-01", "10:00:00", "alice"));
         service.record(withId(draft("2024-05-01", "10:00:00", "carol"), "msg-9"));
-        List<EventDraft> batch = List.of(draft("2024-05-01", "09:00:00", "new"), draft("2024-05-01", "10:00:00", "alice"),
+        List<EventDraft> batch = List.of(
+                draft("2024-05-01", "09:00:00", "new"),
+                draft("2024-05-01", "10:00:00", "alice"),
                 withId(draft("2024-05-01", "10:00:00", "rival"), "msg-9"));
 
         BatchResult result = service.recordAll(batch);
 
-        assertEquals(List.of(AppendOutcome.CREATED, AppendOutcome.EXISTING, AppendOutcome.CONFLICT),
+        assertEquals(
+                List.of(AppendOutcome.CREATED, AppendOutcome.EXISTING, AppendOutcome.CONFLICT),
                 result.results().stream().map(AppendResult::outcome).toList());
         assertEquals(1, result.count(AppendOutcome.CONFLICT));
         assertEquals(AppendOutcome.CONFLICT, result.overall());
@@ -172,7 +193,8 @@ class EventLogServiceTest {
     @Test
     void list_followsNextTokenToTheEndAndRefusesItForAnotherQuery() {
         for (int i = 0; i < 5; i++) {
-            service.record(new EventDraft("2024-05-01", String.format("10:00:%02d", i), "alice", "login", Map.of("n", "" + i)));
+            service.record(new EventDraft(
+                    "2024-05-01", String.format("10:00:%02d", i), "alice", "login", Map.of("n", "" + i)));
         }
         ListRequest firstPage = new ListRequest("2024-05-01", null, null, null, null, null, "2", null);
 
@@ -186,9 +208,16 @@ class EventLogServiceTest {
 
         assertEquals(5, seen.size());
         String issued = service.list(firstPage).nextToken().orElseThrow();
-        assertThrows(InvalidInputException.class,
+        assertThrows(
+                InvalidInputException.class,
                 () -> service.list(new ListRequest("2024-05-01", null, null, "bob", null, null, "2", issued)));
-        assertNotEquals(issued, service.list(new ListRequest("2024-05-01", null, null, null, null, "desc", "2", null)).nextToken().orElseThrow());
-        assertTrue(service.list(new ListRequest("2024-05-01", null, null, null, null, null, "5", null)).nextToken().isEmpty());
+        assertNotEquals(
+                issued,
+                service.list(new ListRequest("2024-05-01", null, null, null, null, "desc", "2", null))
+                        .nextToken()
+                        .orElseThrow());
+        assertTrue(service.list(new ListRequest("2024-05-01", null, null, null, null, null, "5", null))
+                .nextToken()
+                .isEmpty());
     }
 }

@@ -44,7 +44,8 @@ final class FakeEventLog implements EventLogPort {
     @Override
     public synchronized Page query(EventQuery query, Optional<EventKey> after) {
         NavigableMap<EventKey, EventRecord> ordered = query.order() == SortOrder.DESC ? events.descendingMap() : events;
-        NavigableMap<EventKey, EventRecord> rest = after.map(key -> ordered.tailMap(key, false)).orElse(ordered);
+        NavigableMap<EventKey, EventRecord> rest =
+                after.map(key -> ordered.tailMap(key, false)).orElse(ordered);
         List<EventRecord> items = new ArrayList<>();
         for (EventRecord event : rest.values()) {
             if (!query.matches(event)) {

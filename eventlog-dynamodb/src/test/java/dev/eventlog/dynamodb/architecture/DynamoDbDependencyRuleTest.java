@@ -17,17 +17,25 @@ class DynamoDbDependencyRuleTest {
 
     @Test
     void dependsOnTheCoreTheSdkAndTheJdkOnly() {
-        classes().that().resideInAPackage("dev.eventlog.dynamodb..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.eventlog.core..", "dev.eventlog.dynamodb..",
-                        "software.amazon.awssdk..")
+        classes()
+                .that()
+                .resideInAPackage("dev.eventlog.dynamodb..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(
+                        "java..", "dev.eventlog.core..", "dev.eventlog.dynamodb..", "software.amazon.awssdk..")
                 .check(STORE);
     }
 
     @Test
     void neverReachesTheSdksNettyOrApacheClients() {
-        noClasses().that().resideInAPackage("dev.eventlog.dynamodb..")
-                .should().dependOnClassesThat().resideInAnyPackage("software.amazon.awssdk.http.nio..",
-                        "software.amazon.awssdk.http.apache..", "io.netty..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.eventlog.dynamodb..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "software.amazon.awssdk.http.nio..", "software.amazon.awssdk.http.apache..", "io.netty..")
                 .check(STORE);
     }
 }

@@ -16,8 +16,12 @@ class InMemoryDependencyRuleTest {
 
     @Test
     void dependsOnTheCoreAndTheJdkOnly() {
-        classes().that().resideInAPackage("dev.eventlog.inmemory..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.eventlog.core..", "dev.eventlog.inmemory..")
+        classes()
+                .that()
+                .resideInAPackage("dev.eventlog.inmemory..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "dev.eventlog.core..", "dev.eventlog.inmemory..")
                 .check(STORE);
     }
 }

@@ -19,16 +19,25 @@ class LambdaDependencyRuleTest {
 
     @Test
     void neverDependsOnTheLocalRunnerTheInMemoryStoreOrAnHttpServer() {
-        noClasses().that().resideInAPackage("dev.eventlog.lambda..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.eventlog.local..", "dev.eventlog.inmemory..",
-                        "com.sun.net.httpserver..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.eventlog.lambda..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.eventlog.local..", "dev.eventlog.inmemory..", "com.sun.net.httpserver..")
                 .check(FUNCTION);
     }
 
     @Test
     void reachesTheStoreOnlyThroughThePortExceptInTheWiring() {
-        noClasses().that().resideInAPackage("dev.eventlog.lambda..").and().doNotHaveSimpleName("FunctionWiring")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.eventlog.dynamodb..", "software.amazon.awssdk..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.eventlog.lambda..")
+                .and()
+                .doNotHaveSimpleName("FunctionWiring")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.eventlog.dynamodb..", "software.amazon.awssdk..")
                 .check(FUNCTION);
     }
 }

@@ -4,13 +4,11 @@ package dev.eventlog.local.auth;
 public sealed interface AuthDecision {
 
     /** The signature is valid; the request runs as this caller. */
-    record Allowed(CallerIdentity caller) implements AuthDecision {
-    }
+    record Allowed(CallerIdentity caller) implements AuthDecision {}
 
     /**
      * The request is refused with 403. {@code message} is the body's message, {@code errorType} the
      * {@code x-amzn-ErrorType} header and {@code responseType} the access log's {@code errorResponseType}.
      */
-    record Denied(String message, String errorType, String responseType) implements AuthDecision {
-    }
+    record Denied(String message, String errorType, String responseType) implements AuthDecision {}
 }

@@ -11,15 +11,16 @@ public record CallerIdentity(String accessKey, String accountId, String userId, 
     static final String LOCAL_ACCOUNT_ID = "000000000000";
 
     static CallerIdentity forAccessKey(String accessKey) {
-        String userId = "AIDA" + Integer.toHexString(accessKey.hashCode()).toUpperCase(java.util.Locale.ROOT)
-                + "LOCALUSER";
-        return new CallerIdentity(accessKey, LOCAL_ACCOUNT_ID, userId,
-                "arn:aws:iam::" + LOCAL_ACCOUNT_ID + ":user/eventlog-local");
+        String userId =
+                "AIDA" + Integer.toHexString(accessKey.hashCode()).toUpperCase(java.util.Locale.ROOT) + "LOCALUSER";
+        return new CallerIdentity(
+                accessKey, LOCAL_ACCOUNT_ID, userId, "arn:aws:iam::" + LOCAL_ACCOUNT_ID + ":user/eventlog-local");
     }
 
     /** The {@code authorizer.iam} object of a payload 2.0 event. */
     public APIGatewayV2HTTPEvent.RequestContext.IAM toIam() {
-        return APIGatewayV2HTTPEvent.RequestContext.IAM.builder()
+        return APIGatewayV2HTTPEvent.RequestContext.IAM
+                .builder()
                 .withAccessKey(accessKey)
                 .withAccountId(accountId)
                 .withCallerId(userId)

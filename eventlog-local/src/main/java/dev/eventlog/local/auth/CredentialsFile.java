@@ -20,8 +20,7 @@ public final class CredentialsFile {
         }
     }
 
-    private CredentialsFile() {
-    }
+    private CredentialsFile() {}
 
     /**
      * The key pair of {@code profile} in {@code file}, or empty when the profile is absent or lacks either key.
@@ -47,8 +46,10 @@ public final class CredentialsFile {
             }
             int eq = line.indexOf('=');
             if (section != null && eq > 0) {
-                sections.get(section).put(line.substring(0, eq).strip().toLowerCase(java.util.Locale.ROOT),
-                        line.substring(eq + 1).strip());
+                sections.get(section)
+                        .put(
+                                line.substring(0, eq).strip().toLowerCase(java.util.Locale.ROOT),
+                                line.substring(eq + 1).strip());
             }
         }
         Map<String, String> values = sections.getOrDefault(profile, Map.of());

@@ -32,7 +32,11 @@ import software.amazon.awssdk.regions.Region;
 final class SdkSignatureCalculator {
 
     private static final Set<String> PRESIGN_PARAMETERS = Set.of(
-            "X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Date", "X-Amz-Expires", "X-Amz-SignedHeaders",
+            "X-Amz-Algorithm",
+            "X-Amz-Credential",
+            "X-Amz-Date",
+            "X-Amz-Expires",
+            "X-Amz-SignedHeaders",
             "X-Amz-Signature");
     private static final String CONTENT_SHA256 = "x-amz-content-sha256";
     private static final String LOCAL_HOST = "localhost";
@@ -56,10 +60,9 @@ final class SdkSignatureCalculator {
         return signatures;
     }
 
-    private String headerSigned(GatewayRequest request, SignedParts parts, String secretKey, Instant signedAt,
-            boolean sdkStylePath) {
-        SignedRequest signed = signer.sign(r -> r
-                .identity(AwsCredentialsIdentity.create(parts.accessKey(), secretKey))
+    private String headerSigned(
+            GatewayRequest request, SignedParts parts, String secretKey, Instant signedAt, boolean sdkStylePath) {
+        SignedRequest signed = signer.sign(r -> r.identity(AwsCredentialsIdentity.create(parts.accessKey(), secretKey))
                 .request(sdkRequest(request, parts).build())
                 .payload(() -> new ByteArrayInputStream(request.body()))
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, parts.scopeService())
@@ -68,11 +71,17 @@ final class SdkSignatureCalculator {
                 .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, true)
                 .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, sdkStylePath)
                 .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, sdkStylePath));
-        return signatureFromAuthorization(signed.request().firstMatchingHeader("Authorization").orElse(""));
+        return signatureFromAuthorization(
+                signed.request().firstMatchingHeader("Authorization").orElse(""));
     }
 
-    private String presigned(GatewayRequest request, SignedParts parts, String secretKey, Instant signedAt,
-            boolean sdkStylePath, boolean hashBody) {
+    private String presigned(
+            GatewayRequest request,
+            SignedParts parts,
+            String secretKey,
+            Instant signedAt,
+            boolean sdkStylePath,
+            boolean hashBody) {
         SignedRequest signed = signer.sign(r -> {
             r.identity(AwsCredentialsIdentity.create(parts.accessKey(), secretKey))
                     .request(sdkRequest(request, parts).build())
@@ -80,7 +89,8 @@ final class SdkSignatureCalculator {
                     .putProperty(AwsV4HttpSigner.REGION_NAME, parts.scopeRegion())
                     .putProperty(AwsV4HttpSigner.SIGNING_CLOCK, Clock.fixed(signedAt, ZoneOffset.UTC))
                     .putProperty(AwsV4HttpSigner.AUTH_LOCATION, AuthLocation.QUERY_STRING)
-                    .putProperty(AwsV4HttpSigner.EXPIRATION_DURATION, parts.expires().orElseThrow())
+                    .putProperty(
+                            AwsV4HttpSigner.EXPIRATION_DURATION, parts.expires().orElseThrow())
                     .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, sdkStylePath)
                     .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, sdkStylePath);
             if (hashBody) {
@@ -88,14 +98,16 @@ final class SdkSignatureCalculator {
                         .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, true);
             }
         });
-        return signed.request().firstMatchingRawQueryParameter("X-Amz-Signature").orElse("");
+        return signed.request()
+                .firstMatchingRawQueryParameter("X-Amz-Signature")
+                .orElse("");
     }
 
     // AwsV4HttpSigner always adds x-amz-content-sha256 to the signed headers; most clients (curl, botocore, the
     // JavaScript SDK for execute-api) do not sign it, and only the SDK's classic signer reproduces that form.
     @SuppressWarnings("deprecation")
-    private String headerSignedWithoutContentHashHeader(GatewayRequest request, SignedParts parts, String secretKey,
-            Instant signedAt, boolean sdkStylePath) {
+    private String headerSignedWithoutContentHashHeader(
+            GatewayRequest request, SignedParts parts, String secretKey, Instant signedAt, boolean sdkStylePath) {
         SdkHttpRequest base = sdkRequest(request, parts).build();
         SdkHttpFullRequest full = SdkHttpFullRequest.builder()
                 .method(base.method())
@@ -116,7 +128,8 @@ final class SdkSignatureCalculator {
                 .normalizePath(sdkStylePath)
                 .build();
         SdkHttpFullRequest signed = Aws4Signer.create().sign(full, params);
-        return signatureFromAuthorization(signed.firstMatchingHeader("Authorization").orElse(""));
+        return signatureFromAuthorization(
+                signed.firstMatchingHeader("Authorization").orElse(""));
     }
 
     private static SdkHttpRequest.Builder sdkRequest(GatewayRequest request, SignedParts parts) {
@@ -128,7 +141,9 @@ final class SdkSignatureCalculator {
         // host and port are set to what the client sent, and the header is put as "Host".
         String host = request.header("host").orElse(LOCAL_HOST).trim();
         int colon = host.lastIndexOf(':');
-        if (colon > 0 && colon > host.lastIndexOf(']') && host.substring(colon + 1).matches("\\d{1,5}")) {
+        if (colon > 0
+                && colon > host.lastIndexOf(']')
+                && host.substring(colon + 1).matches("\\d{1,5}")) {
             builder.host(host.substring(0, colon)).port(Integer.parseInt(host.substring(colon + 1)));
         } else {
             builder.host(host.isEmpty() ? LOCAL_HOST : host);

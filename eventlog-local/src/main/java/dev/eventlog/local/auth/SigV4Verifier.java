@@ -55,7 +55,9 @@ public final class SigV4Verifier {
             return parsePresigned(query).map(parts -> check(request, parts), denied -> denied);
         }
         if (authorization.isEmpty()) {
-            return new AuthDecision.Denied("Missing Authentication Token", "MissingAuthenticationTokenException",
+            return new AuthDecision.Denied(
+                    "Missing Authentication Token",
+                    "MissingAuthenticationTokenException",
                     "MISSING_AUTHENTICATION_TOKEN");
         }
         return parseHeader(authorization.get(), request).map(parts -> check(request, parts), denied -> denied);
@@ -64,9 +66,12 @@ public final class SigV4Verifier {
     private AuthDecision check(GatewayRequest request, SignedParts parts) {
         if (!parts.accessKey().equals(credentials.accessKeyId())
                 || request.header("x-amz-security-token").isPresent()
-                || Optional.ofNullable(presignParameters(request).get("X-Amz-Security-Token")).isPresent()) {
-            return new AuthDecision.Denied("The security token included in the request is invalid.",
-                    "UnrecognizedClientException", "UNAUTHORIZED");
+                || Optional.ofNullable(presignParameters(request).get("X-Amz-Security-Token"))
+                        .isPresent()) {
+            return new AuthDecision.Denied(
+                    "The security token included in the request is invalid.",
+                    "UnrecognizedClientException",
+                    "UNAUTHORIZED");
         }
         Instant signedAt;
         try {
@@ -79,22 +84,29 @@ public final class SigV4Verifier {
                     + parts.scopeTerminator() + "'. ");
         }
         if (!parts.scopeRegion().equals(credentials.region())) {
-            return new AuthDecision.Denied("Credential should be scoped to a valid region. ", INVALID_SIGNATURE,
-                    "INVALID_SIGNATURE");
+            return new AuthDecision.Denied(
+                    "Credential should be scoped to a valid region. ", INVALID_SIGNATURE, "INVALID_SIGNATURE");
         }
         if (!parts.scopeService().equals(SERVICE)) {
-            return new AuthDecision.Denied("Credential should be scoped to correct service: '" + SERVICE + "'. ",
-                    INVALID_SIGNATURE, "INVALID_SIGNATURE");
+            return new AuthDecision.Denied(
+                    "Credential should be scoped to correct service: '" + SERVICE + "'. ",
+                    INVALID_SIGNATURE,
+                    "INVALID_SIGNATURE");
         }
         String dateOfDate = parts.amzDate().substring(0, 8);
         if (!parts.scopeDate().equals(dateOfDate)) {
-            return new AuthDecision.Denied("Date in Credential scope does not match YYYYMMDD from ISO-8601 version of"
-                    + " date from HTTP: '" + parts.scopeDate() + "' != '" + dateOfDate + "', from '"
-                    + parts.amzDate() + "'.", INVALID_SIGNATURE, "INVALID_SIGNATURE");
+            return new AuthDecision.Denied(
+                    "Date in Credential scope does not match YYYYMMDD from ISO-8601 version of"
+                            + " date from HTTP: '" + parts.scopeDate() + "' != '" + dateOfDate + "', from '"
+                            + parts.amzDate() + "'.",
+                    INVALID_SIGNATURE,
+                    "INVALID_SIGNATURE");
         }
         if (!parts.signedHeaders().contains("host")) {
-            return new AuthDecision.Denied("'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.",
-                    INVALID_SIGNATURE, "INVALID_SIGNATURE");
+            return new AuthDecision.Denied(
+                    "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.",
+                    INVALID_SIGNATURE,
+                    "INVALID_SIGNATURE");
         }
         Optional<AuthDecision> stale = freshness(parts, signedAt);
         if (stale.isPresent()) {
@@ -153,7 +165,8 @@ public final class SigV4Verifier {
         for (String field : trimmed.substring(ALGORITHM.length()).split(",")) {
             int eq = field.indexOf('=');
             if (eq > 0) {
-                fields.put(field.substring(0, eq).trim(), field.substring(eq + 1).trim());
+                fields.put(
+                        field.substring(0, eq).trim(), field.substring(eq + 1).trim());
             }
         }
         List<String> missing = new ArrayList<>();
@@ -169,13 +182,23 @@ public final class SigV4Verifier {
         if (!missing.isEmpty()) {
             return Parsed.denied(incomplete(String.join(" ", missing)));
         }
-        return credential(fields.get("Credential"), fields.get("SignedHeaders"), fields.get("Signature"),
-                amzDate.get().trim(), false, Optional.empty());
+        return credential(
+                fields.get("Credential"),
+                fields.get("SignedHeaders"),
+                fields.get("Signature"),
+                amzDate.get().trim(),
+                false,
+                Optional.empty());
     }
 
     private static Parsed parsePresigned(Map<String, String> query) {
-        List<String> names = List.of("X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Signature", "X-Amz-Date",
-                "X-Amz-SignedHeaders", "X-Amz-Expires");
+        List<String> names = List.of(
+                "X-Amz-Algorithm",
+                "X-Amz-Credential",
+                "X-Amz-Signature",
+                "X-Amz-Date",
+                "X-Amz-SignedHeaders",
+                "X-Amz-Expires");
         for (String name : names) {
             if (!query.containsKey(name) || query.get(name).isEmpty()) {
                 return Parsed.denied(incomplete("AWS query-string parameters must include 'X-Amz-Algorithm',"
@@ -196,20 +219,30 @@ public final class SigV4Verifier {
             return Parsed.denied(incomplete("X-Amz-Expires must be a whole number of seconds from 1 to "
                     + MAX_PRESIGN.toSeconds() + ", got '" + query.get("X-Amz-Expires") + "'."));
         }
-        return credential(query.get("X-Amz-Credential"), query.get("X-Amz-SignedHeaders"),
-                query.get("X-Amz-Signature"), query.get("X-Amz-Date"), true, Optional.of(Duration.ofSeconds(seconds)));
+        return credential(
+                query.get("X-Amz-Credential"),
+                query.get("X-Amz-SignedHeaders"),
+                query.get("X-Amz-Signature"),
+                query.get("X-Amz-Date"),
+                true,
+                Optional.of(Duration.ofSeconds(seconds)));
     }
 
-    private static Parsed credential(String credential, String signedHeaders, String signature, String amzDate,
-            boolean presigned, Optional<Duration> expires) {
+    private static Parsed credential(
+            String credential,
+            String signedHeaders,
+            String signature,
+            String amzDate,
+            boolean presigned,
+            Optional<Duration> expires) {
         String[] scope = credential.split("/", -1);
         if (scope.length != 5 || Arrays.stream(scope).anyMatch(String::isEmpty)) {
             return Parsed.denied(incomplete("Credential must have exactly 5 slash-delimited elements, e.g."
                     + " keyid/date/region/service/term, got '" + credential + "'"));
         }
         List<String> headers = List.of(signedHeaders.toLowerCase(Locale.ROOT).split(";"));
-        return Parsed.of(new SignedParts(presigned, scope[0], scope[1], scope[2], scope[3], scope[4], headers,
-                signature, amzDate, expires));
+        return Parsed.of(new SignedParts(
+                presigned, scope[0], scope[1], scope[2], scope[3], scope[4], headers, signature, amzDate, expires));
     }
 
     private static Map<String, String> presignParameters(GatewayRequest request) {
@@ -245,7 +278,8 @@ public final class SigV4Verifier {
             return new Parsed(null, denied);
         }
 
-        AuthDecision map(java.util.function.Function<SignedParts, AuthDecision> onParts,
+        AuthDecision map(
+                java.util.function.Function<SignedParts, AuthDecision> onParts,
                 java.util.function.Function<AuthDecision.Denied, AuthDecision> onDenied) {
             return parts != null ? onParts.apply(parts) : onDenied.apply(denied);
         }

@@ -20,5 +20,4 @@ record SignedParts(
         List<String> signedHeaders,
         String signature,
         String amzDate,
-        Optional<Duration> expires) {
-}
+        Optional<Duration> expires) {}

@@ -19,8 +19,7 @@ final class ConsoleFiles {
     private static final String JAVASCRIPT = "text/javascript; charset=utf-8";
 
     /** One file: its bytes and the {@code Content-Type} they are served with. */
-    record StaticFile(byte[] body, String contentType) {
-    }
+    record StaticFile(byte[] body, String contentType) {}
 
     private final Map<String, StaticFile> byPath;
 

@@ -60,8 +60,8 @@ public final class ConsoleServer implements AutoCloseable {
         server.createContext("/", exchange -> {
             try {
                 String path = exchange.getRequestURI().getRawPath();
-                Optional<ConsoleFiles.StaticFile> file = path.equals("/config.js") ? Optional.of(configScript)
-                        : files.at(path);
+                Optional<ConsoleFiles.StaticFile> file =
+                        path.equals("/config.js") ? Optional.of(configScript) : files.at(path);
                 answer(exchange, file);
             } finally {
                 exchange.close();
@@ -78,8 +78,8 @@ public final class ConsoleServer implements AutoCloseable {
     /** The page's address, e.g. {@code http://127.0.0.1:3001/}. */
     public String url() {
         InetSocketAddress address = server.getAddress();
-        String host = address.getHostString().contains(":") ? "[" + address.getHostString() + "]"
-                : address.getHostString();
+        String host =
+                address.getHostString().contains(":") ? "[" + address.getHostString() + "]" : address.getHostString();
         return "http://" + host + ":" + address.getPort() + "/";
     }
 

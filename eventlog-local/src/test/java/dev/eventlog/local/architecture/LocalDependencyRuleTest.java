@@ -16,18 +16,30 @@ class LocalDependencyRuleTest {
 
     @Test
     void nothingOutsideTheRunnerDependsOnIt() {
-        noClasses().that().resideOutsideOfPackage("dev.eventlog.local..")
-                .should().dependOnClassesThat().resideInAPackage("dev.eventlog.local..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.eventlog.local..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.eventlog.local..")
                 .check(ALL);
     }
 
     @Test
     void adaptersDoNotDependOnEachOther() {
-        noClasses().that().resideInAPackage("dev.eventlog.inmemory..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.eventlog.dynamodb..", "dev.eventlog.lambda..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.eventlog.inmemory..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.eventlog.dynamodb..", "dev.eventlog.lambda..")
                 .check(ALL);
-        noClasses().that().resideInAPackage("dev.eventlog.dynamodb..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.eventlog.inmemory..", "dev.eventlog.lambda..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.eventlog.dynamodb..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.eventlog.inmemory..", "dev.eventlog.lambda..")
                 .check(ALL);
     }
 }

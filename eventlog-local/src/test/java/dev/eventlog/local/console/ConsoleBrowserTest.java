@@ -57,11 +57,22 @@ class ConsoleBrowserTest {
         profile = Files.createTempDirectory("eventlog-console-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1280,1900", "--user-data-dir=" + profile);
-        service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-                .usingAnyFreePort().build();
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1280,1900",
+                "--user-data-dir=" + profile);
+        service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+                .usingAnyFreePort()
+                .build();
         try {
             browser = new ChromeDriver(service, options);
         } catch (RuntimeException e) {
@@ -118,7 +129,8 @@ class ConsoleBrowserTest {
             waitForText("loaded-count", "4 events loaded; more remain");
             byId("next-page").click();
             waitForText("loaded-count", "5 events loaded; that is all");
-            assertEquals(List.of("03:59:59.999", "03:10:00.000", "03:05:00.000", "01:40:00.000", "01:15:00.000"),
+            assertEquals(
+                    List.of("03:59:59.999", "03:10:00.000", "03:05:00.000", "01:40:00.000", "01:15:00.000"),
                     shownTimes());
             assertFalse(byId("next-page").isEnabled());
 
@@ -126,8 +138,11 @@ class ConsoleBrowserTest {
             assertEquals(24, perHour.size());
             assertEquals(2, perHour.get("01"));
             assertEquals(3, perHour.get("03"));
-            assertEquals(5, perHour.values().stream().mapToInt(Integer::intValue).sum());
-            assertTrue(byId("chart-note").getText().contains("5 events loaded"), byId("chart-note").getText());
+            assertEquals(
+                    5, perHour.values().stream().mapToInt(Integer::intValue).sum());
+            assertTrue(
+                    byId("chart-note").getText().contains("5 events loaded"),
+                    byId("chart-note").getText());
             new Select(byId("chart-zoom")).selectByValue("03");
             Map<String, Integer> perMinute = barCounts();
             assertEquals(60, perMinute.size());
@@ -137,15 +152,18 @@ class ConsoleBrowserTest {
             // The keyboard opens a row as a click does.
             rows().get(0).sendKeys(Keys.ENTER);
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("event-json")));
-            JsonObject newest = JsonParser.parseString(byId("event-json").getText()).getAsJsonObject();
+            JsonObject newest =
+                    JsonParser.parseString(byId("event-json").getText()).getAsJsonObject();
             assertEquals("03:59:59.999", newest.get("time").getAsString());
             assertEquals("alice", newest.get("userId").getAsString());
-            assertTrue(byId("permalink").getText().startsWith("/events/" + DAY + "/03:59:59.999"),
+            assertTrue(
+                    byId("permalink").getText().startsWith("/events/" + DAY + "/03:59:59.999"),
                     byId("permalink").getText());
             rows().get(4).click();
             waitForText("event-json", "\"plan\": \"pro\"");
             String permalink = "/events/" + DAY + "/01:15:00.000";
-            JsonObject oldest = JsonParser.parseString(byId("event-json").getText()).getAsJsonObject();
+            JsonObject oldest =
+                    JsonParser.parseString(byId("event-json").getText()).getAsJsonObject();
             if (oldest.has("eventId")) {
                 permalink += "/" + oldest.get("eventId").getAsString();
             }
@@ -158,7 +176,9 @@ class ConsoleBrowserTest {
             byId("load").click();
             waitForText("loaded-count", "3 events loaded; that is all");
             assertEquals(List.of("01:15:00.000", "03:05:00.000", "03:59:59.999"), shownTimes());
-            assertEquals(List.of("alice"), rows().stream().map(row -> cells(row).get(1)).distinct().toList());
+            assertEquals(
+                    List.of("alice"),
+                    rows().stream().map(row -> cells(row).get(1)).distinct().toList());
 
             type("filter-user", "");
             byId("view-range").click();
@@ -171,7 +191,9 @@ class ConsoleBrowserTest {
             type("limit", "5000");
             byId("load").click();
             waitForText("browse-error", "refused the request as invalid (400)");
-            assertTrue(byId("browse-error").getText().contains("limit"), byId("browse-error").getText());
+            assertTrue(
+                    byId("browse-error").getText().contains("limit"),
+                    byId("browse-error").getText());
             type("limit", "100");
             byId("load").click();
             waitForText("loaded-count", "3 events loaded; that is all");
@@ -183,7 +205,9 @@ class ConsoleBrowserTest {
             type("record-type", "login");
             byId("record").click();
             waitForText("record-result", "refused the request as invalid (400)");
-            assertTrue(byId("record-result").getText().contains("date:"), byId("record-result").getText());
+            assertTrue(
+                    byId("record-result").getText().contains("date:"),
+                    byId("record-result").getText());
             assertEquals("true", byId("record-date").getDomAttribute("aria-invalid"));
             assertFalse(byId("record-date-error").getText().isBlank());
             assertEquals("", byId("record-user-error").getText());
@@ -202,11 +226,13 @@ class ConsoleBrowserTest {
 
     @Test
     void withIam_thePageSaysItCannotSign_andOffersNoControls() throws Exception {
-        try (ServedConsole served = ServedConsole.start("--iam", "--iam-access-key", "AKIDCONSOLETEST",
-                "--iam-secret-key", "console-test-secret")) {
+        try (ServedConsole served = ServedConsole.start(
+                "--iam", "--iam-access-key", "AKIDCONSOLETEST", "--iam-secret-key", "console-test-secret")) {
             browser.get(served.consoleUrl());
             waitForText("notice", "IAM (SigV4) is on");
-            assertTrue(byId("notice").getText().contains("without --iam"), byId("notice").getText());
+            assertTrue(
+                    byId("notice").getText().contains("without --iam"),
+                    byId("notice").getText());
             assertFalse(byId("load").isEnabled());
             assertFalse(byId("record").isEnabled());
         }
@@ -243,9 +269,11 @@ class ConsoleBrowserTest {
 
     /** Sets a date or date-time picker; typing into one depends on the browser's locale, its value does not. */
     private static void setValue(String id, String value) {
-        ((JavascriptExecutor) browser).executeScript(
-                "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'));",
-                byId(id), value);
+        ((JavascriptExecutor) browser)
+                .executeScript(
+                        "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'));",
+                        byId(id),
+                        value);
     }
 
     private static List<WebElement> rows() {
@@ -253,11 +281,15 @@ class ConsoleBrowserTest {
     }
 
     private static List<String> cells(WebElement row) {
-        return row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+        return row.findElements(By.tagName("td")).stream()
+                .map(WebElement::getText)
+                .toList();
     }
 
     private static List<String> shownTimes() {
-        return rows().stream().map(row -> cells(row).get(0).substring(DAY.length() + 1)).toList();
+        return rows().stream()
+                .map(row -> cells(row).get(0).substring(DAY.length() + 1))
+                .toList();
     }
 
     private static Map<String, Integer> barCounts() {

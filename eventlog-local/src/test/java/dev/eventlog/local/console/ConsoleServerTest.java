@@ -24,7 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,7 +33,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The console's own server: its few files, its config, and nothing else; and the API port knows none of it. */
 class ConsoleServerTest {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static ServedConsole served;
 
     @BeforeAll
@@ -48,8 +48,12 @@ class ConsoleServerTest {
     }
 
     private static HttpResponse<String> send(String method, String url) throws IOException, InterruptedException {
-        return CLIENT.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        return CLIENT.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(10))
+                        .method(method, HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static String consoleAt(String path) {
@@ -58,15 +62,20 @@ class ConsoleServerTest {
 
     @Test
     void pageStylesAndScript_areServedWithTheirTypes_andNeverCached() throws Exception {
-        for (List<String> file : List.of(List.of("/", "text/html; charset=utf-8", "<title>EventLog console"),
+        for (List<String> file : List.of(
+                List.of("/", "text/html; charset=utf-8", "<title>EventLog console"),
                 List.of("/index.html", "text/html; charset=utf-8", "<title>EventLog console"),
                 List.of("/console.css", "text/css; charset=utf-8", ":root"),
                 List.of("/console.js", "text/javascript; charset=utf-8", "EVENTLOG_CONSOLE_CONFIG"))) {
             HttpResponse<String> response = send("GET", consoleAt(file.get(0)));
             assertEquals(200, response.statusCode(), file.get(0));
-            assertEquals(file.get(1), response.headers().firstValue("content-type").orElse(""), file.get(0));
-            assertEquals("no-store", response.headers().firstValue("cache-control").orElse(""), file.get(0));
-            assertEquals("nosniff", response.headers().firstValue("x-content-type-options").orElse(""));
+            assertEquals(
+                    file.get(1), response.headers().firstValue("content-type").orElse(""), file.get(0));
+            assertEquals(
+                    "no-store", response.headers().firstValue("cache-control").orElse(""), file.get(0));
+            assertEquals(
+                    "nosniff",
+                    response.headers().firstValue("x-content-type-options").orElse(""));
             assertTrue(response.body().contains(file.get(2)), file.get(0));
         }
     }
@@ -75,15 +84,17 @@ class ConsoleServerTest {
     void configScript_tellsThePageWhereTheApiIs_andThatIamIsOff() throws Exception {
         HttpResponse<String> config = send("GET", consoleAt("/config.js"));
         assertEquals(200, config.statusCode());
-        assertEquals("text/javascript; charset=utf-8", config.headers().firstValue("content-type").orElse(""));
+        assertEquals(
+                "text/javascript; charset=utf-8",
+                config.headers().firstValue("content-type").orElse(""));
         assertTrue(config.body().contains("\"apiUrl\":\"" + served.api.url() + "\""), config.body());
         assertTrue(config.body().contains("\"iam\":false"), config.body());
     }
 
     @Test
     void configScript_saysWhenIamIsOn() throws Exception {
-        try (ServedConsole withIam = ServedConsole.start("--iam", "--iam-access-key", "AKIDCONSOLETEST",
-                "--iam-secret-key", "console-test-secret")) {
+        try (ServedConsole withIam = ServedConsole.start(
+                "--iam", "--iam-access-key", "AKIDCONSOLETEST", "--iam-secret-key", "console-test-secret")) {
             String config = send("GET", withIam.consoleUrl() + "config.js").body();
             assertTrue(config.contains("\"iam\":true"), config);
             assertTrue(withIam.banner().contains("does not sign requests"), withIam.banner());
@@ -94,7 +105,9 @@ class ConsoleServerTest {
     void head_answersTheHeadersWithoutABody() throws Exception {
         HttpResponse<String> head = send("HEAD", consoleAt("/console.js"));
         assertEquals(200, head.statusCode());
-        assertEquals("text/javascript; charset=utf-8", head.headers().firstValue("content-type").orElse(""));
+        assertEquals(
+                "text/javascript; charset=utf-8",
+                head.headers().firstValue("content-type").orElse(""));
         assertEquals("", head.body());
     }
 
@@ -107,8 +120,16 @@ class ConsoleServerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/nothing.html", "/console.js/", "/index.html.bak", "/ConsoleServer.class",
-        "/dev/eventlog/local/console/index.html", "/%2e%2e/%2e%2e/pom.xml", "/console%2ejs"})
+    @ValueSource(
+            strings = {
+                "/nothing.html",
+                "/console.js/",
+                "/index.html.bak",
+                "/ConsoleServer.class",
+                "/dev/eventlog/local/console/index.html",
+                "/%2e%2e/%2e%2e/pom.xml",
+                "/console%2ejs"
+            })
     void anythingElse_is404(String path) throws Exception {
         HttpResponse<String> missing = send("GET", consoleAt(path));
         assertEquals(404, missing.statusCode(), path);
@@ -143,15 +164,24 @@ class ConsoleServerTest {
 
     @Test
     void defaultCors_letsTheConsolesOriginIn() throws Exception {
-        for (String origin : List.of(served.consoleOrigin(),
+        for (String origin : List.of(
+                served.consoleOrigin(),
                 "http://localhost:" + served.api.consolePort().orElseThrow())) {
-            HttpResponse<String> preflight = CLIENT.send(HttpRequest.newBuilder(URI.create(served.api.url()
-                    + "/events")).method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                    .header("Origin", origin).header("Access-Control-Request-Method", "POST")
-                    .header("Access-Control-Request-Headers", "content-type").build(),
+            HttpResponse<String> preflight = CLIENT.send(
+                    HttpRequest.newBuilder(URI.create(served.api.url() + "/events"))
+                            .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                            .header("Origin", origin)
+                            .header("Access-Control-Request-Method", "POST")
+                            .header("Access-Control-Request-Headers", "content-type")
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(204, preflight.statusCode());
-            assertTrue(preflight.headers().firstValue("access-control-allow-origin").isPresent(), origin);
+            assertTrue(
+                    preflight
+                            .headers()
+                            .firstValue("access-control-allow-origin")
+                            .isPresent(),
+                    origin);
         }
     }
 
@@ -176,13 +206,16 @@ class ConsoleServerTest {
     void noConsole_servesOnlyTheApi_withTheDefaultOrigins() throws Exception {
         ServeOptions options = new CommandLineParser(Map.of()).parseServe(List.of("--port", "0", "--no-console"));
         ByteArrayOutputStream banner = new ByteArrayOutputStream();
-        try (RunningApi apiOnly = ServeCommand.start(options, LocalRunner::handler,
+        try (RunningApi apiOnly = ServeCommand.start(
+                options,
+                LocalRunner::handler,
                 new PrintStream(OutputStream.nullOutputStream()),
                 new PrintStream(banner, true, StandardCharsets.UTF_8))) {
             assertTrue(apiOnly.consoleUrl().isEmpty());
             assertFalse(banner.toString(StandardCharsets.UTF_8).contains("console:"));
             assertTrue(options.localCorsOrigins());
-            assertEquals(CorsPolicy.localOrigins(List.of(apiOnly.port())),
+            assertEquals(
+                    CorsPolicy.localOrigins(List.of(apiOnly.port())),
                     options.corsFor(List.of(apiOnly.port())).allowOrigins());
         }
     }
@@ -190,7 +223,12 @@ class ConsoleServerTest {
     @Test
     void defaultOrigins_areBothLocalNamesOfTheApiAndOfTheConsole() throws Exception {
         ServeOptions options = new CommandLineParser(Map.of()).parseServe(List.of("--port", "3000"));
-        assertEquals(List.of("http://localhost:3000", "http://127.0.0.1:3000", "http://localhost:3001",
-                "http://127.0.0.1:3001"), options.corsFor(List.of(3000, 3001)).allowOrigins());
+        assertEquals(
+                List.of(
+                        "http://localhost:3000",
+                        "http://127.0.0.1:3000",
+                        "http://localhost:3001",
+                        "http://127.0.0.1:3001"),
+                options.corsFor(List.of(3000, 3001)).allowOrigins());
     }
 }

@@ -22,7 +22,9 @@ final class ServedConsole implements AutoCloseable {
     private ServedConsole(String... options) throws Exception {
         List<String> args = new ArrayList<>(List.of("--port", "0", "--console-port", "0"));
         args.addAll(Arrays.asList(options));
-        api = ServeCommand.start(new CommandLineParser(Map.of()).parseServe(args), LocalRunner::handler,
+        api = ServeCommand.start(
+                new CommandLineParser(Map.of()).parseServe(args),
+                LocalRunner::handler,
                 new PrintStream(OutputStream.nullOutputStream()),
                 new PrintStream(banner, true, StandardCharsets.UTF_8));
     }

@@ -14,8 +14,7 @@ final class DayReads {
     private static final int PAGE = 1000;
     private static final int RETRIES = 10;
 
-    private DayReads() {
-    }
+    private DayReads() {}
 
     /** Every event of the day, as {@code time#eventId}, in the order the pages gave them. */
     static List<String> readDay(EventLogHandler handler, String day) {
@@ -25,12 +24,14 @@ final class DayReads {
             String target = "/events/" + day + "?limit=" + PAGE + (token == null ? "" : "&nextToken=" + token);
             APIGatewayV2HTTPResponse response = get(handler, target);
             if (response.getStatusCode() != 200) {
-                throw new IllegalStateException("GET " + target + " answered " + response.getStatusCode() + ": " + response.getBody());
+                throw new IllegalStateException(
+                        "GET " + target + " answered " + response.getStatusCode() + ": " + response.getBody());
             }
             JsonObject page = JsonParser.parseString(response.getBody()).getAsJsonObject();
             for (JsonElement item : page.getAsJsonArray("Items")) {
                 JsonObject event = item.getAsJsonObject();
-                events.add(event.get("time").getAsString() + "#" + event.get("eventId").getAsString());
+                events.add(event.get("time").getAsString() + "#"
+                        + event.get("eventId").getAsString());
             }
             token = page.has("NextToken") ? page.get("NextToken").getAsString() : null;
         } while (token != null);

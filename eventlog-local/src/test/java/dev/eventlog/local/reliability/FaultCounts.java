@@ -66,6 +66,7 @@ final class FaultCounts {
 
     @Override
     public String toString() {
-        return "requests=" + requests() + " forwarded=" + forwardedCount() + " injected=" + injectedTotal() + " " + perKind();
+        return "requests=" + requests() + " forwarded=" + forwardedCount() + " injected=" + injectedTotal() + " "
+                + perKind();
     }
 }

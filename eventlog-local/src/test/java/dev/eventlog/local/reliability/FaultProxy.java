@@ -11,8 +11,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Map;
@@ -137,7 +137,9 @@ final class FaultProxy implements AutoCloseable {
                     reset(client);
                     return;
                 }
-                if (fault == FaultKind.THROTTLING || fault == FaultKind.THROUGHPUT_EXCEEDED || fault == FaultKind.INTERNAL_ERROR) {
+                if (fault == FaultKind.THROTTLING
+                        || fault == FaultKind.THROUGHPUT_EXCEEDED
+                        || fault == FaultKind.INTERNAL_ERROR) {
                     toClient.write(errorResponse(fault));
                     toClient.flush();
                     continue;
@@ -199,7 +201,10 @@ final class FaultProxy implements AutoCloseable {
         int sending = sendings.merge(identity, 1, Integer::sum);
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            sha256.update(ByteBuffer.allocate(Long.BYTES + Integer.BYTES).putLong(seed).putInt(sending).array());
+            sha256.update(ByteBuffer.allocate(Long.BYTES + Integer.BYTES)
+                    .putLong(seed)
+                    .putInt(sending)
+                    .array());
             byte[] digest = sha256.digest(identity.getBytes(StandardCharsets.UTF_8));
             return (ByteBuffer.wrap(digest).getLong() >>> 11) * 0x1.0p-53;
         } catch (NoSuchAlgorithmException e) {
@@ -209,8 +214,12 @@ final class FaultProxy implements AutoCloseable {
 
     private static boolean isWrite(HttpMessage request) {
         String target = request.header("x-amz-target");
-        return target != null && (target.endsWith(".PutItem") || target.endsWith(".BatchWriteItem")
-                || target.endsWith(".TransactWriteItems") || target.endsWith(".UpdateItem") || target.endsWith(".DeleteItem"));
+        return target != null
+                && (target.endsWith(".PutItem")
+                        || target.endsWith(".BatchWriteItem")
+                        || target.endsWith(".TransactWriteItems")
+                        || target.endsWith(".UpdateItem")
+                        || target.endsWith(".DeleteItem"));
     }
 
     private static byte[] errorResponse(FaultKind fault) {
@@ -247,7 +256,8 @@ final class FaultProxy implements AutoCloseable {
      */
     static byte[] dynamoDbError(int status, String type, String message) {
         String shortType = type.substring(type.indexOf('#') + 1);
-        byte[] body = ("{\"__type\":\"" + type + "\",\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8);
+        byte[] body =
+                ("{\"__type\":\"" + type + "\",\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8);
         String head = "HTTP/1.1 " + status + (status == 500 ? " Internal Server Error" : " Bad Request") + "\r\n"
                 + "x-amzn-RequestId: " + UUID.randomUUID() + "\r\n"
                 + "x-amzn-ErrorType: " + shortType + "\r\n"

@@ -60,14 +60,16 @@ class FaultProxyTest {
     private static byte[] request(String target, String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         return ("POST / HTTP/1.1\r\nHost: store\r\nX-Amz-Target: DynamoDB_20120810." + target
-                + "\r\nContent-Type: application/x-amz-json-1.0\r\nContent-Length: " + bytes.length + "\r\n\r\n" + body)
+                        + "\r\nContent-Type: application/x-amz-json-1.0\r\nContent-Length: " + bytes.length + "\r\n\r\n"
+                        + body)
                 .getBytes(StandardCharsets.UTF_8);
     }
 
     @Test
     void withoutFaults_relaysEveryRequestOnOneKeptAliveConnection() throws Exception {
         try (FaultProxy proxy = FaultProxy.start(upstreamUri(), FaultPlan.none(), 1);
-             Socket socket = new Socket(InetAddress.getLoopbackAddress(), proxy.endpoint().getPort())) {
+                Socket socket = new Socket(
+                        InetAddress.getLoopbackAddress(), proxy.endpoint().getPort())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             InputStream in = new BufferedInputStream(socket.getInputStream());
@@ -87,11 +89,15 @@ class FaultProxyTest {
 
     @Test
     void throttling_isAnsweredLikeDynamoDbWithoutReachingTheStore() throws Exception {
-        try (FaultProxy proxy = FaultProxy.start(upstreamUri(), FaultPlan.only(FaultKind.THROTTLING, 1.0, Duration.ZERO), 1)) {
-            RawHttpClient.Reply reply = new RawHttpClient(proxy.endpoint().getPort(), Duration.ofSeconds(10)).exchange(request("PutItem", "{}"));
+        try (FaultProxy proxy =
+                FaultProxy.start(upstreamUri(), FaultPlan.only(FaultKind.THROTTLING, 1.0, Duration.ZERO), 1)) {
+            RawHttpClient.Reply reply = new RawHttpClient(proxy.endpoint().getPort(), Duration.ofSeconds(10))
+                    .exchange(request("PutItem", "{}"));
             assertEquals(400, reply.status());
             assertEquals("ThrottlingException", reply.response().header("x-amzn-ErrorType"));
-            assertTrue(reply.response().bodyText().contains("\"__type\":\"com.amazon.coral.availability#ThrottlingException\""));
+            assertTrue(reply.response()
+                    .bodyText()
+                    .contains("\"__type\":\"com.amazon.coral.availability#ThrottlingException\""));
             assertTrue(received.isEmpty());
             assertEquals(1, proxy.counts().injected(FaultKind.THROTTLING));
         }
@@ -99,10 +105,13 @@ class FaultProxyTest {
 
     @Test
     void provisionedThroughputExceeded_isAnsweredLikeDynamoDb() throws Exception {
-        try (FaultProxy proxy = FaultProxy.start(upstreamUri(), FaultPlan.only(FaultKind.THROUGHPUT_EXCEEDED, 1.0, Duration.ZERO), 1)) {
-            RawHttpClient.Reply reply = new RawHttpClient(proxy.endpoint().getPort(), Duration.ofSeconds(10)).exchange(request("Query", "{}"));
+        try (FaultProxy proxy =
+                FaultProxy.start(upstreamUri(), FaultPlan.only(FaultKind.THROUGHPUT_EXCEEDED, 1.0, Duration.ZERO), 1)) {
+            RawHttpClient.Reply reply = new RawHttpClient(proxy.endpoint().getPort(), Duration.ofSeconds(10))
+                    .exchange(request("Query", "{}"));
             assertEquals(400, reply.status());
-            assertEquals("ProvisionedThroughputExceededException", reply.response().header("x-amzn-ErrorType"));
+            assertEquals(
+                    "ProvisionedThroughputExceededException", reply.response().header("x-amzn-ErrorType"));
             assertTrue(reply.response().bodyText().contains("#ProvisionedThroughputExceededException\""));
             assertTrue(received.isEmpty());
         }
@@ -110,8 +119,10 @@ class FaultProxyTest {
 
     @Test
     void internalError_isA500WithDynamoDbsErrorType() throws Exception {
-        try (FaultProxy proxy = FaultProxy.start(upstreamUri(), FaultPlan.only(FaultKind.INTERNAL_ERROR, 1.0, Duration.ZERO), 1)) {
-            RawHttpClient.Reply reply = new RawHttpClient(proxy.endpoint().getPort(), Duration.ofSeconds(10)).exchange(request("PutItem", "{}"));
+        try (FaultProxy proxy =
+                FaultProxy.start(upstreamUri(), FaultPlan.only(FaultKind.INTERNAL_ERROR, 1.0, Duration.ZERO), 1)) {
+            RawHttpClient.Reply reply = new RawHttpClient(proxy.endpoint().getPort(), Duration.ofSeconds(10))
+                    .exchange(request("PutItem", "{}"));
             assertEquals(500, reply.status());
             assertEquals("InternalServerError", reply.response().header("x-amzn-ErrorType"));
             assertTrue(received.isEmpty());
@@ -120,8 +131,10 @@ class FaultProxyTest {
 
     @Test
     void connectionReset_endsTheConnectionBeforeTheStoreSeesTheRequest() throws Exception {
-        try (FaultProxy proxy = FaultProxy.start(upstreamUri(), FaultPlan.only(FaultKind.CONNECTION_RESET, 1.0, Duration.ZERO), 1)) {
-            RawHttpClient.Reply reply = new RawHttpClient(proxy.endpoint().getPort(), Duration.ofSeconds(10)).exchange(request("PutItem", "{}"));
+        try (FaultProxy proxy =
+                FaultProxy.start(upstreamUri(), FaultPlan.only(FaultKind.CONNECTION_RESET, 1.0, Duration.ZERO), 1)) {
+            RawHttpClient.Reply reply = new RawHttpClient(proxy.endpoint().getPort(), Duration.ofSeconds(10))
+                    .exchange(request("PutItem", "{}"));
             assertFalse(reply.answered());
             assertTrue(received.isEmpty());
             assertEquals(1, proxy.counts().injected(FaultKind.CONNECTION_RESET));
@@ -130,8 +143,10 @@ class FaultProxyTest {
 
     @Test
     void droppedResponse_reachesTheStoreButTheClientSeesNoAnswer() throws Exception {
-        try (FaultProxy proxy = FaultProxy.start(upstreamUri(), FaultPlan.only(FaultKind.WRITE_THEN_DROP_RESPONSE, 1.0, Duration.ZERO), 1)) {
-            RawHttpClient.Reply reply = new RawHttpClient(proxy.endpoint().getPort(), Duration.ofSeconds(10)).exchange(request("PutItem", "{\"w\":1}"));
+        try (FaultProxy proxy = FaultProxy.start(
+                upstreamUri(), FaultPlan.only(FaultKind.WRITE_THEN_DROP_RESPONSE, 1.0, Duration.ZERO), 1)) {
+            RawHttpClient.Reply reply = new RawHttpClient(proxy.endpoint().getPort(), Duration.ofSeconds(10))
+                    .exchange(request("PutItem", "{\"w\":1}"));
             assertFalse(reply.answered());
             assertEquals(List.of("{\"w\":1}"), received);
             assertEquals(1, proxy.counts().injected(FaultKind.WRITE_THEN_DROP_RESPONSE));
@@ -140,8 +155,10 @@ class FaultProxyTest {
 
     @Test
     void droppedResponse_neverAppliesToReads() throws Exception {
-        try (FaultProxy proxy = FaultProxy.start(upstreamUri(), FaultPlan.only(FaultKind.WRITE_THEN_DROP_RESPONSE, 1.0, Duration.ZERO), 1)) {
-            RawHttpClient.Reply reply = new RawHttpClient(proxy.endpoint().getPort(), Duration.ofSeconds(10)).exchange(request("GetItem", "{\"r\":1}"));
+        try (FaultProxy proxy = FaultProxy.start(
+                upstreamUri(), FaultPlan.only(FaultKind.WRITE_THEN_DROP_RESPONSE, 1.0, Duration.ZERO), 1)) {
+            RawHttpClient.Reply reply = new RawHttpClient(proxy.endpoint().getPort(), Duration.ofSeconds(10))
+                    .exchange(request("GetItem", "{\"r\":1}"));
             assertEquals(200, reply.status());
             assertEquals(0, proxy.counts().injectedTotal());
         }
@@ -149,8 +166,10 @@ class FaultProxyTest {
 
     @Test
     void delay_outlastsTheClientsTimeoutAndStillReachesTheStore() throws Exception {
-        try (FaultProxy proxy = FaultProxy.start(upstreamUri(), FaultPlan.only(FaultKind.DELAY_PAST_TIMEOUT, 1.0, Duration.ofSeconds(2)), 1)) {
-            RawHttpClient.Reply reply = new RawHttpClient(proxy.endpoint().getPort(), Duration.ofMillis(200)).exchange(request("PutItem", "{\"late\":1}"));
+        try (FaultProxy proxy = FaultProxy.start(
+                upstreamUri(), FaultPlan.only(FaultKind.DELAY_PAST_TIMEOUT, 1.0, Duration.ofSeconds(2)), 1)) {
+            RawHttpClient.Reply reply = new RawHttpClient(proxy.endpoint().getPort(), Duration.ofMillis(200))
+                    .exchange(request("PutItem", "{\"late\":1}"));
             assertFalse(reply.answered());
             assertEquals("{\"late\":1}", arrivals.poll(20, TimeUnit.SECONDS));
         }
@@ -158,8 +177,10 @@ class FaultProxyTest {
 
     @Test
     void faultRates_areDrawnPerRequestAndCountedPerKind() throws Exception {
-        try (FaultProxy proxy = FaultProxy.start(upstreamUri(), FaultPlan.only(FaultKind.THROTTLING, 0.5, Duration.ZERO), 42);
-             KeepAliveConnection connection = new KeepAliveConnection(proxy.endpoint().getPort(), 10_000)) {
+        try (FaultProxy proxy =
+                        FaultProxy.start(upstreamUri(), FaultPlan.only(FaultKind.THROTTLING, 0.5, Duration.ZERO), 42);
+                KeepAliveConnection connection =
+                        new KeepAliveConnection(proxy.endpoint().getPort(), 10_000)) {
             int throttled = 0;
             for (int i = 0; i < 200; i++) {
                 if (connection.send("POST", "/", "{\"n\":" + i + "}").status() == 400) {
@@ -184,8 +205,10 @@ class FaultProxyTest {
 
     /** The numbers of the requests, sent in the given order, that were throttled at a rate of one half. */
     private List<Integer> faultedRequests(long seed, List<Integer> order) throws Exception {
-        try (FaultProxy proxy = FaultProxy.start(upstreamUri(), FaultPlan.only(FaultKind.THROTTLING, 0.5, Duration.ZERO), seed);
-             KeepAliveConnection connection = new KeepAliveConnection(proxy.endpoint().getPort(), 10_000)) {
+        try (FaultProxy proxy = FaultProxy.start(
+                        upstreamUri(), FaultPlan.only(FaultKind.THROTTLING, 0.5, Duration.ZERO), seed);
+                KeepAliveConnection connection =
+                        new KeepAliveConnection(proxy.endpoint().getPort(), 10_000)) {
             java.util.TreeSet<Integer> throttled = new java.util.TreeSet<>();
             for (int n : order) {
                 if (connection.send("POST", "/", "{\"n\":" + n + "}").status() == 400) {

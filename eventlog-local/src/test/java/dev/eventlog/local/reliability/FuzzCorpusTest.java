@@ -27,13 +27,19 @@ class FuzzCorpusTest {
         Path module = moduleDir();
         List<String> inputs;
         try (Stream<Path> files = Files.walk(module.resolve(CORPUS))) {
-            inputs = files.filter(Files::isRegularFile).map(file -> file.getFileName().toString()).toList();
+            inputs = files.filter(Files::isRegularFile)
+                    .map(file -> file.getFileName().toString())
+                    .toList();
         }
         long found = inputs.stream().filter(name -> name.startsWith("found-")).count();
-        String readme = Files.readString(module.getParent().resolve("README.md"), StandardCharsets.UTF_8).replaceAll("\\s+", " ");
+        String readme = Files.readString(module.getParent().resolve("README.md"), StandardCharsets.UTF_8)
+                .replaceAll("\\s+", " ");
 
         assertEquals(number(readme, "HandlerFuzzITInputs`, (\\d+) inputs\\)"), inputs.size(), "inputs in the corpus");
-        assertEquals(number(readme, "corpus holds (\\d+) hand-written inputs"), inputs.size() - found, "hand-written inputs");
+        assertEquals(
+                number(readme, "corpus holds (\\d+) hand-written inputs"),
+                inputs.size() - found,
+                "hand-written inputs");
         assertEquals(number(readme, "and (\\d+) picked from a"), found, "inputs kept from fuzzing");
     }
 

@@ -14,8 +14,7 @@ import java.util.Map;
  */
 final class GatewayEvents {
 
-    private GatewayEvents() {
-    }
+    private GatewayEvents() {}
 
     static APIGatewayV2HTTPEvent request(String method, String target, byte[] body) {
         int question = target.indexOf('?');
@@ -92,10 +91,12 @@ final class GatewayEvents {
 
     private static String utf8(byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             return null;
         }

@@ -11,8 +11,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.eventlog.core.domain.EventKey;
 import dev.eventlog.core.domain.EventRecord;
-import dev.eventlog.inmemory.InMemoryEventLog;
 import dev.eventlog.core.usecase.EventLogService;
+import dev.eventlog.inmemory.InMemoryEventLog;
 import dev.eventlog.lambda.EventLogHandler;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -72,7 +72,9 @@ class HandlerFuzzIT {
         int status = response.getStatusCode();
         String context = head;
         assertNotNull(response.getBody(), context);
-        assertTrue(status >= 200 && status < 500, context + ": never a 5xx for client input, got " + status + " " + response.getBody());
+        assertTrue(
+                status >= 200 && status < 500,
+                context + ": never a 5xx for client input, got " + status + " " + response.getBody());
         if (status == 409 && "POST".equals(method) && response.getBody().startsWith("{\"results\"")) {
             // A batch with a conflict answers with every event's outcome; those created are stored.
             assertReportedEventsStored(JsonParser.parseString(response.getBody()), memory, context);
@@ -104,7 +106,10 @@ class HandlerFuzzIT {
     }
 
     private static void assertStored(JsonObject event, InMemoryEventLog memory, String context) {
-        EventKey key = EventKey.parse(event.get("date").getAsString(), event.get("time").getAsString(), event.get("eventId").getAsString());
+        EventKey key = EventKey.parse(
+                event.get("date").getAsString(),
+                event.get("time").getAsString(),
+                event.get("eventId").getAsString());
         Optional<EventRecord> stored = memory.find(key);
         assertTrue(stored.isPresent(), context + ": acknowledged event " + key + " is stored");
         if (event.has("userId")) {
@@ -112,7 +117,9 @@ class HandlerFuzzIT {
             assertEquals(event.get("eventType").getAsString(), stored.get().eventType(), context);
             Map<String, String> attributes = new TreeMap<>();
             if (event.has("attributes")) {
-                event.getAsJsonObject("attributes").entrySet().forEach(e -> attributes.put(e.getKey(), e.getValue().getAsString()));
+                event.getAsJsonObject("attributes")
+                        .entrySet()
+                        .forEach(e -> attributes.put(e.getKey(), e.getValue().getAsString()));
             }
             assertEquals(attributes, stored.get().attributes(), context);
         }

@@ -3,8 +3,8 @@ package dev.eventlog.local.reliability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.eventlog.inmemory.InMemoryEventLog;
 import dev.eventlog.core.usecase.EventLogService;
+import dev.eventlog.inmemory.InMemoryEventLog;
 import dev.eventlog.lambda.EventLogHandler;
 import java.time.Clock;
 import java.util.stream.Stream;
@@ -27,10 +27,11 @@ class HandlerHostileInputTest {
         RecordingStore store = new RecordingStore(memory);
         EventLogHandler handler = new EventLogHandler(new EventLogService(store, Clock.systemUTC()));
 
-        APIGatewayV2HTTPResponse response = handler.handleRequest(
-                GatewayEvents.request(hostile.method(), hostile.target(), hostile.body()), null);
+        APIGatewayV2HTTPResponse response =
+                handler.handleRequest(GatewayEvents.request(hostile.method(), hostile.target(), hostile.body()), null);
 
-        ProblemResponses.assertClientProblem(response.getStatusCode(), response.getHeaders(), response.getBody(), hostile.name());
+        ProblemResponses.assertClientProblem(
+                response.getStatusCode(), response.getHeaders(), response.getBody(), hostile.name());
         assertEquals(hostile.status(), response.getStatusCode(), hostile.name() + ": " + response.getBody());
         assertEquals(0, store.created(), hostile.name() + ": nothing may be stored");
         assertEquals(0, memory.size(), hostile.name() + ": nothing may be stored");

@@ -10,8 +10,7 @@ import java.util.List;
  */
 final class HostileRequests {
 
-    private HostileRequests() {
-    }
+    private HostileRequests() {}
 
     /**
      * One hostile request, what makes it hostile, and the one status that is right for it: from the handler, and
@@ -33,34 +32,79 @@ final class HostileRequests {
         List<Hostile> out = new ArrayList<>();
         out.add(post("JSON nested 100,000 levels deep", "[".repeat(100_000) + "]".repeat(100_000)));
         out.add(post("object nested 100,000 levels deep", "{\"a\":".repeat(100_000) + "1" + "}".repeat(100_000)));
-        out.add(post("attributes nested 100,000 levels deep",
+        out.add(post(
+                "attributes nested 100,000 levels deep",
                 "{\"date\":\"2024-01-01\",\"time\":\"10:00:00\",\"userId\":\"u\",\"eventType\":\"t\",\"attributes\":"
                         + "{\"a\":".repeat(100_000) + "\"x\"" + "}".repeat(100_001)));
-        out.add(post("number where a string belongs", "{\"date\":\"2024-01-01\",\"time\":\"10:00:00\",\"userId\":42,\"eventType\":\"login\"}"));
-        out.add(post("number as the date", "{\"date\":20240101,\"time\":\"10:00:00\",\"userId\":\"u\",\"eventType\":\"login\"}"));
-        out.add(post("object where a string belongs", "{\"date\":\"2024-01-01\",\"time\":\"10:00:00\",\"userId\":{},\"eventType\":\"login\"}"));
-        out.add(post("number as an attribute value", "{\"date\":\"2024-01-01\",\"time\":\"10:00:00\",\"userId\":\"u\",\"eventType\":\"t\",\"attributes\":{\"n\":1}}"));
-        out.add(post("duplicate JSON keys", "{\"date\":\"2024-01-01\",\"time\":\"10:00:00\",\"userId\":\"u\",\"userId\":\"v\",\"eventType\":\"login\"}"));
-        out.add(post("duplicate attribute keys", "{\"date\":\"2024-01-01\",\"time\":\"10:00:00\",\"userId\":\"u\",\"eventType\":\"t\",\"attributes\":{\"k\":\"1\",\"k\":\"2\"}}"));
+        out.add(post(
+                "number where a string belongs",
+                "{\"date\":\"2024-01-01\",\"time\":\"10:00:00\",\"userId\":42,\"eventType\":\"login\"}"));
+        out.add(post(
+                "number as the date",
+                "{\"date\":20240101,\"time\":\"10:00:00\",\"userId\":\"u\",\"eventType\":\"login\"}"));
+        out.add(post(
+                "object where a string belongs",
+                "{\"date\":\"2024-01-01\",\"time\":\"10:00:00\",\"userId\":{},\"eventType\":\"login\"}"));
+        out.add(
+                post(
+                        "number as an attribute value",
+                        "{\"date\":\"2024-01-01\",\"time\":\"10:00:00\",\"userId\":\"u\",\"eventType\":\"t\",\"attributes\":{\"n\":1}}"));
+        out.add(
+                post(
+                        "duplicate JSON keys",
+                        "{\"date\":\"2024-01-01\",\"time\":\"10:00:00\",\"userId\":\"u\",\"userId\":\"v\",\"eventType\":\"login\"}"));
+        out.add(
+                post(
+                        "duplicate attribute keys",
+                        "{\"date\":\"2024-01-01\",\"time\":\"10:00:00\",\"userId\":\"u\",\"eventType\":\"t\",\"attributes\":{\"k\":\"1\",\"k\":\"2\"}}"));
         out.add(post("byte-order mark before the JSON", "\uFEFF" + event("2024-01-02", "10:00:00")));
-        out.add(post("NUL byte inside a string", "{\"date\":\"2024-01-03\",\"time\":\"10:00:00\",\"userId\":\"u\u0000x\",\"eventType\":\"login\"}"));
-        out.add(post("escaped NUL inside a string", "{\"date\":\"2024-01-03\",\"time\":\"10:00:01\",\"userId\":\"u\\u0000x\",\"eventType\":\"login\"}"));
+        out.add(post(
+                "NUL byte inside a string",
+                "{\"date\":\"2024-01-03\",\"time\":\"10:00:00\",\"userId\":\"u\u0000x\",\"eventType\":\"login\"}"));
+        out.add(post(
+                "escaped NUL inside a string",
+                "{\"date\":\"2024-01-03\",\"time\":\"10:00:01\",\"userId\":\"u\\u0000x\",\"eventType\":\"login\"}"));
         out.add(post("NUL byte after the JSON", event("2024-01-03", "10:00:02") + "\u0000"));
-        out.add(post("unknown field", "{\"date\":\"2024-01-04\",\"time\":\"10:00:00\",\"userId\":\"u\",\"eventType\":\"t\",\"admin\":true}"));
+        out.add(post(
+                "unknown field",
+                "{\"date\":\"2024-01-04\",\"time\":\"10:00:00\",\"userId\":\"u\",\"eventType\":\"t\",\"admin\":true}"));
         out.add(post("26-event batch", batch(26)));
         out.add(post("empty batch", "[]"));
-        out.add(post("batch with one bad event of 25", batch(24).replace("]", ",{\"date\":\"2024-02-30\",\"time\":\"10:00:00\",\"userId\":\"u\",\"eventType\":\"t\"}]")));
+        out.add(
+                post(
+                        "batch with one bad event of 25",
+                        batch(24)
+                                .replace(
+                                        "]",
+                                        ",{\"date\":\"2024-02-30\",\"time\":\"10:00:00\",\"userId\":\"u\",\"eventType\":\"t\"}]")));
         out.add(post("not JSON", "date=2024-01-01&time=10:00:00"));
         out.add(post("truncated JSON", event("2024-01-05", "10:00:00").substring(0, 30)));
         out.add(post("two JSON values", event("2024-01-05", "10:00:00") + event("2024-01-05", "10:00:01")));
         out.add(post("empty body", ""));
         out.add(post("JSON null", "null"));
-        out.add(post("huge number", "{\"date\":\"2024-01-06\",\"time\":\"10:00:00\",\"userId\":1" + "0".repeat(10_000) + ",\"eventType\":\"t\"}"));
-        out.add(post("lone surrogate escape", "{\"date\":\"2024-01-06\",\"time\":\"10:00:00\",\"userId\":\"\\uD800\",\"eventType\":\"t\"}"));
-        out.add(post("invalid UTF-8 in the body", bytes("{\"date\":\"2024-01-06\",\"time\":\"10:00:00\",\"userId\":\"", new byte[] {(byte) 0xC3, (byte) 0x28}, "\",\"eventType\":\"t\"}")));
-        out.add(answered(413, post("over 1 MiB", "{\"date\":\"2024-01-07\",\"time\":\"10:00:00\",\"userId\":\"u\",\"eventType\":\"t\",\"attributes\":{\"a\":\"" + "x".repeat(1024 * 1024) + "\"}}")));
+        out.add(post(
+                "huge number",
+                "{\"date\":\"2024-01-06\",\"time\":\"10:00:00\",\"userId\":1" + "0".repeat(10_000)
+                        + ",\"eventType\":\"t\"}"));
+        out.add(post(
+                "lone surrogate escape",
+                "{\"date\":\"2024-01-06\",\"time\":\"10:00:00\",\"userId\":\"\\uD800\",\"eventType\":\"t\"}"));
+        out.add(post(
+                "invalid UTF-8 in the body",
+                bytes(
+                        "{\"date\":\"2024-01-06\",\"time\":\"10:00:00\",\"userId\":\"",
+                        new byte[] {(byte) 0xC3, (byte) 0x28},
+                        "\",\"eventType\":\"t\"}")));
+        out.add(answered(
+                413,
+                post(
+                        "over 1 MiB",
+                        "{\"date\":\"2024-01-07\",\"time\":\"10:00:00\",\"userId\":\"u\",\"eventType\":\"t\",\"attributes\":{\"a\":\""
+                                + "x".repeat(1024 * 1024) + "\"}}")));
         out.add(post("time without a date", "{\"time\":\"10:00:00\",\"userId\":\"u\",\"eventType\":\"t\"}"));
-        out.add(post("31st of February", "{\"date\":\"2024-02-31\",\"time\":\"10:00:00\",\"userId\":\"u\",\"eventType\":\"t\"}"));
+        out.add(post(
+                "31st of February",
+                "{\"date\":\"2024-02-31\",\"time\":\"10:00:00\",\"userId\":\"u\",\"eventType\":\"t\"}"));
         out.add(get("absurd limit", "/events?limit=99999999999999999999999"));
         out.add(get("negative limit", "/events?limit=-1"));
         out.add(get("limit zero", "/events?limit=0"));
@@ -80,7 +124,9 @@ final class HostileRequests {
         out.add(get("repeated parameter", "/events?date=2024-01-01&date=2024-01-02"));
         out.add(get("range over 366 days", "/events?from=2020-01-01T00:00:00.000&to=2024-01-01T00:00:00.000"));
         out.add(get("from after to", "/events?from=2024-01-02T00:00:00.000&to=2024-01-01T00:00:00.000"));
-        out.add(get("date and range together", "/events?date=2024-01-01&from=2024-01-01T00:00:00.000&to=2024-01-02T00:00:00.000"));
+        out.add(get(
+                "date and range together",
+                "/events?date=2024-01-01&from=2024-01-01T00:00:00.000&to=2024-01-02T00:00:00.000"));
         out.add(get("bad order", "/events?date=2024-01-01&order=sideways"));
         out.add(get("year 99999", "/events/99999-01-01"));
         out.add(answered(404, get("unknown path", "/admin")));
@@ -88,7 +134,13 @@ final class HostileRequests {
         // Behind a catch-all route the handler knows the path and refuses the method; the deployed routes are
         // method and path, so the gateway finds no route.
         out.add(new Hostile("wrong method", "DELETE", "/events", new byte[0], 405, 404));
-        out.add(new Hostile("POST to an event", "POST", "/events/2024-01-01/10:00:00.000", bytes(event("2024-01-08", "10:00:00")), 405, 404));
+        out.add(new Hostile(
+                "POST to an event",
+                "POST",
+                "/events/2024-01-01/10:00:00.000",
+                bytes(event("2024-01-08", "10:00:00")),
+                405,
+                404));
         return out;
     }
 

@@ -86,7 +86,9 @@ record HttpMessage(String startLine, Map<String, String> headers, byte[] body, b
             if (colon <= 0) {
                 throw new IOException("malformed header line: " + line);
             }
-            headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+            headers.put(
+                    line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                    line.substring(colon + 1).trim());
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         if (response) {
@@ -100,7 +102,8 @@ record HttpMessage(String startLine, Map<String, String> headers, byte[] body, b
         if (!noBody) {
             String transferEncoding = headers.get("transfer-encoding");
             String contentLength = headers.get("content-length");
-            if (transferEncoding != null && transferEncoding.toLowerCase(Locale.ROOT).contains("chunked")) {
+            if (transferEncoding != null
+                    && transferEncoding.toLowerCase(Locale.ROOT).contains("chunked")) {
                 readChunked(in, raw, body);
             } else if (contentLength != null) {
                 long length = Long.parseLong(contentLength.trim());
@@ -112,7 +115,8 @@ record HttpMessage(String startLine, Map<String, String> headers, byte[] body, b
         return new HttpMessage(startLine, headers, body.toByteArray(), raw.toByteArray());
     }
 
-    private static void readChunked(InputStream in, ByteArrayOutputStream raw, ByteArrayOutputStream body) throws IOException {
+    private static void readChunked(InputStream in, ByteArrayOutputStream raw, ByteArrayOutputStream body)
+            throws IOException {
         while (true) {
             String sizeLine = readLine(in, raw);
             if (sizeLine == null) {
@@ -132,7 +136,8 @@ record HttpMessage(String startLine, Map<String, String> headers, byte[] body, b
         }
     }
 
-    private static void copy(InputStream in, long length, ByteArrayOutputStream raw, ByteArrayOutputStream body) throws IOException {
+    private static void copy(InputStream in, long length, ByteArrayOutputStream raw, ByteArrayOutputStream body)
+            throws IOException {
         byte[] buffer = new byte[8192];
         long left = length;
         while (left > 0) {

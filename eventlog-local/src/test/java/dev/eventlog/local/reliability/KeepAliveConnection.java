@@ -27,10 +27,17 @@ final class KeepAliveConnection implements AutoCloseable {
     HttpMessage send(String method, String target, String body) throws IOException {
         byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         StringBuilder head = new StringBuilder()
-                .append(method).append(' ').append(target).append(" HTTP/1.1\r\n")
-                .append("Host: 127.0.0.1:").append(port).append("\r\n");
+                .append(method)
+                .append(' ')
+                .append(target)
+                .append(" HTTP/1.1\r\n")
+                .append("Host: 127.0.0.1:")
+                .append(port)
+                .append("\r\n");
         if (body != null) {
-            head.append("Content-Type: application/json\r\nContent-Length: ").append(bytes.length).append("\r\n");
+            head.append("Content-Type: application/json\r\nContent-Length: ")
+                    .append(bytes.length)
+                    .append("\r\n");
         }
         head.append("\r\n");
         boolean fresh = socket == null;
@@ -43,7 +50,8 @@ final class KeepAliveConnection implements AutoCloseable {
             if (fresh) {
                 throw e;
             }
-            // The server may close an idle kept-alive connection at any time; one retry on a new one is what clients do.
+            // The server may close an idle kept-alive connection at any time; one retry on a new one is what clients
+            // do.
             close();
             open();
             return exchange(head.toString().getBytes(StandardCharsets.ISO_8859_1), bytes, method);

@@ -16,10 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Crashes under load: the shaded jar's {@code serve --store dynamodb} against dynalite keeping its data on disk,
@@ -34,22 +34,31 @@ class KillNineIT {
     private static final int POSTERS = 8;
     private static final String TABLE = "crash";
     private static final Duration UNDER_LOAD = Duration.ofSeconds(Long.getLong("eventlog.kill.loadSeconds", 4));
-    private static final Map<String, String> CREDENTIALS = Map.of(
-            "AWS_ACCESS_KEY_ID", "kill9", "AWS_SECRET_ACCESS_KEY", "kill9", "AWS_REGION", "us-east-1");
+    private static final Map<String, String> CREDENTIALS =
+            Map.of("AWS_ACCESS_KEY_ID", "kill9", "AWS_SECRET_ACCESS_KEY", "kill9", "AWS_REGION", "us-east-1");
 
     @TempDir
     Path dataDir;
 
     /** The shaded jar serving on the given dynalite, its table created if missing. */
     private static ServerProcess serveOn(DynaliteServer dynalite) throws IOException {
-        return ServerProcess.serve(CREDENTIALS, "--store", "dynamodb", "--table", TABLE,
-                "--endpoint-url", dynalite.endpoint().toString(), "--region", "us-east-1", "--create-table");
+        return ServerProcess.serve(
+                CREDENTIALS,
+                "--store",
+                "dynamodb",
+                "--table",
+                TABLE,
+                "--endpoint-url",
+                dynalite.endpoint().toString(),
+                "--region",
+                "us-east-1",
+                "--create-table");
     }
 
     @Test
     void killedServer_losesNoAcknowledgedEvent() throws Exception {
         try (DynaliteServer dynalite = DynaliteServer.start(Files.createDirectories(dataDir.resolve("dynalite")));
-             ServerProcess server = serveOn(dynalite)) {
+                ServerProcess server = serveOn(dynalite)) {
             Posters posters = new Posters(server.port(), POSTERS, "2024-10-01");
             posters.start();
             waitForAcknowledged(posters, 50);
@@ -57,7 +66,8 @@ class KillNineIT {
             int beforeKill = posters.acknowledged().size();
             server.kill();
             if (!dynalite.isRunning()) {
-                // Not what this test is about, but seen once on a loaded machine: say so, and carry on with the store up.
+                // Not what this test is about, but seen once on a loaded machine: say so, and carry on with the store
+                // up.
                 System.out.println("[kill -9 server] note: dynalite exited when the server was killed; restarting it");
                 dynalite.restart();
             }
@@ -67,7 +77,8 @@ class KillNineIT {
 
             int verified = verify(server.port(), posters);
             verifyTable(dynalite, posters);
-            System.out.printf("%n[kill -9 server] acknowledged before the kill=%d, in total=%d, verified=%d, lost=0; answers %s%n",
+            System.out.printf(
+                    "%n[kill -9 server] acknowledged before the kill=%d, in total=%d, verified=%d, lost=0; answers %s%n",
                     beforeKill, posters.acknowledged().size(), verified, posters.answers());
             assertEquals(List.of(), posters.violations());
             assertTrue(posters.count("connection failed") > 0, "the kill struck requests in flight");
@@ -77,7 +88,7 @@ class KillNineIT {
     @Test
     void killedStore_gets503sMeanwhile_andTheServerRecoversWithoutRestart() throws Exception {
         try (DynaliteServer dynalite = DynaliteServer.start(Files.createDirectories(dataDir.resolve("dynalite")));
-             ServerProcess server = serveOn(dynalite)) {
+                ServerProcess server = serveOn(dynalite)) {
             Posters posters = new Posters(server.port(), POSTERS, "2024-10-02");
             posters.start();
             waitForAcknowledged(posters, 50);
@@ -85,22 +96,30 @@ class KillNineIT {
             int beforeKill = posters.acknowledged().size();
             dynalite.kill();
             Instant killedAt = Instant.now();
-            while (posters.count("503") < POSTERS && Duration.between(killedAt, Instant.now()).toSeconds() < 60) {
+            while (posters.count("503") < POSTERS
+                    && Duration.between(killedAt, Instant.now()).toSeconds() < 60) {
                 Thread.sleep(100);
             }
             long unavailable = posters.count("503");
             dynalite.restart();
             Instant restartedAt = Instant.now();
             waitForAcknowledged(posters, beforeKill + 50);
-            double recoverySeconds = Duration.between(restartedAt, Instant.now()).toMillis() / 1000.0;
+            double recoverySeconds =
+                    Duration.between(restartedAt, Instant.now()).toMillis() / 1000.0;
             posters.stop();
 
             assertTrue(server.isAlive(), "the server was never restarted");
             int verified = verify(server.port(), posters);
             verifyTable(dynalite, posters);
-            System.out.printf("%n[kill -9 dynalite] acknowledged before the kill=%d, in total=%d, verified=%d, lost=0; "
+            System.out.printf(
+                    "%n[kill -9 dynalite] acknowledged before the kill=%d, in total=%d, verified=%d, lost=0; "
                             + "503 answers while it was down=%d; recovered %.1f s after dynalite restarted; answers %s%n",
-                    beforeKill, posters.acknowledged().size(), verified, unavailable, recoverySeconds, posters.answers());
+                    beforeKill,
+                    posters.acknowledged().size(),
+                    verified,
+                    unavailable,
+                    recoverySeconds,
+                    posters.answers());
             assertEquals(List.of(), posters.violations());
             assertTrue(unavailable >= POSTERS, "the server answered 503 while the store was down");
             assertEquals(0, posters.count("500"), "never a 500");
@@ -111,8 +130,8 @@ class KillNineIT {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
         while (posters.acknowledged().size() < atLeast) {
             if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("only " + posters.acknowledged().size() + " events acknowledged; answers " + posters.answers()
-                        + "; violations " + posters.violations());
+                throw new AssertionError("only " + posters.acknowledged().size() + " events acknowledged; answers "
+                        + posters.answers() + "; violations " + posters.violations());
             }
             Thread.sleep(50);
         }
@@ -126,7 +145,9 @@ class KillNineIT {
         Map<String, String> sent = posters.sent();
         Map<String, JsonObject> stored = new java.util.HashMap<>();
         List<String> foreign = new ArrayList<>();
-        for (Map<String, AttributeValue> item : dynalite.client().scanPaginator(b -> b.tableName(TABLE).consistentRead(true)).items()) {
+        for (Map<String, AttributeValue> item : dynalite.client()
+                .scanPaginator(b -> b.tableName(TABLE).consistentRead(true))
+                .items()) {
             if (item.get("date").s().startsWith("#")) {
                 continue; // the store's own record of the table's layout, not an event
             }
@@ -138,7 +159,8 @@ class KillNineIT {
             event.remove("expiresAt");
             event.addProperty("time", rangeKey[0]);
             JsonElement id = event.remove("eventId");
-            if (id == null || !id.getAsString().equals(rangeKey[1])
+            if (id == null
+                    || !id.getAsString().equals(rangeKey[1])
                     || !id.getAsString().equals(derivedId(event))) {
                 foreign.add(item.get("date").s() + "/" + item.get("time").s() + " has an id that is not its content's");
             }
@@ -155,7 +177,8 @@ class KillNineIT {
                 missing.add(path);
             }
         }
-        System.out.printf("[kill -9] table scanned directly: %d items, %d events sent, %d acknowledged%n",
+        System.out.printf(
+                "[kill -9] table scanned directly: %d items, %d events sent, %d acknowledged%n",
                 stored.size(), sent.size(), posters.acknowledged().size());
         assertEquals(List.of(), foreign, "items in the table that no request sent like that");
         assertEquals(List.of(), missing, "acknowledged events missing from the table");
@@ -166,10 +189,12 @@ class KillNineIT {
     private static String derivedId(JsonObject event) {
         Map<String, String> attributes = new java.util.TreeMap<>();
         if (event.has("attributes")) {
-            event.getAsJsonObject("attributes").entrySet().forEach(e -> attributes.put(e.getKey(), e.getValue().getAsString()));
+            event.getAsJsonObject("attributes")
+                    .entrySet()
+                    .forEach(e -> attributes.put(e.getKey(), e.getValue().getAsString()));
         }
-        return dev.eventlog.core.domain.EventIds.derive(event.get("userId").getAsString(), event.get("eventType").getAsString(),
-                attributes);
+        return dev.eventlog.core.domain.EventIds.derive(
+                event.get("userId").getAsString(), event.get("eventType").getAsString(), attributes);
     }
 
     private static JsonObject json(Map<String, AttributeValue> item) {
@@ -197,9 +222,12 @@ class KillNineIT {
                 JsonObject sent = JsonParser.parseString(entry.getValue()).getAsJsonObject();
                 sent.addProperty("time", entry.getKey().substring(entry.getKey().lastIndexOf('/') + 1));
                 // The path lists the events of that millisecond; each poster's event has a millisecond of its own.
-                JsonObject page = response.status() == 200 ? JsonParser.parseString(response.bodyText()).getAsJsonObject() : null;
+                JsonObject page = response.status() == 200
+                        ? JsonParser.parseString(response.bodyText()).getAsJsonObject()
+                        : null;
                 JsonObject stored = page != null && page.get("Count").getAsInt() == 1
-                        ? page.getAsJsonArray("Items").get(0).getAsJsonObject() : null;
+                        ? page.getAsJsonArray("Items").get(0).getAsJsonObject()
+                        : null;
                 if (stored != null && stored.remove("eventId") != null && stored.equals(sent)) {
                     verified++;
                 } else {

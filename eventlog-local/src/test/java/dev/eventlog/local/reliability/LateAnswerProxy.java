@@ -85,7 +85,8 @@ final class LateAnswerProxy implements AutoCloseable {
     }
 
     private void relay(Socket client) {
-        try (client; Socket store = new Socket()) {
+        try (client;
+                Socket store = new Socket()) {
             open.add(store);
             store.connect(upstream, 5_000);
             InputStream fromClient = new BufferedInputStream(client.getInputStream());

@@ -25,8 +25,7 @@ final class LoadGenerator {
     }
 
     /** One request of a script. */
-    record Request(String method, String target, String body) {
-    }
+    record Request(String method, String target, String body) {}
 
     private static final long BUCKET_NANOS = 50_000;
     private static final int BUCKETS = 200_000;
@@ -55,37 +54,43 @@ final class LoadGenerator {
         CountDownLatch done = new CountDownLatch(clients);
         for (int c = 0; c < clients; c++) {
             int client = c;
-            Thread thread = new Thread(() -> {
-                try (KeepAliveConnection connection = new KeepAliveConnection(port, 30_000)) {
-                    for (long sequence = 0; System.nanoTime() < end; sequence++) {
-                        Request request = script.next(client, sequence);
-                        long sent = System.nanoTime();
-                        String error = null;
-                        try {
-                            HttpMessage response = connection.send(request.method(), request.target(), request.body());
-                            if (!script.acceptable(request, response)) {
-                                error = request.method() + " " + response.status();
+            Thread thread = new Thread(
+                    () -> {
+                        try (KeepAliveConnection connection = new KeepAliveConnection(port, 30_000)) {
+                            for (long sequence = 0; System.nanoTime() < end; sequence++) {
+                                Request request = script.next(client, sequence);
+                                long sent = System.nanoTime();
+                                String error = null;
+                                try {
+                                    HttpMessage response =
+                                            connection.send(request.method(), request.target(), request.body());
+                                    if (!script.acceptable(request, response)) {
+                                        error = request.method() + " " + response.status();
+                                    }
+                                } catch (IOException | RuntimeException e) {
+                                    error = request.method() + " "
+                                            + e.getClass().getSimpleName();
+                                    connection.close();
+                                }
+                                long finished = System.nanoTime();
+                                requests.incrementAndGet();
+                                if (error != null) {
+                                    errors.incrementAndGet();
+                                    errorKinds
+                                            .computeIfAbsent(error, k -> new AtomicLong())
+                                            .incrementAndGet();
+                                }
+                                int index = (int) ((finished - start) / slice.toNanos());
+                                if (index < slices) {
+                                    perSlice.incrementAndGet(index);
+                                }
+                                latency.incrementAndGet((int) Math.min(BUCKETS - 1, (finished - sent) / BUCKET_NANOS));
                             }
-                        } catch (IOException | RuntimeException e) {
-                            error = request.method() + " " + e.getClass().getSimpleName();
-                            connection.close();
+                        } finally {
+                            done.countDown();
                         }
-                        long finished = System.nanoTime();
-                        requests.incrementAndGet();
-                        if (error != null) {
-                            errors.incrementAndGet();
-                            errorKinds.computeIfAbsent(error, k -> new AtomicLong()).incrementAndGet();
-                        }
-                        int index = (int) ((finished - start) / slice.toNanos());
-                        if (index < slices) {
-                            perSlice.incrementAndGet(index);
-                        }
-                        latency.incrementAndGet((int) Math.min(BUCKETS - 1, (finished - sent) / BUCKET_NANOS));
-                    }
-                } finally {
-                    done.countDown();
-                }
-            }, "load-client-" + c);
+                    },
+                    "load-client-" + c);
             thread.setDaemon(true);
             thread.start();
         }
@@ -96,8 +101,15 @@ final class LoadGenerator {
         }
         Map<String, Long> kinds = new java.util.HashMap<>();
         errorKinds.forEach((k, v) -> kinds.put(k, v.get()));
-        return new LoadReport(requests.get(), errors.get(), kinds, slicesOut, slice.toNanos() / 1e9,
-                percentile(latency, 0.50), percentile(latency, 0.99), percentile(latency, 1.0));
+        return new LoadReport(
+                requests.get(),
+                errors.get(),
+                kinds,
+                slicesOut,
+                slice.toNanos() / 1e9,
+                percentile(latency, 0.50),
+                percentile(latency, 0.99),
+                percentile(latency, 1.0));
     }
 
     private static double percentile(AtomicLongArray histogram, double fraction) {

@@ -5,8 +5,15 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Test harness: what a {@link LoadGenerator} run measured. */
-record LoadReport(long requests, long errors, Map<String, Long> errorKinds, long[] perSlice, double sliceSeconds,
-                  double p50Millis, double p99Millis, double maxMillis) {
+record LoadReport(
+        long requests,
+        long errors,
+        Map<String, Long> errorKinds,
+        long[] perSlice,
+        double sliceSeconds,
+        double p50Millis,
+        double p99Millis,
+        double maxMillis) {
 
     LoadReport {
         errorKinds = new TreeMap<>(errorKinds);
@@ -24,8 +31,17 @@ record LoadReport(long requests, long errors, Map<String, Long> errorKinds, long
 
     @Override
     public String toString() {
-        return String.format("requests=%d errors=%d %s p50=%.2fms p99=%.2fms max=%.1fms req/s per %.1fs slice=%s",
-                requests, errors, errorKinds, p50Millis, p99Millis, maxMillis, sliceSeconds, Arrays.toString(
-                        Arrays.stream(perSlice).mapToObj(n -> Math.round(n / sliceSeconds)).toArray()));
+        return String.format(
+                "requests=%d errors=%d %s p50=%.2fms p99=%.2fms max=%.1fms req/s per %.1fs slice=%s",
+                requests,
+                errors,
+                errorKinds,
+                p50Millis,
+                p99Millis,
+                maxMillis,
+                sliceSeconds,
+                Arrays.toString(Arrays.stream(perSlice)
+                        .mapToObj(n -> Math.round(n / sliceSeconds))
+                        .toArray()));
     }
 }

@@ -1,7 +1,7 @@
 package dev.eventlog.local.reliability;
 
-import dev.eventlog.local.LocalRunner;
 import dev.eventlog.local.CorsPolicy;
+import dev.eventlog.local.LocalRunner;
 import dev.eventlog.local.RunningApi;
 import dev.eventlog.local.ServeCommand;
 import dev.eventlog.local.ServeOptions;
@@ -23,14 +23,29 @@ final class LocalServe implements AutoCloseable {
 
     /** Starts the local HTTP API; its access log and banner go to {@code log}. */
     static LocalServe inMemory(PrintStream log) throws Exception {
-        ServeOptions options = new ServeOptions("127.0.0.1", 0, Optional.empty(), CorsPolicy.disabled(), false, List.of(), Optional.empty(),
-                new StoreOptions(StoreOptions.Kind.MEMORY, StoreOptions.DEFAULT_TABLE, Optional.empty(), "us-east-1", false));
+        ServeOptions options = new ServeOptions(
+                "127.0.0.1",
+                0,
+                Optional.empty(),
+                CorsPolicy.disabled(),
+                false,
+                List.of(),
+                Optional.empty(),
+                new StoreOptions(
+                        StoreOptions.Kind.MEMORY, StoreOptions.DEFAULT_TABLE, Optional.empty(), "us-east-1", false));
         return new LocalServe(ServeCommand.start(options, LocalRunner::handler, log, log));
     }
 
     /** Starts the local HTTP API on an existing table at a DynamoDB endpoint, with the client {@code serve} builds. */
     static LocalServe onDynamoDb(PrintStream log, URI endpoint, String table) throws Exception {
-        ServeOptions options = new ServeOptions("127.0.0.1", 0, Optional.empty(), CorsPolicy.disabled(), false, List.of(), Optional.empty(),
+        ServeOptions options = new ServeOptions(
+                "127.0.0.1",
+                0,
+                Optional.empty(),
+                CorsPolicy.disabled(),
+                false,
+                List.of(),
+                Optional.empty(),
                 new StoreOptions(StoreOptions.Kind.DYNAMODB, table, Optional.of(endpoint), "us-east-1", false));
         return new LocalServe(ServeCommand.start(options, LocalRunner::handler, log, log));
     }

@@ -44,8 +44,16 @@ final class OfferedWrites {
      * id computed here by the documented rule), {@code acknowledged} the ones finally answered 201 or 200, as the
      * handler named them; {@code finalStatuses} each event's last answer, {@code answers503} every 503 on the way.
      */
-    record Result(Plan plan, Map<Integer, Long> finalStatuses, long answers503, List<String> sent, List<String> acknowledged,
-                  double offerSeconds, double seconds, double p50Millis, double p99Millis) {
+    record Result(
+            Plan plan,
+            Map<Integer, Long> finalStatuses,
+            long answers503,
+            List<String> sent,
+            List<String> acknowledged,
+            double offerSeconds,
+            double seconds,
+            double p50Millis,
+            double p99Millis) {
 
         long count(int status) {
             return finalStatuses.getOrDefault(status, 0L);
@@ -63,18 +71,28 @@ final class OfferedWrites {
 
         @Override
         public String toString() {
-            return String.format("offered %d at %.0f/s (plan %d/s), final answers %s, 503s on the way %d, acknowledged %d in %.1f s"
-                            + " (%.0f/s), latency of a first attempt p50 %.1f ms p99 %.1f ms", plan.total(), offeredPerSecond(),
-                    plan.perSecond(), finalStatuses, answers503, acknowledged.size(), seconds, acceptedPerSecond(), p50Millis, p99Millis);
+            return String.format(
+                    "offered %d at %.0f/s (plan %d/s), final answers %s, 503s on the way %d, acknowledged %d in %.1f s"
+                            + " (%.0f/s), latency of a first attempt p50 %.1f ms p99 %.1f ms",
+                    plan.total(),
+                    offeredPerSecond(),
+                    plan.perSecond(),
+                    finalStatuses,
+                    answers503,
+                    acknowledged.size(),
+                    seconds,
+                    acceptedPerSecond(),
+                    p50Millis,
+                    p99Millis);
         }
     }
 
     /** Events in one millisecond: several, so that a day's order also depends on event ids, not only on times. */
     private static final int PER_MILLISECOND = 3;
+
     private static final long RETRY_PAUSE_MILLIS = 200;
 
-    private OfferedWrites() {
-    }
+    private OfferedWrites() {}
 
     /**
      * Offers the plan's events, then waits for every answer. Event {@code n} is given, as its time, the moment it is
@@ -145,19 +163,28 @@ final class OfferedWrites {
         Map<Integer, Long> counted = new TreeMap<>();
         statuses.forEach((k, v) -> counted.put(k, v.get()));
         long[] answered = Arrays.stream(latencies).filter(l -> l >= 0).sorted().toArray();
-        return new Result(plan, counted, answers503.get(), List.copyOf(sent), List.copyOf(acknowledged),
-                Math.max(1e-9, (offered - start) / 1e9), (lastAnswer.get() - start) / 1e9,
-                percentile(answered, 0.50), percentile(answered, 0.99));
+        return new Result(
+                plan,
+                counted,
+                answers503.get(),
+                List.copyOf(sent),
+                List.copyOf(acknowledged),
+                Math.max(1e-9, (offered - start) / 1e9),
+                (lastAnswer.get() - start) / 1e9,
+                percentile(answered, 0.50),
+                percentile(answered, 0.99));
     }
 
     /** One POST; an acknowledged event's {@code time#eventId} is added to {@code acknowledged}. */
     private static int post(EventLogHandler handler, String body, List<String> acknowledged) {
         try {
-            APIGatewayV2HTTPResponse response = handler.handleRequest(GatewayEvents.request("POST", "/events", body), null);
+            APIGatewayV2HTTPResponse response =
+                    handler.handleRequest(GatewayEvents.request("POST", "/events", body), null);
             int status = response.getStatusCode();
             if (status == 201 || status == 200) {
                 JsonObject event = JsonParser.parseString(response.getBody()).getAsJsonObject();
-                acknowledged.add(event.get("time").getAsString() + "#" + event.get("eventId").getAsString());
+                acknowledged.add(event.get("time").getAsString() + "#"
+                        + event.get("eventId").getAsString());
             }
             return status;
         } catch (RuntimeException e) {
@@ -173,8 +200,9 @@ final class OfferedWrites {
 
     private static String timeOf(Plan plan, int n) {
         long millis = (n - n % PER_MILLISECOND) * 1000L / plan.perSecond();
-        return String.format("%02d:%02d:%02d.%03d", plan.startHour() + millis / 3_600_000, millis / 60_000 % 60, millis / 1000 % 60,
-                millis % 1000);
+        return String.format(
+                "%02d:%02d:%02d.%03d",
+                plan.startHour() + millis / 3_600_000, millis / 60_000 % 60, millis / 1000 % 60, millis % 1000);
     }
 
     private static String userOf(int n) {

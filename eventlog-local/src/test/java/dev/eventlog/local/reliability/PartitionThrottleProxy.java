@@ -37,7 +37,8 @@ final class PartitionThrottleProxy implements AutoCloseable {
         EVENT_TIME
     }
 
-    private static final String THROUGHPUT_EXCEEDED = "com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException";
+    private static final String THROUGHPUT_EXCEEDED =
+            "com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException";
 
     private final PartitionWriteLimit limit;
     private final Seconds seconds;
@@ -51,7 +52,8 @@ final class PartitionThrottleProxy implements AutoCloseable {
     /** Items admitted when counting by event time, each by table, partition key and sort key. */
     private final Set<String> admittedItems = ConcurrentHashMap.newKeySet();
 
-    private PartitionThrottleProxy(URI upstream, int writesPerSecond, Seconds seconds, LongSupplier clock) throws IOException {
+    private PartitionThrottleProxy(URI upstream, int writesPerSecond, Seconds seconds, LongSupplier clock)
+            throws IOException {
         this.limit = new PartitionWriteLimit(writesPerSecond);
         this.seconds = seconds;
         this.clock = clock;
@@ -67,7 +69,8 @@ final class PartitionThrottleProxy implements AutoCloseable {
     }
 
     /** As {@link #start(URI, int, Seconds)} counting by arrival, on the clock given. */
-    static PartitionThrottleProxy start(URI upstream, int writesPerSecond, LongSupplier epochMillis) throws IOException {
+    static PartitionThrottleProxy start(URI upstream, int writesPerSecond, LongSupplier epochMillis)
+            throws IOException {
         return new PartitionThrottleProxy(upstream, writesPerSecond, Seconds.ARRIVAL, epochMillis);
     }
 
@@ -141,7 +144,9 @@ final class PartitionThrottleProxy implements AutoCloseable {
         }
         throttled.incrementAndGet();
         throttledByKey.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
-        return FaultProxy.dynamoDbError(400, THROUGHPUT_EXCEEDED,
+        return FaultProxy.dynamoDbError(
+                400,
+                THROUGHPUT_EXCEEDED,
                 "Writes to partition key '" + key + "' exceed " + limit.perSecond() + " per second");
     }
 
@@ -177,7 +182,8 @@ final class PartitionThrottleProxy implements AutoCloseable {
         if (time == null || time.length() < 8 || !time.substring(0, 8).matches("\\d\\d:\\d\\d:\\d\\d")) {
             return -1;
         }
-        return Integer.parseInt(time.substring(0, 2)) * 3600L + Integer.parseInt(time.substring(3, 5)) * 60L
+        return Integer.parseInt(time.substring(0, 2)) * 3600L
+                + Integer.parseInt(time.substring(3, 5)) * 60L
                 + Integer.parseInt(time.substring(6, 8));
     }
 

@@ -43,7 +43,7 @@ class PartitionThrottleProxyTest {
     void writesOverTheLimitOfOneKeyInOneSecond_getTheServicesThrottlingException() throws Exception {
         AtomicLong now = new AtomicLong(1_700_000_000_000L);
         try (PartitionThrottleProxy proxy = PartitionThrottleProxy.start(dynalite.endpoint(), 3, now::get);
-             DynamoDbClient client = noRetries(proxy)) {
+                DynamoDbClient client = noRetries(proxy)) {
             for (int i = 0; i < 3; i++) {
                 put(client, TABLE, "2024-06-01", i);
             }
@@ -52,9 +52,14 @@ class PartitionThrottleProxyTest {
 
             put(client, TABLE, "2024-06-01#1", 0);
             put(client, TABLE + "-other", "2024-06-01", 0);
-            assertEquals(3, client.query(q -> q.tableName(TABLE).keyConditionExpression("#d = :d")
-                    .expressionAttributeNames(Map.of("#d", "date"))
-                    .expressionAttributeValues(Map.of(":d", AttributeValue.fromS("2024-06-01")))).count(), "reads pass, throttled writes never landed");
+            assertEquals(
+                    3,
+                    client.query(q -> q.tableName(TABLE)
+                                    .keyConditionExpression("#d = :d")
+                                    .expressionAttributeNames(Map.of("#d", "date"))
+                                    .expressionAttributeValues(Map.of(":d", AttributeValue.fromS("2024-06-01"))))
+                            .count(),
+                    "reads pass, throttled writes never landed");
 
             now.addAndGet(1_000);
             put(client, TABLE, "2024-06-01", 3);
@@ -68,15 +73,20 @@ class PartitionThrottleProxyTest {
 
     @Test
     void countedByEventTime_aWriteCountsInTheSecondOfItsOwnTime() throws Exception {
-        try (PartitionThrottleProxy proxy = PartitionThrottleProxy.start(dynalite.endpoint(), 2, PartitionThrottleProxy.Seconds.EVENT_TIME);
-             DynamoDbClient client = noRetries(proxy)) {
+        try (PartitionThrottleProxy proxy = PartitionThrottleProxy.start(
+                        dynalite.endpoint(), 2, PartitionThrottleProxy.Seconds.EVENT_TIME);
+                DynamoDbClient client = noRetries(proxy)) {
             // put() gives item n the time 10:00:00.00n, all in one second of event time.
             put(client, TABLE, "2024-06-02", 0);
             put(client, TABLE, "2024-06-02", 1);
             assertThrows(ProvisionedThroughputExceededException.class, () -> put(client, TABLE, "2024-06-02", 2));
             put(client, TABLE, "2024-06-02", 1); // the same item again, as after a timeout: admitted, not counted
-            client.putItem(p -> p.tableName(TABLE).item(Map.of("date", AttributeValue.fromS("2024-06-02"),
-                    "time", AttributeValue.fromS("10:00:01.000#next"))));
+            client.putItem(p -> p.tableName(TABLE)
+                    .item(Map.of(
+                            "date",
+                            AttributeValue.fromS("2024-06-02"),
+                            "time",
+                            AttributeValue.fromS("10:00:01.000#next"))));
             assertEquals(1, proxy.throttled());
         }
     }
@@ -94,16 +104,18 @@ class PartitionThrottleProxyTest {
     }
 
     private static void put(DynamoDbClient client, String table, String partition, int n) {
-        client.putItem(p -> p.tableName(table).item(Map.of(
-                "date", AttributeValue.fromS(partition),
-                "time", AttributeValue.fromS(String.format("10:00:00.%03d#n%d", n, n)))));
+        client.putItem(p -> p.tableName(table)
+                .item(Map.of(
+                        "date", AttributeValue.fromS(partition),
+                        "time", AttributeValue.fromS(String.format("10:00:00.%03d#n%d", n, n)))));
     }
 
     private static DynamoDbClient noRetries(PartitionThrottleProxy proxy) {
         return DynamoDbClient.builder()
                 .endpointOverride(proxy.endpoint())
                 .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("throttle", "throttle")))
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create("throttle", "throttle")))
                 .overrideConfiguration(o -> o.retryStrategy(r -> r.maxAttempts(1)))
                 .build();
     }

@@ -78,7 +78,9 @@ final class Posters {
         try (KeepAliveConnection connection = new KeepAliveConnection(port, 30_000)) {
             for (int n = 0; running.get(); n++) {
                 int millis = client * 3_600_000 + n;
-                String time = String.format("%02d:%02d:%02d.%03d", millis / 3_600_000, millis / 60_000 % 60, millis / 1000 % 60, millis % 1000);
+                String time = String.format(
+                        "%02d:%02d:%02d.%03d",
+                        millis / 3_600_000, millis / 60_000 % 60, millis / 1000 % 60, millis % 1000);
                 String body = "{\"date\":\"" + day + "\",\"time\":\"" + time + "\",\"userId\":\"poster-" + client
                         + "\",\"eventType\":\"crash-test\",\"attributes\":{\"n\":\"" + n + "\"}}";
                 sent.put("/events/" + day + "/" + time, body);

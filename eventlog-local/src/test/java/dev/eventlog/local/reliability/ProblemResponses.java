@@ -14,8 +14,7 @@ import java.util.Map;
 /** Test harness: the checks every error answer must pass, an RFC 9457 problem that says what was wrong. */
 final class ProblemResponses {
 
-    private ProblemResponses() {
-    }
+    private ProblemResponses() {}
 
     /** Asserts a 4xx problem+json with a status matching the response's and a non-empty title and detail. */
     static JsonObject assertClientProblem(int status, Map<String, String> headers, String body, String context) {
@@ -23,7 +22,8 @@ final class ProblemResponses {
         assertNotNull(body, context + ": an error must carry a body");
         String contentType = header(headers, "content-type");
         assertNotNull(contentType, context + ": an error must say its content type");
-        assertTrue(contentType.toLowerCase(Locale.ROOT).startsWith("application/problem+json"),
+        assertTrue(
+                contentType.toLowerCase(Locale.ROOT).startsWith("application/problem+json"),
                 context + ": expected problem+json, got " + contentType);
         JsonElement parsed = JsonParser.parseString(body);
         assertTrue(parsed.isJsonObject(), context + ": a problem is a JSON object: " + body);

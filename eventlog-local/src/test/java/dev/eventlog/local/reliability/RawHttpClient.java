@@ -38,7 +38,9 @@ final class RawHttpClient {
 
         @Override
         public String toString() {
-            return response == null ? "no response (" + failure + ")" : response.startLine() + " " + response.headers() + " " + response.bodyText();
+            return response == null
+                    ? "no response (" + failure + ")"
+                    : response.startLine() + " " + response.headers() + " " + response.bodyText();
         }
     }
 
@@ -69,7 +71,8 @@ final class RawHttpClient {
                 // The server may answer and close before it has read everything (e.g. a body too large).
             }
             try {
-                HttpMessage response = HttpMessage.readResponse(new BufferedInputStream(socket.getInputStream()), methodOf(request));
+                HttpMessage response =
+                        HttpMessage.readResponse(new BufferedInputStream(socket.getInputStream()), methodOf(request));
                 return new Reply(response, response == null ? "connection closed without a response" : null);
             } catch (java.net.SocketTimeoutException e) {
                 return new Reply(null, "no response within " + timeout.toMillis() + " ms");

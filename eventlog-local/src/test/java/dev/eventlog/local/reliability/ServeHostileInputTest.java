@@ -76,32 +76,108 @@ class ServeHostileInputTest {
     @TestFactory
     Stream<DynamicTest> brokenHttp_isRefusedWithA4xx() {
         return Stream.of(
-                broken("garbage request line", ascii("HELLO\r\n\r\n"), false),
-                broken("request line without a target", ascii("GET\r\nHost: " + host + "\r\n\r\n"), false),
-                broken("request line with extra parts", ascii("GET /events HTTP/1.1 extra\r\nHost: " + host + "\r\n\r\n"), false),
-                broken("unknown protocol version", ascii("GET /events HTTP/9.9\r\nHost: " + host + "\r\n\r\n"), false),
-                broken("NUL bytes in the request line", ascii("GET /ev\0ents HTTP/1.1\r\nHost: " + host + "\r\n\r\n"), false),
-                broken("raw invalid UTF-8 in the path", concat(ascii("GET /events/"), new byte[] {(byte) 0xFF, (byte) 0xFE}, ascii(" HTTP/1.1\r\nHost: " + host + "\r\n\r\n")), false),
-                broken("raw invalid UTF-8 in the query", concat(ascii("GET /events?userId="), new byte[] {(byte) 0xC3, (byte) 0x28}, ascii(" HTTP/1.1\r\nHost: " + host + "\r\n\r\n")), false),
-                broken("invalid percent-encoding in the path", ascii("GET /events/%G1 HTTP/1.1\r\nHost: " + host + "\r\n\r\n"), false),
-                broken("header line without a colon", ascii("GET /events HTTP/1.1\r\nHost: " + host + "\r\nthis is not a header\r\n\r\n"), false),
-                broken("Content-Length not a number", ascii("POST /events HTTP/1.1\r\nHost: " + host + "\r\nContent-Length: ten\r\n\r\n{}"), true),
-                broken("negative Content-Length", ascii("POST /events HTTP/1.1\r\nHost: " + host + "\r\nContent-Length: -5\r\n\r\n{}"), true),
-                broken("POST without Content-Length", ascii("POST /events HTTP/1.1\r\nHost: " + host + "\r\n\r\n"), false),
-                broken("Content-Length larger than the body, then the end", concat(ascii("POST /events HTTP/1.1\r\nHost: " + host + "\r\nContent-Length: 500\r\n\r\n"),
-                        HostileRequests.bytes(HostileRequests.event("2024-04-01", "10:00:00"))), true),
-                broken("Content-Length smaller than the body", concat(ascii("POST /events HTTP/1.1\r\nHost: " + host + "\r\nContent-Length: 20\r\n\r\n"),
-                        HostileRequests.bytes(HostileRequests.event("2024-04-01", "10:00:01"))), false),
-                broken("body that stops early", concat(ascii("POST /events HTTP/1.1\r\nHost: " + host + "\r\nContent-Length: 100000\r\n\r\n"),
-                        HostileRequests.bytes("[" + HostileRequests.event("2024-04-01", "10:00:02"))), true),
-                broken("chunked body that stops early", ascii("POST /events HTTP/1.1\r\nHost: " + host + "\r\nTransfer-Encoding: chunked\r\n\r\n400\r\n{\"date\":"), true),
-                broken("bad chunk size", ascii("POST /events HTTP/1.1\r\nHost: " + host + "\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n"), true),
-                broken(431, "a 64 KiB header", ascii("GET /events HTTP/1.1\r\nHost: " + host + "\r\nX-Big: " + "a".repeat(64 * 1024) + "\r\n\r\n"), false),
-                refusedByTheHttpServer("a 1 MiB header", ascii("GET /events HTTP/1.1\r\nHost: " + host + "\r\nX-Big: " + "a".repeat(1024 * 1024) + "\r\n\r\n")),
-                refusedByTheHttpServer("10,000 headers", ascii("GET /events HTTP/1.1\r\nHost: " + host + "\r\n" + "X-H: v\r\n".repeat(10_000) + "\r\n")),
-                // API Gateway counts the request line in its 10,240-byte quota for the request line and headers.
-                broken(431, "a 100 KiB path", ascii("GET /events/" + "9".repeat(100 * 1024) + " HTTP/1.1\r\nHost: " + host + "\r\n\r\n"), false),
-                refusedByTheHttpServer("request line that never ends", ascii("GET /events" + "x".repeat(8192))))
+                        broken("garbage request line", ascii("HELLO\r\n\r\n"), false),
+                        broken("request line without a target", ascii("GET\r\nHost: " + host + "\r\n\r\n"), false),
+                        broken(
+                                "request line with extra parts",
+                                ascii("GET /events HTTP/1.1 extra\r\nHost: " + host + "\r\n\r\n"),
+                                false),
+                        broken(
+                                "unknown protocol version",
+                                ascii("GET /events HTTP/9.9\r\nHost: " + host + "\r\n\r\n"),
+                                false),
+                        broken(
+                                "NUL bytes in the request line",
+                                ascii("GET /ev\0ents HTTP/1.1\r\nHost: " + host + "\r\n\r\n"),
+                                false),
+                        broken(
+                                "raw invalid UTF-8 in the path",
+                                concat(
+                                        ascii("GET /events/"),
+                                        new byte[] {(byte) 0xFF, (byte) 0xFE},
+                                        ascii(" HTTP/1.1\r\nHost: " + host + "\r\n\r\n")),
+                                false),
+                        broken(
+                                "raw invalid UTF-8 in the query",
+                                concat(
+                                        ascii("GET /events?userId="),
+                                        new byte[] {(byte) 0xC3, (byte) 0x28},
+                                        ascii(" HTTP/1.1\r\nHost: " + host + "\r\n\r\n")),
+                                false),
+                        broken(
+                                "invalid percent-encoding in the path",
+                                ascii("GET /events/%G1 HTTP/1.1\r\nHost: " + host + "\r\n\r\n"),
+                                false),
+                        broken(
+                                "header line without a colon",
+                                ascii("GET /events HTTP/1.1\r\nHost: " + host + "\r\nthis is not a header\r\n\r\n"),
+                                false),
+                        broken(
+                                "Content-Length not a number",
+                                ascii("POST /events HTTP/1.1\r\nHost: " + host + "\r\nContent-Length: ten\r\n\r\n{}"),
+                                true),
+                        broken(
+                                "negative Content-Length",
+                                ascii("POST /events HTTP/1.1\r\nHost: " + host + "\r\nContent-Length: -5\r\n\r\n{}"),
+                                true),
+                        broken(
+                                "POST without Content-Length",
+                                ascii("POST /events HTTP/1.1\r\nHost: " + host + "\r\n\r\n"),
+                                false),
+                        broken(
+                                "Content-Length larger than the body, then the end",
+                                concat(
+                                        ascii("POST /events HTTP/1.1\r\nHost: " + host
+                                                + "\r\nContent-Length: 500\r\n\r\n"),
+                                        HostileRequests.bytes(HostileRequests.event("2024-04-01", "10:00:00"))),
+                                true),
+                        broken(
+                                "Content-Length smaller than the body",
+                                concat(
+                                        ascii("POST /events HTTP/1.1\r\nHost: " + host
+                                                + "\r\nContent-Length: 20\r\n\r\n"),
+                                        HostileRequests.bytes(HostileRequests.event("2024-04-01", "10:00:01"))),
+                                false),
+                        broken(
+                                "body that stops early",
+                                concat(
+                                        ascii("POST /events HTTP/1.1\r\nHost: " + host
+                                                + "\r\nContent-Length: 100000\r\n\r\n"),
+                                        HostileRequests.bytes("[" + HostileRequests.event("2024-04-01", "10:00:02"))),
+                                true),
+                        broken(
+                                "chunked body that stops early",
+                                ascii("POST /events HTTP/1.1\r\nHost: " + host
+                                        + "\r\nTransfer-Encoding: chunked\r\n\r\n400\r\n{\"date\":"),
+                                true),
+                        broken(
+                                "bad chunk size",
+                                ascii("POST /events HTTP/1.1\r\nHost: " + host
+                                        + "\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n"),
+                                true),
+                        broken(
+                                431,
+                                "a 64 KiB header",
+                                ascii("GET /events HTTP/1.1\r\nHost: " + host + "\r\nX-Big: " + "a".repeat(64 * 1024)
+                                        + "\r\n\r\n"),
+                                false),
+                        refusedByTheHttpServer(
+                                "a 1 MiB header",
+                                ascii("GET /events HTTP/1.1\r\nHost: " + host + "\r\nX-Big: " + "a".repeat(1024 * 1024)
+                                        + "\r\n\r\n")),
+                        refusedByTheHttpServer(
+                                "10,000 headers",
+                                ascii("GET /events HTTP/1.1\r\nHost: " + host + "\r\n" + "X-H: v\r\n".repeat(10_000)
+                                        + "\r\n")),
+                        // API Gateway counts the request line in its 10,240-byte quota for the request line and
+                        // headers.
+                        broken(
+                                431,
+                                "a 100 KiB path",
+                                ascii("GET /events/" + "9".repeat(100 * 1024) + " HTTP/1.1\r\nHost: " + host
+                                        + "\r\n\r\n"),
+                                false),
+                        refusedByTheHttpServer("request line that never ends", ascii("GET /events" + "x".repeat(8192))))
                 .map(c -> DynamicTest.dynamicTest(c.name(), () -> {
                     RawHttpClient.Reply reply = raw.exchange(c.bytes(), c.endAfterSending());
                     if (!(c.closeAllowed() && !reply.answered())) {
@@ -119,7 +195,8 @@ class ServeHostileInputTest {
         java.util.Arrays.fill(body, (byte) ' ');
         body[0] = '[';
         body[size - 1] = ']';
-        RawHttpClient.Reply reply = new RawHttpClient(api.port(), Duration.ofSeconds(60)).exchange(request("POST", "/events", body));
+        RawHttpClient.Reply reply =
+                new RawHttpClient(api.port(), Duration.ofSeconds(60)).exchange(request("POST", "/events", body));
         assertEquals(413, reply.status(), reply.toString());
     }
 
@@ -130,7 +207,8 @@ class ServeHostileInputTest {
             for (int i = 0; i < 16; i++) {
                 Socket socket = new Socket(InetAddress.getLoopbackAddress(), api.port());
                 OutputStream out = socket.getOutputStream();
-                out.write(ascii("POST /events HTTP/1.1\r\nHost: " + host + "\r\nContent-Length: 1000\r\n\r\n{\"date\":"));
+                out.write(
+                        ascii("POST /events HTTP/1.1\r\nHost: " + host + "\r\nContent-Length: 1000\r\n\r\n{\"date\":"));
                 out.flush();
                 stalled.add(socket);
             }
@@ -142,8 +220,7 @@ class ServeHostileInputTest {
         }
     }
 
-    private record Broken(String name, byte[] bytes, boolean endAfterSending, boolean closeAllowed, int status) {
-    }
+    private record Broken(String name, byte[] bytes, boolean endAfterSending, boolean closeAllowed, int status) {}
 
     private static Broken broken(String name, byte[] bytes, boolean endAfterSending) {
         return broken(400, name, bytes, endAfterSending);
@@ -164,7 +241,12 @@ class ServeHostileInputTest {
     private void assertNothingStored() throws IOException {
         RawHttpClient.Reply reply = raw.exchange(request("GET", "/events?limit=1000", new byte[0]));
         assertEquals(200, reply.status(), reply.toString());
-        assertEquals(0, JsonParser.parseString(reply.response().bodyText()).getAsJsonObject().get("Count").getAsInt(),
+        assertEquals(
+                0,
+                JsonParser.parseString(reply.response().bodyText())
+                        .getAsJsonObject()
+                        .get("Count")
+                        .getAsInt(),
                 "nothing stored: " + reply);
     }
 
@@ -172,9 +254,14 @@ class ServeHostileInputTest {
     private static void assertClientError(RawHttpClient.Reply reply, String name) {
         assertTrue(reply.answered(), name + ": expected a 4xx answer, got " + reply);
         int status = reply.status();
-        String contentType = String.valueOf(reply.response().header("content-type")).toLowerCase(Locale.ROOT);
+        String contentType =
+                String.valueOf(reply.response().header("content-type")).toLowerCase(Locale.ROOT);
         if (contentType.startsWith("application/problem+json")) {
-            ProblemResponses.assertClientProblem(status, java.util.Map.of("Content-Type", contentType), reply.response().bodyText(), name);
+            ProblemResponses.assertClientProblem(
+                    status,
+                    java.util.Map.of("Content-Type", contentType),
+                    reply.response().bodyText(),
+                    name);
         } else {
             assertTrue(status >= 400 && status < 500, name + ": expected a 4xx, got " + reply);
         }

@@ -33,7 +33,8 @@ final class ServerProcess implements AutoCloseable {
 
     /** The jar {@code mvn package} built; failsafe runs in the module directory. */
     static Path jar() {
-        Path jar = Path.of(System.getProperty("eventlog.localJar", "target/eventlog-local.jar")).toAbsolutePath();
+        Path jar = Path.of(System.getProperty("eventlog.localJar", "target/eventlog-local.jar"))
+                .toAbsolutePath();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " does not exist: run 'mvn package' (or verify) first");
         }
@@ -43,10 +44,20 @@ final class ServerProcess implements AutoCloseable {
     /** {@code java -jar eventlog-local.jar serve --port P} plus the given options, on a free loopback port. */
     static ServerProcess serve(Map<String, String> environment, String... options) throws IOException {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", jar().toString(), "serve", "--host", "127.0.0.1", "--port", String.valueOf(port), "--no-console"));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-jar",
+                jar().toString(),
+                "serve",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                String.valueOf(port),
+                "--no-console"));
         command.addAll(List.of(options));
-        ServerProcess server = new ServerProcess(command, environment, Files.createTempFile("eventlog-serve-", ".log"), port);
+        ServerProcess server =
+                new ServerProcess(command, environment, Files.createTempFile("eventlog-serve-", ".log"), port);
         server.start();
         return server;
     }
@@ -57,7 +68,9 @@ final class ServerProcess implements AutoCloseable {
 
     /** Starts the process and waits until it answers a request. */
     void start() throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         process = builder.start();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));

@@ -32,26 +32,33 @@ class SlowStoreTest {
 
     /** The deployed function's timeout (pinned to the CDK app's by a test there) less the 3 s an answer must spare. */
     private static final Duration ANSWER_WITHIN = Duration.ofSeconds(20 - 3);
+
     private static final Duration STORE_ANSWERS_AFTER = Duration.ofSeconds(30);
     private static final String TABLE = "slow";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void aStoreThatAnswersAfter30s_gets503WithRetryAfterInTime_andTheLateWriteIsExistingOnRetry() throws Exception {
-        assertEquals(Duration.ofSeconds(20), StoreCallTimeouts.FUNCTION_TIMEOUT, "the budget below is for a 20 s function");
+        assertEquals(
+                Duration.ofSeconds(20), StoreCallTimeouts.FUNCTION_TIMEOUT, "the budget below is for a 20 s function");
         try (DynaliteServer dynalite = DynaliteServer.start();
-             LateAnswerProxy proxy = LateAnswerProxy.start(dynalite.endpoint(), Duration.ZERO)) {
+                LateAnswerProxy proxy = LateAnswerProxy.start(dynalite.endpoint(), Duration.ZERO)) {
             DynamoDbEventLog.createTable(dynalite.client(), TABLE);
             try (LocalServe serve = LocalServe.onDynamoDb(LocalServe.discard(), proxy.endpoint(), TABLE)) {
                 // While the store still answers, one write records the table's layout (its write shards), which the
                 // store then knows; from here on every call is answered late.
-                assertEquals(201, post(serve.port(), event("2024-08-31", "10:00:00.000", "before-the-slowdown")).statusCode());
+                assertEquals(
+                        201,
+                        post(serve.port(), event("2024-08-31", "10:00:00.000", "before-the-slowdown"))
+                                .statusCode());
                 proxy.hold(STORE_ANSWERS_AFTER);
                 String single = event("2024-09-01", "10:00:00.001", "late-single");
                 StringBuilder batch = new StringBuilder("[");
                 for (int i = 0; i < 25; i++) {
-                    batch.append(i == 0 ? "" : ",").append(event("2024-09-02", String.format("10:00:00.%03d", i + 1), "late-batch"));
+                    batch.append(i == 0 ? "" : ",")
+                            .append(event("2024-09-02", String.format("10:00:00.%03d", i + 1), "late-batch"));
                 }
                 String fullBatch = batch.append(']').toString();
 
@@ -60,11 +67,17 @@ class SlowStoreTest {
                     long started = System.nanoTime();
                     HttpResponse<String> response = post(serve.port(), body);
                     Duration took = Duration.ofNanos(System.nanoTime() - started);
-                    System.out.printf("[slow store] %s answered %d after %d ms%n", body.startsWith("[") ? "batch of 25" : "single event",
-                            response.statusCode(), took.toMillis());
+                    System.out.printf(
+                            "[slow store] %s answered %d after %d ms%n",
+                            body.startsWith("[") ? "batch of 25" : "single event",
+                            response.statusCode(),
+                            took.toMillis());
                     assertEquals(503, response.statusCode(), response.body());
-                    assertNotNull(response.headers().firstValue("Retry-After").orElse(null), "a 503 says when to retry");
-                    assertTrue(took.compareTo(ANSWER_WITHIN) < 0, "answered after " + took.toMillis() + " ms, not within " + ANSWER_WITHIN);
+                    assertNotNull(
+                            response.headers().firstValue("Retry-After").orElse(null), "a 503 says when to retry");
+                    assertTrue(
+                            took.compareTo(ANSWER_WITHIN) < 0,
+                            "answered after " + took.toMillis() + " ms, not within " + ANSWER_WITHIN);
                 }
                 assertTrue(proxy.forwarded() >= 26, "the writes reached the store: " + proxy.forwarded());
 
@@ -76,9 +89,12 @@ class SlowStoreTest {
 
                 HttpResponse<String> batchRetried = post(serve.port(), fullBatch);
                 assertEquals(200, batchRetried.statusCode(), batchRetried.body());
-                JsonArray results = JsonParser.parseString(batchRetried.body()).getAsJsonObject().getAsJsonArray("results");
+                JsonArray results = JsonParser.parseString(batchRetried.body())
+                        .getAsJsonObject()
+                        .getAsJsonArray("results");
                 List<String> outcomes = new ArrayList<>();
-                results.forEach(result -> outcomes.add(result.getAsJsonObject().get("outcome").getAsString()));
+                results.forEach(result ->
+                        outcomes.add(result.getAsJsonObject().get("outcome").getAsString()));
                 assertEquals(java.util.Collections.nCopies(25, "existing"), outcomes, batchRetried.body());
             }
         }

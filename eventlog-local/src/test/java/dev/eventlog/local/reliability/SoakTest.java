@@ -47,21 +47,31 @@ class SoakTest {
             warmup = warmUp(api.port());
             heapAtStart = heapAfterFullGc();
             int steadySeconds = Math.max(10, SECONDS - warmup.perSlice().length);
-            steady = new LoadGenerator(api.port(), CLIENTS, Duration.ofSeconds(steadySeconds), Duration.ofSeconds(1)).run(SoakTest::next);
+            steady = new LoadGenerator(api.port(), CLIENTS, Duration.ofSeconds(steadySeconds), Duration.ofSeconds(1))
+                    .run(SoakTest::next);
             heapAtEnd = heapAfterFullGc();
             stored = countStored(api.port());
         } finally {
             System.setOut(console);
         }
-        double ratio = lastOverFirstTenth(Arrays.stream(steady.perSlice()).asDoubleStream().toArray());
-        System.out.printf("%n[soak] %d clients, %d s (warm-up %d s), %d events stored%n", CLIENTS, SECONDS, warmup.perSlice().length, stored);
-        System.out.printf("[soak] warm-up: requests=%d errors=%d req/s per 1 s slice=%s%n", warmup.requests(), warmup.errors(),
-                Arrays.toString(warmup.perSlice()));
+        double ratio = lastOverFirstTenth(
+                Arrays.stream(steady.perSlice()).asDoubleStream().toArray());
+        System.out.printf(
+                "%n[soak] %d clients, %d s (warm-up %d s), %d events stored%n",
+                CLIENTS, SECONDS, warmup.perSlice().length, stored);
+        System.out.printf(
+                "[soak] warm-up: requests=%d errors=%d req/s per 1 s slice=%s%n",
+                warmup.requests(), warmup.errors(), Arrays.toString(warmup.perSlice()));
         System.out.printf("[soak] steady: %s%n", steady);
-        System.out.printf("[soak] throughput %.0f req/s; last tenth / first tenth = %.3f (median of 1 s slices; reported, not asserted)%n",
+        System.out.printf(
+                "[soak] throughput %.0f req/s; last tenth / first tenth = %.3f (median of 1 s slices; reported, not asserted)%n",
                 steady.throughput(0, steady.perSlice().length), ratio);
-        System.out.printf("[soak] heap after full GC: start of steady state %.1f MiB, end %.1f MiB, growth %+d KiB (bound %d MiB)%n",
-                heapAtStart / 1048576.0, heapAtEnd / 1048576.0, (heapAtEnd - heapAtStart) / 1024, HEAP_BOUND_BYTES / 1048576);
+        System.out.printf(
+                "[soak] heap after full GC: start of steady state %.1f MiB, end %.1f MiB, growth %+d KiB (bound %d MiB)%n",
+                heapAtStart / 1048576.0,
+                heapAtEnd / 1048576.0,
+                (heapAtEnd - heapAtStart) / 1024,
+                HEAP_BOUND_BYTES / 1048576);
 
         assertEquals(0, warmup.errors(), "errors during warm-up: " + warmup.errorKinds());
         assertEquals(0, steady.errors(), "errors: " + steady.errorKinds());
@@ -79,7 +89,8 @@ class SoakTest {
         java.util.Map<String, Long> kinds = new java.util.HashMap<>();
         double previous = -1;
         while (slices.size() + 5 <= Math.max(5, SECONDS / 2)) {
-            LoadReport round = new LoadGenerator(port, CLIENTS, Duration.ofSeconds(5), Duration.ofSeconds(1)).run(SoakTest::next);
+            LoadReport round =
+                    new LoadGenerator(port, CLIENTS, Duration.ofSeconds(5), Duration.ofSeconds(1)).run(SoakTest::next);
             Arrays.stream(round.perSlice()).forEach(slices::add);
             errors += round.errors();
             round.errorKinds().forEach((k, v) -> kinds.merge(k, v, Long::sum));
@@ -89,8 +100,15 @@ class SoakTest {
             }
             previous = rate;
         }
-        return new LoadReport(slices.stream().mapToLong(Long::longValue).sum(), errors, kinds,
-                slices.stream().mapToLong(Long::longValue).toArray(), 1.0, 0, 0, 0);
+        return new LoadReport(
+                slices.stream().mapToLong(Long::longValue).sum(),
+                errors,
+                kinds,
+                slices.stream().mapToLong(Long::longValue).toArray(),
+                1.0,
+                0,
+                0,
+                0);
     }
 
     /** One of a client's requests: writes that repeat stored events (200 existing) and the four kinds of read. */
@@ -105,7 +123,8 @@ class SoakTest {
             for (int i = 0; i < 5; i++) {
                 batch.append(i == 0 ? "" : ",").append(body((event + i * 97) % EVENTS));
             }
-            return new LoadGenerator.Request("POST", "/events", batch.append(']').toString());
+            return new LoadGenerator.Request(
+                    "POST", "/events", batch.append(']').toString());
         }
         if (mix < 14) {
             return new LoadGenerator.Request("GET", "/events/" + date(event) + "/" + time(event), null);
@@ -122,7 +141,8 @@ class SoakTest {
 
     private static String time(int event) {
         int millis = event * 1_013;
-        return String.format("%02d:%02d:%02d.%03d", millis / 3_600_000, millis / 60_000 % 60, millis / 1000 % 60, millis % 1000);
+        return String.format(
+                "%02d:%02d:%02d.%03d", millis / 3_600_000, millis / 60_000 % 60, millis / 1000 % 60, millis % 1000);
     }
 
     private static String body(int event) {
@@ -137,7 +157,8 @@ class SoakTest {
                 for (int i = first; i < first + 25 && i < EVENTS; i++) {
                     batch.append(i == first ? "" : ",").append(body(i));
                 }
-                HttpMessage response = connection.send("POST", "/events", batch.append(']').toString());
+                HttpMessage response =
+                        connection.send("POST", "/events", batch.append(']').toString());
                 assertEquals(201, response.status(), response.bodyText());
             }
         }
@@ -148,11 +169,15 @@ class SoakTest {
         try (KeepAliveConnection connection = new KeepAliveConnection(port, 30_000)) {
             String token = null;
             do {
-                HttpMessage response = connection.send("GET", "/events?limit=1000" + (token == null ? "" : "&nextToken=" + token), null);
+                HttpMessage response = connection.send(
+                        "GET", "/events?limit=1000" + (token == null ? "" : "&nextToken=" + token), null);
                 assertEquals(200, response.status(), response.bodyText());
                 JsonObject page = JsonParser.parseString(response.bodyText()).getAsJsonObject();
                 count += page.get("Count").getAsInt();
-                token = page.has("NextToken") ? java.net.URLEncoder.encode(page.get("NextToken").getAsString(), java.nio.charset.StandardCharsets.UTF_8) : null;
+                token = page.has("NextToken")
+                        ? java.net.URLEncoder.encode(
+                                page.get("NextToken").getAsString(), java.nio.charset.StandardCharsets.UTF_8)
+                        : null;
             } while (token != null);
         }
         return count;

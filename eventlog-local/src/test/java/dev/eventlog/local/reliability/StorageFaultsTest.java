@@ -56,13 +56,13 @@ class StorageFaultsTest {
      * production client's 3.5 s call timeout, so some attempts are abandoned while the store call goes on.
      */
     private static final Duration CLIENT_TIMEOUT = Duration.ofMillis(2_000);
+
     private static final int CLIENT_ATTEMPTS = 12;
     private static final int OUTAGE_REQUESTS = 24;
     private static final String TABLE = "faults";
 
     /** What one logical request sent, and what finally became of it. */
-    private record Sent(String body, List<EventRecord> events, boolean valid) {
-    }
+    private record Sent(String body, List<EventRecord> events, boolean valid) {}
 
     private final Map<EventKey, EventRecord> acknowledged = new ConcurrentHashMap<>();
     private final Map<EventKey, EventRecord> sentValid = new ConcurrentHashMap<>();
@@ -76,10 +76,13 @@ class StorageFaultsTest {
         // Printed first, so that a run that fails can be replayed with -Deventlog.faults.seed.
         System.out.printf("%n[storage faults] seed=%d (replay with -Deventlog.faults.seed=%d)%n", seed, seed);
         try (DynaliteServer dynalite = DynaliteServer.start();
-             FaultProxy proxy = FaultProxy.start(dynalite.endpoint(), FaultPlan.none(), seed)) {
+                FaultProxy proxy = FaultProxy.start(dynalite.endpoint(), FaultPlan.none(), seed)) {
             DynamoDbEventLog.createTable(dynalite.client(), TABLE);
             EventLogHandler handler = productionHandler(proxy.endpoint());
-            DynamoDbEventLog direct = DynamoDbEventLog.builder().client(dynalite.client()).tableName(TABLE).build();
+            DynamoDbEventLog direct = DynamoDbEventLog.builder()
+                    .client(dynalite.client())
+                    .tableName(TABLE)
+                    .build();
             ExecutorService calls = Executors.newCachedThreadPool(daemon("handler-call"));
 
             long started = System.nanoTime();
@@ -88,30 +91,49 @@ class StorageFaultsTest {
             FaultCounts underFaults = proxy.counts().snapshot();
 
             // An outage: every store call fails, more often than the SDK retries, so each request must be a 503.
-            proxy.plan(new FaultPlan(Map.of(FaultKind.CONNECTION_RESET, 0.34, FaultKind.THROTTLING, 0.33,
-                    FaultKind.INTERNAL_ERROR, 0.33), Duration.ZERO));
+            proxy.plan(new FaultPlan(
+                    Map.of(
+                            FaultKind.CONNECTION_RESET,
+                            0.34,
+                            FaultKind.THROTTLING,
+                            0.33,
+                            FaultKind.INTERNAL_ERROR,
+                            0.33),
+                    Duration.ZERO));
             List<Sent> duringOutage = new ArrayList<>();
             for (int i = 0; i < OUTAGE_REQUESTS; i++) {
-                Sent sent = single(EventKey.parse("2024-08-01", String.format("12:00:%02d", i), "outage"), "outage-" + i);
+                Sent sent =
+                        single(EventKey.parse("2024-08-01", String.format("12:00:%02d", i), "outage"), "outage-" + i);
                 duringOutage.add(sent);
                 sentValid.put(sent.events().get(0).key(), sent.events().get(0));
-                APIGatewayV2HTTPResponse response = handler.handleRequest(GatewayEvents.request("POST", "/events", sent.body()), null);
+                APIGatewayV2HTTPResponse response =
+                        handler.handleRequest(GatewayEvents.request("POST", "/events", sent.body()), null);
                 assertEquals(503, response.getStatusCode(), "during an outage: " + response.getBody());
-                assertNotNull(ProblemResponses.header(response.getHeaders(), "Retry-After"), "a 503 says when to retry");
+                assertNotNull(
+                        ProblemResponses.header(response.getHeaders(), "Retry-After"), "a 503 says when to retry");
                 count("outage 503 with Retry-After");
             }
             for (Sent sent : duringOutage) {
                 // These faults all strike before the store: a 503 here must have written nothing.
-                assertEquals(Optional.empty(), direct.find(sent.events().get(0).key()), "a request refused during the outage wrote nothing");
+                assertEquals(
+                        Optional.empty(),
+                        direct.find(sent.events().get(0).key()),
+                        "a request refused during the outage wrote nothing");
             }
             // The outage ends: the same requests, retried, are stored.
             proxy.plan(FaultPlan.none());
             for (Sent sent : duringOutage) {
-                APIGatewayV2HTTPResponse response = handler.handleRequest(GatewayEvents.request("POST", "/events", sent.body()), null);
+                APIGatewayV2HTTPResponse response =
+                        handler.handleRequest(GatewayEvents.request("POST", "/events", sent.body()), null);
                 // 201, or 200 when a write of the outage landed after all: both are correct answers to a retry, and
                 // the store is read directly below for what was stored.
-                assertTrue(response.getStatusCode() == 201 || response.getStatusCode() == 200, "after the outage: " + response.getBody());
-                assertEquals(JsonParser.parseString(sent.body()), JsonParser.parseString(response.getBody()), "the event as sent");
+                assertTrue(
+                        response.getStatusCode() == 201 || response.getStatusCode() == 200,
+                        "after the outage: " + response.getBody());
+                assertEquals(
+                        JsonParser.parseString(sent.body()),
+                        JsonParser.parseString(response.getBody()),
+                        "the event as sent");
                 acknowledged.put(sent.events().get(0).key(), sent.events().get(0));
                 count("retried after outage, " + (response.getStatusCode() == 201 ? "created" : "existing"));
             }
@@ -137,7 +159,8 @@ class StorageFaultsTest {
             long storedTotal = 0;
             Optional<EventKey> after = Optional.empty();
             do {
-                Page page = direct.query(EventQuery.of(new QueryScope.AllEvents()).withLimit(1000), after);
+                Page page =
+                        direct.query(EventQuery.of(new QueryScope.AllEvents()).withLimit(1000), after);
                 for (EventRecord stored : page.items()) {
                     storedTotal++;
                     EventRecord sent = sentValid.get(stored.key());
@@ -152,16 +175,20 @@ class StorageFaultsTest {
             System.out.printf("[storage faults] proxy under faults: %s%n", underFaults);
             System.out.printf("[storage faults] proxy in total: %s%n", proxy.counts());
             System.out.printf("[storage faults] client outcomes: %s%n", new java.util.TreeMap<>(tally));
-            System.out.printf("[storage faults] acknowledged=%d verified=%d lost=%d refused-but-stored=%d stored=%d foreign=%d%n",
+            System.out.printf(
+                    "[storage faults] acknowledged=%d verified=%d lost=%d refused-but-stored=%d stored=%d foreign=%d%n",
                     acknowledged.size(), verified, lost.size(), refusedButStored.size(), storedTotal, foreign.size());
 
             assertEquals(List.of(), violations, "protocol violations");
             assertEquals(List.of(), lost, "acknowledged events lost or changed");
             assertEquals(List.of(), refusedButStored, "events of refused requests stored");
             assertEquals(List.of(), foreign, "stored events nobody sent like that");
-            assertTrue(underFaults.injected(FaultKind.WRITE_THEN_DROP_RESPONSE) > 0, "the dangerous fault was exercised");
+            assertTrue(
+                    underFaults.injected(FaultKind.WRITE_THEN_DROP_RESPONSE) > 0, "the dangerous fault was exercised");
             assertTrue(underFaults.injected(FaultKind.DELAY_PAST_TIMEOUT) > 0, "delays were exercised");
-            assertTrue(tally.getOrDefault("valid acknowledged", new AtomicLong()).get() > REQUESTS / 2, "most requests were acknowledged");
+            assertTrue(
+                    tally.getOrDefault("valid acknowledged", new AtomicLong()).get() > REQUESTS / 2,
+                    "most requests were acknowledged");
         }
     }
 
@@ -198,7 +225,9 @@ class StorageFaultsTest {
                 events.add(event);
                 body.append(json(event)).append(',');
             }
-            body.append("{\"date\":\"").append(day).append("\",\"time\":\"25:00:00\",\"userId\":\"u\",\"eventType\":\"t\"}]");
+            body.append("{\"date\":\"")
+                    .append(day)
+                    .append("\",\"time\":\"25:00:00\",\"userId\":\"u\",\"eventType\":\"t\"}]");
             return new Sent(body.toString(), events, false);
         }
         if (kind < 0.35) {
@@ -222,7 +251,12 @@ class StorageFaultsTest {
 
     private static EventKey key(String day, int slot, int index) {
         int millis = slot * 10 + index;
-        return EventKey.parse(day, String.format("%02d:%02d:%02d.%03d", millis / 3_600_000, millis / 60_000 % 60, millis / 1000 % 60, millis % 1000), "fault");
+        return EventKey.parse(
+                day,
+                String.format(
+                        "%02d:%02d:%02d.%03d",
+                        millis / 3_600_000, millis / 60_000 % 60, millis / 1000 % 60, millis % 1000),
+                "fault");
     }
 
     private static EventRecord event(EventKey key, String user) {
@@ -249,8 +283,8 @@ class StorageFaultsTest {
         }
         boolean failedBefore = false;
         for (int attempt = 0; attempt < CLIENT_ATTEMPTS; attempt++) {
-            Future<APIGatewayV2HTTPResponse> call = calls.submit(() ->
-                    handler.handleRequest(GatewayEvents.request("POST", "/events", sent.body()), null));
+            Future<APIGatewayV2HTTPResponse> call = calls.submit(
+                    () -> handler.handleRequest(GatewayEvents.request("POST", "/events", sent.body()), null));
             APIGatewayV2HTTPResponse response;
             try {
                 response = call.get(CLIENT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -287,7 +321,8 @@ class StorageFaultsTest {
                 return;
             }
             if (status >= 400) {
-                violations.add("valid request answered " + status + (failedBefore ? " after a retry: " : ": ") + response.getBody());
+                violations.add("valid request answered " + status + (failedBefore ? " after a retry: " : ": ")
+                        + response.getBody());
                 return;
             }
             count("valid acknowledged");
@@ -303,7 +338,8 @@ class StorageFaultsTest {
         if (body.getAsJsonObject().has("results")) {
             JsonArray results = body.getAsJsonObject().getAsJsonArray("results");
             if (results.size() != sent.events().size()) {
-                violations.add("batch answer has " + results.size() + " results for " + sent.events().size() + " events");
+                violations.add("batch answer has " + results.size() + " results for "
+                        + sent.events().size() + " events");
             }
             results.forEach(r -> outcomes.add(r.getAsJsonObject().get("outcome").getAsString()));
         } else {
@@ -312,7 +348,8 @@ class StorageFaultsTest {
         for (int i = 0; i < sent.events().size() && i < outcomes.size(); i++) {
             String outcome = outcomes.get(i);
             if (!outcome.equals("created") && !outcome.equals("existing")) {
-                violations.add("acknowledged event answered " + outcome + ": " + sent.events().get(i));
+                violations.add("acknowledged event answered " + outcome + ": "
+                        + sent.events().get(i));
                 continue;
             }
             acknowledged.put(sent.events().get(i).key(), sent.events().get(i));
@@ -332,9 +369,17 @@ class StorageFaultsTest {
      * only the endpoint changed to the proxy: same client, same timeouts, same retries.
      */
     private static EventLogHandler productionHandler(URI endpoint) {
-        Map<String, String> environment = Map.of("TABLE_NAME", TABLE, "AWS_REGION", "us-east-1",
-                "AWS_ACCESS_KEY_ID", "faults", "AWS_SECRET_ACCESS_KEY", "faults",
-                "AWS_ENDPOINT_URL_DYNAMODB", endpoint.toString());
+        Map<String, String> environment = Map.of(
+                "TABLE_NAME",
+                TABLE,
+                "AWS_REGION",
+                "us-east-1",
+                "AWS_ACCESS_KEY_ID",
+                "faults",
+                "AWS_SECRET_ACCESS_KEY",
+                "faults",
+                "AWS_ENDPOINT_URL_DYNAMODB",
+                endpoint.toString());
         return new EventLogHandler(FunctionWiring.fromEnvironment(environment).service());
     }
 

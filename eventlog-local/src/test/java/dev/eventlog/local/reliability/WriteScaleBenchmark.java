@@ -53,15 +53,25 @@ class WriteScaleBenchmark {
             for (int i = 0; i < shards.length; i++) {
                 String table = "bench-writes-" + shards[i];
                 WriteShardsScaleTest.createTable(dynalite, table);
-                try (PartitionThrottleProxy proxy = PartitionThrottleProxy.start(dynalite.endpoint(), WRITES_PER_SECOND,
-                        PartitionThrottleProxy.Seconds.ARRIVAL)) {
+                try (PartitionThrottleProxy proxy = PartitionThrottleProxy.start(
+                        dynalite.endpoint(), WRITES_PER_SECOND, PartitionThrottleProxy.Seconds.ARRIVAL)) {
                     EventLogHandler handler = WriteShardsScaleTest.handler(proxy.endpoint(), table, shards[i], "bench");
-                    OfferedWrites.offer(handler, new OfferedWrites.Plan("2024-09-30", 0, 50, Duration.ofSeconds(2), MAX_IN_FLIGHT, 0));
+                    OfferedWrites.offer(
+                            handler,
+                            new OfferedWrites.Plan("2024-09-30", 0, 50, Duration.ofSeconds(2), MAX_IN_FLIGHT, 0));
                     long before = proxy.throttled();
-                    writes[i] = OfferedWrites.offer(handler, new OfferedWrites.Plan(WRITE_DAY, 10, 3 * WRITES_PER_SECOND,
-                            Duration.ofSeconds(SECONDS), MAX_IN_FLIGHT, 0));
+                    writes[i] = OfferedWrites.offer(
+                            handler,
+                            new OfferedWrites.Plan(
+                                    WRITE_DAY,
+                                    10,
+                                    3 * WRITES_PER_SECOND,
+                                    Duration.ofSeconds(SECONDS),
+                                    MAX_IN_FLIGHT,
+                                    0));
                     throttled[i] = proxy.throttled() - before;
-                    System.out.printf("[write scale] N=%d: %s; throttled calls %d%n", shards[i], writes[i], throttled[i]);
+                    System.out.printf(
+                            "[write scale] N=%d: %s; throttled calls %d%n", shards[i], writes[i], throttled[i]);
                 }
             }
             double[] readP50 = readCost(dynalite);
@@ -71,16 +81,33 @@ class WriteScaleBenchmark {
             out.append("|---|---|---|---|---|---|\n");
             for (int i = 0; i < shards.length; i++) {
                 OfferedWrites.Result r = writes[i];
-                out.append(String.format("| %d | %d at %.0f/s | %.0f | %.0f ms | %d | %d |%n", shards[i], r.plan().total(),
-                        r.offeredPerSecond(), r.acceptedPerSecond(), r.p99Millis(), throttled[i], r.count(503)));
+                out.append(String.format(
+                        "| %d | %d at %.0f/s | %.0f | %.0f ms | %d | %d |%n",
+                        shards[i],
+                        r.plan().total(),
+                        r.offeredPerSecond(),
+                        r.acceptedPerSecond(),
+                        r.p99Millis(),
+                        throttled[i],
+                        r.count(503)));
             }
-            out.append(String.format("%nRead one whole day of %d events through the API (pages of 1,000, following NextToken),"
+            out.append(String.format(
+                    "%nRead one whole day of %d events through the API (pages of 1,000, following NextToken),"
                             + " p50 of %d alternating reads: N=1 %.1f ms, N=4 %.1f ms, ratio N=4/N=1 **%.2fx** (target <= 1.5x).%n",
                     DAY_EVENTS, READS, readP50[0], readP50[1], readP50[1] / readP50[0]));
-            out.append(String.format("%nW = %d writes/s per partition key (counted by arrival), offered 3W = %d/s for %d s, %d"
+            out.append(String.format(
+                    "%nW = %d writes/s per partition key (counted by arrival), offered 3W = %d/s for %d s, %d"
                             + " requests in flight at most, no client retries. Started %s; load average before %s, after %s;"
-                            + " %d processors; Java %s.%n", WRITES_PER_SECOND, 3 * WRITES_PER_SECOND, SECONDS, MAX_IN_FLIGHT,
-                    started, loadBefore, loadAfter, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version")));
+                            + " %d processors; Java %s.%n",
+                    WRITES_PER_SECOND,
+                    3 * WRITES_PER_SECOND,
+                    SECONDS,
+                    MAX_IN_FLIGHT,
+                    started,
+                    loadBefore,
+                    loadAfter,
+                    Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("java.version")));
         }
         System.out.println();
         System.out.println(out);
@@ -97,12 +124,22 @@ class WriteScaleBenchmark {
         for (int i = 0; i < shards.length; i++) {
             String table = "bench-reads-" + shards[i];
             WriteShardsScaleTest.createTable(dynalite, table);
-            DynamoDbEventLog store = DynamoDbEventLog.builder().client(dynalite.client()).tableName(table).writeShards(shards[i]).build();
+            DynamoDbEventLog store = DynamoDbEventLog.builder()
+                    .client(dynalite.client())
+                    .tableName(table)
+                    .writeShards(shards[i])
+                    .build();
             List<EventRecord> batch = new ArrayList<>();
             for (int n = 0; n < DAY_EVENTS; n++) {
                 int millis = n * 10;
-                String time = String.format("%02d:%02d:%02d.%03d", 8 + millis / 3_600_000, millis / 60_000 % 60, millis / 1000 % 60, millis % 1000);
-                batch.add(new EventRecord(EventKey.parse(READ_DAY, time, "e" + n), "user-" + n % 50, "view", Map.of("n", Integer.toString(n))));
+                String time = String.format(
+                        "%02d:%02d:%02d.%03d",
+                        8 + millis / 3_600_000, millis / 60_000 % 60, millis / 1000 % 60, millis % 1000);
+                batch.add(new EventRecord(
+                        EventKey.parse(READ_DAY, time, "e" + n),
+                        "user-" + n % 50,
+                        "view",
+                        Map.of("n", Integer.toString(n))));
                 if (batch.size() == 25 || n == DAY_EVENTS - 1) {
                     store.appendAll(batch);
                     batch.clear();
@@ -123,7 +160,8 @@ class WriteScaleBenchmark {
                 int read = DayReads.readDay(handlers[i], READ_DAY).size();
                 nanos[i][r] = System.nanoTime() - start;
                 if (read != DAY_EVENTS) {
-                    throw new IllegalStateException("read " + read + " events of " + DAY_EVENTS + " with N=" + shards[i]);
+                    throw new IllegalStateException(
+                            "read " + read + " events of " + DAY_EVENTS + " with N=" + shards[i]);
                 }
             }
         }
@@ -141,7 +179,8 @@ class WriteScaleBenchmark {
             String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
             return fields[0] + " / " + fields[1] + " / " + fields[2];
         } catch (IOException | RuntimeException e) {
-            return String.format("%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            return String.format(
+                    "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
     }
 }

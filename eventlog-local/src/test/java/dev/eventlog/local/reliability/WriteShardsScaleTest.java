@@ -36,6 +36,7 @@ class WriteShardsScaleTest {
 
     /** The model's per-key limit: a tenth of DynamoDB's, so that one machine can offer three times it. */
     static final int WRITES_PER_SECOND = 100;
+
     static final int OFFERED_PER_SECOND = 3 * WRITES_PER_SECOND;
     private static final Duration OFFERED_FOR = Duration.ofSeconds(Long.getLong("eventlog.scale.seconds", 10));
     private static final String DAY = "2024-09-02";
@@ -59,18 +60,25 @@ class WriteShardsScaleTest {
 
     @Test
     void oneShard_isThrottledAtThreeTimesThePartitionLimit_andKeepsWhatItAcknowledged() throws Exception {
-        try (PartitionThrottleProxy proxy = PartitionThrottleProxy.start(dynalite.endpoint(), WRITES_PER_SECOND, PartitionThrottleProxy.Seconds.EVENT_TIME)) {
+        try (PartitionThrottleProxy proxy = PartitionThrottleProxy.start(
+                dynalite.endpoint(), WRITES_PER_SECOND, PartitionThrottleProxy.Seconds.EVENT_TIME)) {
             EventLogHandler handler = handler(proxy.endpoint(), "scale-one-shard", 1);
-            // No client retries: a 503 from a full partition is the finding, and retrying into it only lengthens the run.
+            // No client retries: a 503 from a full partition is the finding, and retrying into it only lengthens the
+            // run.
             OfferedWrites.Result result = offer(handler, 0);
             List<String> day = DayReads.readDay(handler, DAY);
             report(1, result, proxy, day);
 
             assertTrue(proxy.throttled() > 0, "the day's only partition key was throttled: " + proxy);
             assertTrue(result.count(503) > 0, "clients were told to retry: " + result);
-            assertEquals(result.plan().total(), result.count(201) + result.count(200) + result.count(503),
+            assertEquals(
+                    result.plan().total(),
+                    result.count(201) + result.count(200) + result.count(503),
                     "every final answer is 201, 200 (a retry of a write that had landed) or 503: " + result);
-            assertEquals(Set.of(), difference(result.acknowledged(), result.sent()), "acknowledged ids are the derived ones");
+            assertEquals(
+                    Set.of(),
+                    difference(result.acknowledged(), result.sent()),
+                    "acknowledged ids are the derived ones");
             assertInOrderOnce(day);
             assertEquals(Set.of(), difference(result.acknowledged(), day), "acknowledged events missing from the day");
             // A 503 after a write that landed but was answered too late is allowed; an event nobody sent is not.
@@ -80,7 +88,8 @@ class WriteShardsScaleTest {
 
     @Test
     void fourShards_takeThreeTimesThePartitionLimit_withoutOneThrottledCall() throws Exception {
-        try (PartitionThrottleProxy proxy = PartitionThrottleProxy.start(dynalite.endpoint(), WRITES_PER_SECOND, PartitionThrottleProxy.Seconds.EVENT_TIME)) {
+        try (PartitionThrottleProxy proxy = PartitionThrottleProxy.start(
+                dynalite.endpoint(), WRITES_PER_SECOND, PartitionThrottleProxy.Seconds.EVENT_TIME)) {
             EventLogHandler handler = handler(proxy.endpoint(), "scale-four-shards", 4);
             // A few retries, as a client does, so that a busy machine's late answer is not mistaken for a throttle.
             OfferedWrites.Result result = offer(handler, 3);
@@ -88,17 +97,26 @@ class WriteShardsScaleTest {
             report(4, result, proxy, day);
 
             assertEquals(0, proxy.throttled(), "no partition key went over the limit: " + proxy);
-            assertEquals(result.plan().total(), result.count(201) + result.count(200), "every event acknowledged: " + result);
-            assertEquals(Set.of(), difference(result.acknowledged(), result.sent()), "acknowledged ids are the derived ones");
+            assertEquals(
+                    result.plan().total(),
+                    result.count(201) + result.count(200),
+                    "every event acknowledged: " + result);
+            assertEquals(
+                    Set.of(),
+                    difference(result.acknowledged(), result.sent()),
+                    "acknowledged ids are the derived ones");
             assertInOrderOnce(day);
-            assertEquals(result.sent().stream().sorted().toList(), day, "the day holds exactly the events sent, in order");
+            assertEquals(
+                    result.sent().stream().sorted().toList(), day, "the day holds exactly the events sent, in order");
         }
     }
 
     private static OfferedWrites.Result offer(EventLogHandler handler, int retries) throws InterruptedException {
         // Warms the handler up on another day, whose key has its own budget, so the offered load starts on time.
-        OfferedWrites.offer(handler, new OfferedWrites.Plan("2024-09-01", 0, 50, Duration.ofSeconds(1), MAX_IN_FLIGHT, retries));
-        return OfferedWrites.offer(handler, new OfferedWrites.Plan(DAY, 10, OFFERED_PER_SECOND, OFFERED_FOR, MAX_IN_FLIGHT, retries));
+        OfferedWrites.offer(
+                handler, new OfferedWrites.Plan("2024-09-01", 0, 50, Duration.ofSeconds(1), MAX_IN_FLIGHT, retries));
+        return OfferedWrites.offer(
+                handler, new OfferedWrites.Plan(DAY, 10, OFFERED_PER_SECOND, OFFERED_FOR, MAX_IN_FLIGHT, retries));
     }
 
     private static void assertInOrderOnce(List<String> day) {
@@ -117,9 +135,13 @@ class WriteShardsScaleTest {
         return out;
     }
 
-    private static void report(int shards, OfferedWrites.Result result, PartitionThrottleProxy proxy, List<String> day) {
-        System.out.printf("%n[write shards] N=%d, W=%d/s, offered %d/s: %s%n", shards, WRITES_PER_SECOND, OFFERED_PER_SECOND, result);
-        System.out.printf("[write shards] N=%d proxy: %s; admitted by key %s; day read back: %d events%n",
+    private static void report(
+            int shards, OfferedWrites.Result result, PartitionThrottleProxy proxy, List<String> day) {
+        System.out.printf(
+                "%n[write shards] N=%d, W=%d/s, offered %d/s: %s%n",
+                shards, WRITES_PER_SECOND, OFFERED_PER_SECOND, result);
+        System.out.printf(
+                "[write shards] N=%d proxy: %s; admitted by key %s; day read back: %d events%n",
                 shards, proxy, proxy.admittedByKey(), day.size());
     }
 
@@ -147,9 +169,19 @@ class WriteShardsScaleTest {
     }
 
     static EventLogHandler handler(URI endpoint, String table, int shards, String keyId) {
-        Map<String, String> environment = Map.of("TABLE_NAME", table, "AWS_REGION", "us-east-1",
-                "AWS_ACCESS_KEY_ID", keyId, "AWS_SECRET_ACCESS_KEY", keyId,
-                "AWS_ENDPOINT_URL_DYNAMODB", endpoint.toString(), "EVENTLOG_WRITE_SHARDS", Integer.toString(shards));
+        Map<String, String> environment = Map.of(
+                "TABLE_NAME",
+                table,
+                "AWS_REGION",
+                "us-east-1",
+                "AWS_ACCESS_KEY_ID",
+                keyId,
+                "AWS_SECRET_ACCESS_KEY",
+                keyId,
+                "AWS_ENDPOINT_URL_DYNAMODB",
+                endpoint.toString(),
+                "EVENTLOG_WRITE_SHARDS",
+                Integer.toString(shards));
         return new EventLogHandler(FunctionWiring.fromEnvironment(environment).service());
     }
 }

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The JDK {@link HttpServer} that carries the gateway: a pool of worker threads so that requests run
+ * A JDK {@link HttpServer} for the runner (the gateway's, and the console's): a pool of worker threads so that requests run
  * concurrently (the server alone handles one at a time), and a stop that lets requests in flight finish.
  */
 public final class LocalHttpApiServer implements AutoCloseable {
@@ -38,17 +38,24 @@ public final class LocalHttpApiServer implements AutoCloseable {
      * actually bound (the default CORS origins) can be settled before the first request.
      */
     public static LocalHttpApiServer bind(String host, int port) throws IOException {
+        return bind(host, port, WORKER_THREADS, "http-api");
+    }
+
+    /** Binds as {@link #bind(String, int)} does, with {@code workerThreads} workers named {@code threadName-N}. */
+    public static LocalHttpApiServer bind(String host, int port, int workerThreads, String threadName)
+            throws IOException {
         // The JDK server writes a response's headers and body separately; with Nagle's algorithm on, a keep-alive
-        // client's delayed ACK then holds each response back by tens of milliseconds. Read at the first server.
+        // client's delayed ACK then holds each response back by tens of milliseconds. The JDK reads this once, when
+        // it creates its first server, so every server the runner binds sets it first.
         System.setProperty("sun.net.httpserver.nodelay", "true");
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 128);
         AtomicInteger count = new AtomicInteger();
         ThreadFactory threads = runnable -> {
-            Thread thread = new Thread(runnable, "http-api-" + count.incrementAndGet());
+            Thread thread = new Thread(runnable, threadName + "-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };
-        ExecutorService workers = Executors.newFixedThreadPool(WORKER_THREADS, threads);
+        ExecutorService workers = Executors.newFixedThreadPool(workerThreads, threads);
         server.setExecutor(workers);
         return new LocalHttpApiServer(server, workers);
     }

@@ -2,15 +2,11 @@ package dev.eventlog.local.console;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.eventlog.local.LocalHttpApiServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The browser console's own small web server, on a port of its own so that the API port stays an exact emulation
@@ -24,13 +20,11 @@ public final class ConsoleServer implements AutoCloseable {
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; connect-src 'self' http: https:;"
             + " img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-    private final HttpServer server;
-    private final ExecutorService workers;
+    private final LocalHttpApiServer server;
     private final ConsoleFiles files;
 
-    private ConsoleServer(HttpServer server, ExecutorService workers, ConsoleFiles files) {
+    private ConsoleServer(LocalHttpApiServer server, ConsoleFiles files) {
         this.server = server;
-        this.workers = workers;
         this.files = files;
     }
 
@@ -40,24 +34,13 @@ public final class ConsoleServer implements AutoCloseable {
      */
     public static ConsoleServer bind(String host, int port) throws IOException {
         ConsoleFiles files = ConsoleFiles.load();
-        // The JDK reads this once, when it creates its first server, and serve binds the console first: without it
-        // here the API's responses would wait on Nagle's algorithm again (see LocalHttpApiServer.bind).
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-        HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 32);
-        AtomicInteger count = new AtomicInteger();
-        ExecutorService workers = Executors.newFixedThreadPool(WORKER_THREADS, runnable -> {
-            Thread thread = new Thread(runnable, "console-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        server.setExecutor(workers);
-        return new ConsoleServer(server, workers, files);
+        return new ConsoleServer(LocalHttpApiServer.bind(host, port, WORKER_THREADS, "console"), files);
     }
 
     /** Starts serving the page, telling it about the API through {@code config}. */
     public void start(ConsoleConfig config) {
         ConsoleFiles.StaticFile configScript = ConsoleFiles.script(config.toJavaScript());
-        server.createContext("/", exchange -> {
+        server.serve(exchange -> {
             try {
                 String path = exchange.getRequestURI().getRawPath();
                 Optional<ConsoleFiles.StaticFile> file =
@@ -67,27 +50,22 @@ public final class ConsoleServer implements AutoCloseable {
                 exchange.close();
             }
         });
-        server.start();
     }
 
     /** The port actually bound. */
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     /** The page's address, e.g. {@code http://127.0.0.1:3001/}. */
     public String url() {
-        InetSocketAddress address = server.getAddress();
-        String host =
-                address.getHostString().contains(":") ? "[" + address.getHostString() + "]" : address.getHostString();
-        return "http://" + host + ":" + address.getPort() + "/";
+        return server.url() + "/";
     }
 
-    /** Stops accepting and lets requests in flight finish for up to a second. */
+    /** Stops accepting and lets requests in flight finish. */
     @Override
     public void close() {
-        server.stop(1);
-        workers.shutdownNow();
+        server.close();
     }
 
     private static void answer(HttpExchange exchange, Optional<ConsoleFiles.StaticFile> file) throws IOException {

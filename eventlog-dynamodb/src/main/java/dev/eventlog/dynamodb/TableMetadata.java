@@ -2,6 +2,8 @@ package dev.eventlog.dynamodb;
 
 import dev.eventlog.core.domain.StoreConfigurationException;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.function.LongSupplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -24,24 +26,47 @@ final class TableMetadata {
     private final DynamoDbClient client;
     private final String tableName;
     private final ShardLayout layout;
+    /**
+     * How long a read trusts that the table records no number. Such a table (one written only by the original
+     * system, or loaded by other tools) is read the same way by every store until one writes; looking again once a
+     * minute, not before every read, keeps reads at one round trip and still finds another store's number soon.
+     */
+    static final long ABSENT_RECHECK_NANOS = 60_000_000_000L;
+
+    private final LongSupplier nanoClock;
     /** Set once the table is known to record this store's number; from then on no request is spent on it. */
     private volatile boolean recorded;
+    /** When a read last found no number recorded, or empty: until {@link #ABSENT_RECHECK_NANOS} later, reads go ahead. */
+    private volatile OptionalLong absentSince = OptionalLong.empty();
 
     TableMetadata(DynamoDbClient client, String tableName, ShardLayout layout) {
+        this(client, tableName, layout, System::nanoTime);
+    }
+
+    TableMetadata(DynamoDbClient client, String tableName, ShardLayout layout, LongSupplier nanoClock) {
         this.client = client;
         this.tableName = tableName;
         this.layout = layout;
+        this.nanoClock = nanoClock;
     }
 
     /** Before a read: refuses a table that records another number; a table that records none is fine to read. */
     void checkBeforeRead() {
-        if (!recorded) {
-            Integer stored = stored();
-            if (stored != null) {
-                compare(stored);
-                recorded = true;
-            }
+        if (recorded) {
+            return;
         }
+        OptionalLong since = absentSince;
+        long now = nanoClock.getAsLong();
+        if (since.isPresent() && now - since.getAsLong() < ABSENT_RECHECK_NANOS) {
+            return;
+        }
+        Integer stored = stored();
+        if (stored == null) {
+            absentSince = OptionalLong.of(now);
+            return;
+        }
+        compare(stored);
+        recorded = true;
     }
 
     /** Before a write: records this store's number in a table that has none, or refuses one that records another. */

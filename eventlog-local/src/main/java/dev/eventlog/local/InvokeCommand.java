@@ -32,9 +32,13 @@ public final class InvokeCommand {
     private InvokeCommand() {}
 
     /**
-     * Reads every event first (so a bad file fails before anything is written), then runs them.
+     * Reads every event first (so a bad file fails before anything is written), then runs them. The table is not
+     * read before the first request: when a request fails on the server's side, its description is read then, so a
+     * missing or foreign table still ends the run with its name.
      *
      * @throws UsageException when an event file cannot be read or is not a payload 2.0 event
+     * @throws dev.eventlog.core.domain.StoreConfigurationException when a request failed and the DynamoDB table is
+     *     missing or has other keys
      */
     public static void run(InvokeOptions options, HandlerFactory handlers, InputStream stdin, PrintStream out)
             throws UsageException {
@@ -42,14 +46,19 @@ public final class InvokeCommand {
         for (String source : options.events()) {
             events.add(parse(source, read(source, stdin)));
         }
-        try (OpenedStore store = StoreFactory.open(options.store())) {
+        try (OpenedStore store = StoreFactory.openUnchecked(options.store())) {
             RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler =
                     FunctionLogs.createLoggingToStderr(handlers, store);
+            boolean serverError = false;
             for (APIGatewayV2HTTPEvent event : events) {
                 APIGatewayV2HTTPResponse response =
                         handler.handleRequest(event, new LocalLambdaContext(requestId(event)));
                 out.println(responseJson(response));
                 out.flush();
+                serverError |= response.getStatusCode() >= 500;
+            }
+            if (serverError) {
+                StoreFactory.explainFailure(options.store(), store);
             }
         }
     }

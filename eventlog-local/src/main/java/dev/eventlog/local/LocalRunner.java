@@ -19,8 +19,6 @@ public final class LocalRunner {
     private LocalRunner() {}
 
     public static void main(String[] args) {
-        // The SDK's signers log through SLF4J; without a binding SLF4J would print a three-line warning at start.
-        System.setProperty("slf4j.internal.verbosity", "ERROR");
         int status = new RunnerCli(HANDLERS, System.getenv(), System.in, System.out, System.err).run(args);
         System.exit(status);
     }

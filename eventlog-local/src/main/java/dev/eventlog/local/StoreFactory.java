@@ -32,6 +32,31 @@ public final class StoreFactory {
      * @throws StoreConfigurationException when the table is missing or not this store's, or cannot be created
      */
     public static OpenedStore open(StoreOptions options, Consumer<String> warnings) {
+        return open(options, warnings, true);
+    }
+
+    /**
+     * The opened store without the start-up read of the table's description, for a run as short as {@code invoke},
+     * where that read is a tenth of the whole; {@link #explainFailure} makes it after a request failed instead.
+     */
+    static OpenedStore openUnchecked(StoreOptions options) {
+        return open(options, System.err::println, false);
+    }
+
+    /**
+     * After a request on a store opened with {@link #openUnchecked} failed, reads the table's description to name a
+     * missing or foreign table as {@link #open} would have at start. Anything else (DynamoDB out of reach, for one)
+     * the responses and the function's log already say.
+     *
+     * @throws StoreConfigurationException when the table is missing or not this store's
+     */
+    static void explainFailure(StoreOptions options, OpenedStore store) {
+        if (options.kind() == StoreOptions.Kind.DYNAMODB && store.resources() instanceof DynamoDbClient client) {
+            checkTable(client, options.table(), unreachable -> {});
+        }
+    }
+
+    private static OpenedStore open(StoreOptions options, Consumer<String> warnings, boolean check) {
         if (options.kind() == StoreOptions.Kind.MEMORY) {
             return new OpenedStore(new InMemoryEventLog(options.retention()), options.retention(), () -> {});
         }
@@ -39,7 +64,7 @@ public final class StoreFactory {
         try {
             if (options.createTable()) {
                 DynamoDbEventLog.createTable(client, options.table(), options.retention());
-            } else {
+            } else if (check) {
                 checkTable(client, options.table(), warnings);
             }
             DynamoDbEventLog store = DynamoDbEventLog.builder()

@@ -242,6 +242,13 @@ final class PageReader {
             if (page.offer(head.poll())) {
                 return true;
             }
+            // The page is full and this cursor read a further match with it (often the one held back because its
+            // millisecond might continue): more remain, known without another request. Every event the cursor
+            // still holds comes after the page's last one, since that came out of the same cursor before them.
+            if (page.full() && head.holds(page::accepts)) {
+                page.moreRemain();
+                return true;
+            }
             if (head.peek() != null) {
                 heads.add(head);
             } else if (head.stalled()) {
@@ -512,6 +519,19 @@ final class PageReader {
 
         /** Takes an event; true when it is a match beyond a full page. */
         boolean offer(EventRecord event) {
+            if (!accepts(event)) {
+                return false;
+            }
+            if (full()) {
+                more = true;
+                return true;
+            }
+            items.add(event);
+            return false;
+        }
+
+        /** True when the event belongs on this page or a later one: a match, unexpired, past the resume key. */
+        boolean accepts(EventRecord event) {
             // The server already applied the key condition and the filter; checking again keeps a second-only time
             // at the edge of a range out of the page.
             // Time to live deletes days late, so an expired item may still be read: it is passed over like a non-match.
@@ -520,16 +540,18 @@ final class PageReader {
             }
             if (after.isPresent()) {
                 int versusResume = event.key().compareTo(after.get());
-                if (query.order() == SortOrder.DESC ? versusResume >= 0 : versusResume <= 0) {
-                    return false;
-                }
+                return query.order() == SortOrder.DESC ? versusResume < 0 : versusResume > 0;
             }
-            if (items.size() == query.limit()) {
-                more = true;
-                return true;
-            }
-            items.add(event);
-            return false;
+            return true;
+        }
+
+        boolean full() {
+            return items.size() == query.limit();
+        }
+
+        /** Ends a full page knowing that a match follows it. */
+        void moreRemain() {
+            more = true;
         }
 
         /** Ends the page where reading stopped for the budget: more may remain after {@code position}. */

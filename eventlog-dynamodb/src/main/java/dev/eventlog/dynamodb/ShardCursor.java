@@ -108,6 +108,15 @@ final class ShardCursor {
         return peek() == null ? null : ready.pollFirst();
     }
 
+    /**
+     * True when an event this cursor has read but not handed out (ready, or held back until its millisecond is
+     * complete) satisfies {@code test}. Sends no request: it lets a full page learn that more remain from what is
+     * already here.
+     */
+    boolean holds(Predicate<EventRecord> test) {
+        return ready.stream().anyMatch(test) || pending.stream().anyMatch(test);
+    }
+
     /** Sends the next request; called ahead of time to read several shards at once. */
     void fetch() {
         if (exhausted) {

@@ -110,31 +110,37 @@ public final class DynamoDbEventLog implements EventLogPort {
     /**
      * Creates the table with on-demand billing and waits until it is active; when it exists already, checks
      * that its key schema is this store's. For local use and tests: in AWS the CDK app creates the table.
+     *
+     * @return what an existing table lacks that the store can run without (see {@link #checkTable}); empty for a
+     *     table created here
      */
-    public static void createTable(DynamoDbClient client, String tableName) {
-        TableSetup.create(client, tableName);
+    public static List<String> createTable(DynamoDbClient client, String tableName) {
+        return TableSetup.create(client, tableName);
     }
 
     /**
      * As {@link #createTable(DynamoDbClient, String)}, and with a retention period also turns on time to live on
      * {@code expiresAt}, where the endpoint supports it (local emulators may not; reads hide expired events anyway).
      */
-    public static void createTable(DynamoDbClient client, String tableName, RetentionPolicy retention) {
-        TableSetup.create(client, tableName);
+    public static List<String> createTable(DynamoDbClient client, String tableName, RetentionPolicy retention) {
+        List<String> shortcomings = TableSetup.create(client, tableName);
         if (retention.limited()) {
             TableSetup.enableTimeToLive(client, tableName, ItemExpiry.EXPIRES_AT);
         }
+        return shortcomings;
     }
 
     /**
      * Checks, by reading only ({@code DescribeTable}), that the table exists with this store's key schema, so that
      * a program can refuse to start on a wrong table instead of failing every request.
      *
+     * @return what the table lacks that the store can run without, one sentence each: the {@code byUser} index,
+     *     absent from tables made before it existed (queries by user then fail) or not yet active
      * @throws dev.eventlog.core.domain.StoreConfigurationException when the table is missing or has other keys
      * @throws dev.eventlog.core.domain.StoreUnavailableException when DynamoDB cannot be reached
      */
-    public static void checkTable(DynamoDbClient client, String tableName) {
-        TableSetup.check(client, tableName);
+    public static List<String> checkTable(DynamoDbClient client, String tableName) {
+        return TableSetup.check(client, tableName);
     }
 
     public String tableName() {

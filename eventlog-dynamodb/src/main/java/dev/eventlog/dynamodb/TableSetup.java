@@ -14,6 +14,8 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
+import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
@@ -36,7 +38,8 @@ final class TableSetup {
 
     private TableSetup() {}
 
-    static void create(DynamoDbClient client, String tableName) {
+    /** Creates the table, or checks the existing one; returns what {@link #shortcomings} finds in it. */
+    static List<String> create(DynamoDbClient client, String tableName) {
         try {
             try {
                 client.createTable(CreateTableRequest.builder()
@@ -73,7 +76,9 @@ final class TableSetup {
             } catch (ResourceInUseException exists) {
                 // Created before (or being created): check below that it is a table this store can use.
             }
-            checkKeySchema(awaitActive(client, tableName));
+            TableDescription table = awaitActive(client, tableName);
+            checkKeySchema(table);
+            return shortcomings(table);
         } catch (SdkException e) {
             throw DynamoDbFailures.translate(e, tableName);
         }
@@ -122,13 +127,44 @@ final class TableSetup {
                 .build();
     }
 
-    /** Reads the table's description, without waiting or writing, and checks its key schema. */
-    static void check(DynamoDbClient client, String tableName) {
+    /**
+     * Reads the table's description, without waiting or writing, checks its key schema and returns what
+     * {@link #shortcomings} finds in it.
+     */
+    static List<String> check(DynamoDbClient client, String tableName) {
         try {
-            checkKeySchema(client.describeTable(r -> r.tableName(tableName)).table());
+            TableDescription table =
+                    client.describeTable(r -> r.tableName(tableName)).table();
+            checkKeySchema(table);
+            return shortcomings(table);
         } catch (SdkException e) {
             throw DynamoDbFailures.translate(e, tableName);
         }
+    }
+
+    /**
+     * What a table with the right keys lacks, in words for whoever runs the store: the {@link UserIndex}, which a
+     * table made before the index existed does not have (the store works without it, but queries by user fail),
+     * or which is still being built.
+     */
+    static List<String> shortcomings(TableDescription table) {
+        GlobalSecondaryIndexDescription index = table.globalSecondaryIndexes().stream()
+                .filter(candidate -> UserIndex.NAME.equals(candidate.indexName()))
+                .findFirst()
+                .orElse(null);
+        String named = "DynamoDB table '" + table.tableName() + "'";
+        if (index == null) {
+            return List.of(named + " has no '" + UserIndex.NAME + "' index (it was made by an earlier version):"
+                    + " queries by userId fail with 500 until it exists. A table the CDK stack made gets it on the next"
+                    + " deploy; elsewhere add global secondary index '" + UserIndex.NAME + "' (hash key "
+                    + EventItem.USER_ID
+                    + " S, range key " + EventItem.AT + " S, projection ALL), then run backfill-user-index");
+        }
+        if (index.indexStatus() != null && index.indexStatus() != IndexStatus.ACTIVE) {
+            return List.of(named + "'s '" + UserIndex.NAME + "' index is " + index.indexStatusAsString()
+                    + ": queries by userId fail until it is ACTIVE");
+        }
+        return List.of();
     }
 
     private static TableDescription awaitActive(DynamoDbClient client, String tableName) {

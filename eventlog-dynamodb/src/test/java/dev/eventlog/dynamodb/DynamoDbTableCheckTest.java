@@ -1,17 +1,22 @@
 package dev.eventlog.dynamodb;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.eventlog.core.domain.StoreConfigurationException;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
-/** {@link DynamoDbEventLog#checkTable} tells a usable table from a missing or foreign one, by reading only. */
+/**
+ * {@link DynamoDbEventLog#checkTable} tells a usable table from a missing or foreign one, by reading only, and says
+ * what a usable one lacks.
+ */
 class DynamoDbTableCheckTest {
 
     private static DynaliteServer dynalite;
@@ -36,9 +41,35 @@ class DynamoDbTableCheckTest {
     }
 
     @Test
-    void aTableOfThisStore_passes() {
-        DynamoDbEventLog.createTable(dynalite.client(), "check-usable");
-        assertDoesNotThrow(() -> DynamoDbEventLog.checkTable(dynalite.client(), "check-usable"));
+    void aTableOfThisStore_passes_withNothingLacking() {
+        assertEquals(List.of(), DynamoDbEventLog.createTable(dynalite.client(), "check-usable"));
+        assertEquals(
+                List.of(), assertDoesNotThrow(() -> DynamoDbEventLog.checkTable(dynalite.client(), "check-usable")));
+    }
+
+    @Test
+    void aTableMadeBeforeTheUserIndex_passes_butSaysWhatItLacksAndHowToAddIt() {
+        // The keys of every earlier version, without the byUser index.
+        dynalite.client()
+                .createTable(r -> r.tableName("check-no-index")
+                        .keySchema(
+                                k -> k.attributeName("date").keyType(KeyType.HASH),
+                                k -> k.attributeName("time").keyType(KeyType.RANGE))
+                        .attributeDefinitions(
+                                a -> a.attributeName("date").attributeType(ScalarAttributeType.S),
+                                a -> a.attributeName("time").attributeType(ScalarAttributeType.S))
+                        .billingMode("PAY_PER_REQUEST"));
+
+        List<String> lacking = DynamoDbEventLog.checkTable(dynalite.client(), "check-no-index");
+
+        assertEquals(1, lacking.size(), lacking.toString());
+        String said = lacking.get(0);
+        assertTrue(said.contains("'check-no-index' has no 'byUser' index"), said);
+        assertTrue(said.contains("hash key userId S, range key at S, projection ALL"), said);
+        assertTrue(said.contains("backfill-user-index"), said);
+        // --create-table on such a table keeps it (dynalite, like older tools, cannot add an index in place) and
+        // says the same.
+        assertEquals(lacking, DynamoDbEventLog.createTable(dynalite.client(), "check-no-index"));
     }
 
     @Test

@@ -58,7 +58,7 @@ public final class InvokeCommand {
                 serverError |= response.getStatusCode() >= 500;
             }
             if (serverError) {
-                StoreFactory.explainFailure(options.store(), store);
+                StoreFactory.explainFailure(options.store(), store, System.err::println);
             }
         }
     }

@@ -45,14 +45,18 @@ public final class StoreFactory {
 
     /**
      * After a request on a store opened with {@link #openUnchecked} failed, reads the table's description to name a
-     * missing or foreign table as {@link #open} would have at start. Anything else (DynamoDB out of reach, for one)
-     * the responses and the function's log already say.
+     * missing or foreign table as {@link #open} would have at start, and passes on what else the table lacks (a
+     * missing user index fails queries by user). DynamoDB out of reach the responses already say.
      *
      * @throws StoreConfigurationException when the table is missing or not this store's
      */
-    static void explainFailure(StoreOptions options, OpenedStore store) {
+    static void explainFailure(StoreOptions options, OpenedStore store, Consumer<String> warnings) {
         if (options.kind() == StoreOptions.Kind.DYNAMODB && store.resources() instanceof DynamoDbClient client) {
-            checkTable(client, options.table(), unreachable -> {});
+            try {
+                shortcomings(client, options.table(), warnings);
+            } catch (StoreUnavailableException e) {
+                // The failed responses (503) and the function's log say it already.
+            }
         }
     }
 
@@ -63,7 +67,8 @@ public final class StoreFactory {
         DynamoDbClient client = dynamoDbClient(options);
         try {
             if (options.createTable()) {
-                DynamoDbEventLog.createTable(client, options.table(), options.retention());
+                DynamoDbEventLog.createTable(client, options.table(), options.retention())
+                        .forEach(shortcoming -> warnings.accept("warning: " + shortcoming));
             } else if (check) {
                 checkTable(client, options.table(), warnings);
             }
@@ -82,12 +87,19 @@ public final class StoreFactory {
 
     private static void checkTable(DynamoDbClient client, String table, Consumer<String> warnings) {
         try {
-            DynamoDbEventLog.checkTable(client, table);
-        } catch (StoreConfigurationException e) {
-            throw new StoreConfigurationException(e.getMessage() + " (--create-table creates a missing table)", e);
+            shortcomings(client, table, warnings);
         } catch (StoreUnavailableException e) {
             warnings.accept("warning: could not check DynamoDB table '" + table + "' at start (" + e.getMessage()
                     + "); serving anyway, requests get 503 until DynamoDB answers");
+        }
+    }
+
+    private static void shortcomings(DynamoDbClient client, String table, Consumer<String> warnings) {
+        try {
+            DynamoDbEventLog.checkTable(client, table)
+                    .forEach(shortcoming -> warnings.accept("warning: " + shortcoming));
+        } catch (StoreConfigurationException e) {
+            throw new StoreConfigurationException(e.getMessage() + " (--create-table creates a missing table)", e);
         }
     }
 

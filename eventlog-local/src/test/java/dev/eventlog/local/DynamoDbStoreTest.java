@@ -18,6 +18,7 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +29,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * {@code --store dynamodb} options open a working store on any endpoint, here dynalite on loopback, and a missing
@@ -210,6 +214,40 @@ class DynamoDbStoreTest {
                     api.console().contains("warning: could not check DynamoDB table 'unreachable-table'"),
                     api.console());
             assertEquals(503, api.get("/events/2024-01-01").statusCode());
+        }
+    }
+
+    @Test
+    void serveOnATableMadeBeforeTheUserIndex_servesItsEvents_andSaysWhatQueriesByUserNeed() throws Exception {
+        String table = "runner-no-index";
+        dynalite.client()
+                .createTable(r -> r.tableName(table)
+                        .keySchema(
+                                k -> k.attributeName("date").keyType(KeyType.HASH),
+                                k -> k.attributeName("time").keyType(KeyType.RANGE))
+                        .attributeDefinitions(
+                                a -> a.attributeName("date").attributeType(ScalarAttributeType.S),
+                                a -> a.attributeName("time").attributeType(ScalarAttributeType.S))
+                        .billingMode("PAY_PER_REQUEST"));
+        dynalite.client()
+                .waiter()
+                .waitUntilTableExists(
+                        r -> r.tableName(table),
+                        w -> w.backoffStrategyV2(BackoffStrategy.fixedDelayWithoutJitter(Duration.ofMillis(50))));
+        try (GatewayFixture api = GatewayFixture.with(
+                LocalRunner::handler,
+                "--store",
+                "dynamodb",
+                "--endpoint-url",
+                dynalite.endpoint().toString(),
+                "--table",
+                table)) {
+            assertTrue(
+                    api.console().contains("warning: DynamoDB table 'runner-no-index' has no 'byUser' index"),
+                    api.console());
+            assertTrue(api.console().contains("backfill-user-index"), api.console());
+            assertEquals(200, api.get("/events/2024-01-01").statusCode());
+            assertEquals(500, api.get("/events?userId=alice").statusCode());
         }
     }
 }

@@ -15,6 +15,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -28,7 +29,7 @@ import java.util.concurrent.Executors;
  * over its own upstream connection; every decision is counted in {@link #counts()}. Decisions depend on the seed and
  * the request, not on arrival order (see {@link #drawFor}). A {@link RequestGate} may answer a request in the store's
  * place before any fault is drawn, which lets other models of the store (such as a per-partition write limit) reuse
- * this relay.
+ * this relay, and {@link #holdAnswers} makes a store that applies every request but answers late.
  */
 final class FaultProxy implements AutoCloseable {
 
@@ -43,6 +44,7 @@ final class FaultProxy implements AutoCloseable {
     private final RequestGate gate;
     private final Map<String, Integer> sendings = new ConcurrentHashMap<>();
     private volatile FaultPlan plan;
+    private volatile Duration answerHold = Duration.ZERO;
     private volatile boolean closed;
 
     private FaultProxy(URI upstream, FaultPlan plan, long seed, RequestGate gate) throws IOException {
@@ -77,6 +79,14 @@ final class FaultProxy implements AutoCloseable {
     /** Changes the fault rates for requests from now on. */
     void plan(FaultPlan next) {
         this.plan = next;
+    }
+
+    /**
+     * Holds the store's answer to each request from now on for {@code hold} before relaying it, after the store has
+     * applied the request: a store that works but answers late. Zero, the default, relays answers at once.
+     */
+    void holdAnswers(Duration hold) {
+        this.answerHold = hold;
     }
 
     FaultCounts counts() {
@@ -129,6 +139,7 @@ final class FaultProxy implements AutoCloseable {
                     toClient.flush();
                     continue;
                 }
+                Duration heldFor = answerHold;
                 FaultKind fault = plan.pick(drawFor(request), isWrite(request));
                 if (fault != null) {
                     counts.inject(fault);
@@ -170,6 +181,7 @@ final class FaultProxy implements AutoCloseable {
                     reset(client);
                     return;
                 }
+                Thread.sleep(heldFor.toMillis());
                 toClient.write(response.raw());
                 toClient.flush();
                 if (!request.keepAlive()) {

@@ -44,7 +44,7 @@ class SlowStoreTest {
         assertEquals(
                 Duration.ofSeconds(20), StoreCallTimeouts.FUNCTION_TIMEOUT, "the budget below is for a 20 s function");
         try (DynaliteServer dynalite = DynaliteServer.start();
-                LateAnswerProxy proxy = LateAnswerProxy.start(dynalite.endpoint(), Duration.ZERO)) {
+                FaultProxy proxy = FaultProxy.start(dynalite.endpoint(), RequestGate.FORWARD_ALL)) {
             DynamoDbEventLog.createTable(dynalite.client(), TABLE);
             try (LocalServe serve = LocalServe.onDynamoDb(LocalServe.discard(), proxy.endpoint(), TABLE)) {
                 // While the store still answers, one write records the table's layout (its write shards), which the
@@ -53,7 +53,7 @@ class SlowStoreTest {
                         201,
                         post(serve.port(), event("2024-08-31", "10:00:00.000", "before-the-slowdown"))
                                 .statusCode());
-                proxy.hold(STORE_ANSWERS_AFTER);
+                proxy.holdAnswers(STORE_ANSWERS_AFTER);
                 String single = event("2024-09-01", "10:00:00.001", "late-single");
                 StringBuilder batch = new StringBuilder("[");
                 for (int i = 0; i < 25; i++) {
@@ -79,9 +79,11 @@ class SlowStoreTest {
                             took.compareTo(ANSWER_WITHIN) < 0,
                             "answered after " + took.toMillis() + " ms, not within " + ANSWER_WITHIN);
                 }
-                assertTrue(proxy.forwarded() >= 26, "the writes reached the store: " + proxy.forwarded());
+                assertTrue(
+                        proxy.counts().forwardedCount() >= 26,
+                        "the writes reached the store: " + proxy.counts().forwardedCount());
 
-                proxy.hold(Duration.ZERO);
+                proxy.holdAnswers(Duration.ZERO);
                 HttpResponse<String> retried = post(serve.port(), single);
                 // A single event that already exists as sent is a 200 with the stored event (a new one would be 201).
                 assertEquals(200, retried.statusCode(), "the late write is already stored: " + retried.body());

@@ -111,7 +111,9 @@ if [[ "${BENCH_SKIP_BUILD:-0}" != 1 ]]; then
     (cd "$dir" && "$@") >"$WORK/build.log" 2>&1 || { tail -60 "$WORK/build.log" >&2; fail "building $what failed"; }
   }
   build "and installing the modules under test" "$ROOT" mvn -B -q -Dstyle.color=never install -DskipTests -Dexec.skip -pl eventlog-local -am
-  build "the benchmarks" "$BENCH" mvn -B -q -Dstyle.color=never package
+  # clean: the benchmarks compile against the modules just installed, and Maven's incremental build does not
+  # recompile them when only a module's API changed, which would leave classes linked to the old one.
+  build "the benchmarks" "$BENCH" mvn -B -q -Dstyle.color=never clean package
   build "the straightforward baseline" "$BENCH/straightforward" mvn -B -q -Dstyle.color=never package
   build "the Node.js original (npm ci)" "$BENCH/node-original" npm ci --no-audit --no-fund --loglevel=error
 fi

@@ -17,8 +17,14 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * Test harness: a dynalite process (a server speaking the DynamoDB protocol) on a free loopback port, in memory
@@ -98,6 +104,41 @@ public final class DynaliteServer implements AutoCloseable {
                     StaticCredentialsProvider.create(AwsBasicCredentials.create("dynalite", "dynalite")));
         }
         return client;
+    }
+
+    /**
+     * A new client for this server that passes every call through {@code interceptor}, to record or count what the
+     * code under test sends; SDK defaults otherwise (no call timeouts), and the caller closes it.
+     */
+    public DynamoDbClient clientWith(ExecutionInterceptor interceptor) {
+        return DynamoDbClient.builder()
+                .region(Region.US_EAST_1)
+                .endpointOverride(endpoint())
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create("dynalite", "dynalite")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(o -> o.addExecutionInterceptor(interceptor))
+                .build();
+    }
+
+    /**
+     * Creates, and waits for, a table with this store's keys but without its {@code byUser} index: a table made
+     * before the index existed, as by an earlier version's {@code --create-table}.
+     */
+    public void createTableWithoutUserIndex(String tableName) {
+        DynamoDbClient client = client();
+        client.createTable(r -> r.tableName(tableName)
+                .keySchema(
+                        k -> k.attributeName(EventItem.DATE).keyType(KeyType.HASH),
+                        k -> k.attributeName(EventItem.TIME).keyType(KeyType.RANGE))
+                .attributeDefinitions(
+                        a -> a.attributeName(EventItem.DATE).attributeType(ScalarAttributeType.S),
+                        a -> a.attributeName(EventItem.TIME).attributeType(ScalarAttributeType.S))
+                .billingMode(BillingMode.PAY_PER_REQUEST));
+        client.waiter()
+                .waitUntilTableExists(
+                        r -> r.tableName(tableName),
+                        w -> w.backoffStrategyV2(BackoffStrategy.fixedDelayWithoutJitter(Duration.ofMillis(50))));
     }
 
     public synchronized boolean isRunning() {

@@ -10,13 +10,9 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
@@ -38,29 +34,22 @@ class DynamoDbOperationsTest extends EventLogPortContract {
         server = DynaliteServer.start();
         // The table is created by the CDK app in production, so its creation is not the store's to record.
         DynamoDbEventLog.createTable(server.client(), "events-operations");
-        recordingClient = DynamoDbClient.builder()
-                .region(Region.US_EAST_1)
-                .endpointOverride(server.endpoint())
-                .credentialsProvider(
-                        StaticCredentialsProvider.create(AwsBasicCredentials.create("dynalite", "dynalite")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(o -> o.addExecutionInterceptor(new ExecutionInterceptor() {
-                    @Override
-                    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-                        if (context.request() instanceof QueryRequest query && query.indexName() != null) {
-                            SENT_TO_USER_INDEX.add("dynamodb:Query on " + query.indexName());
-                        }
-                    }
+        recordingClient = server.clientWith(new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if (context.request() instanceof QueryRequest query && query.indexName() != null) {
+                    SENT_TO_USER_INDEX.add("dynamodb:Query on " + query.indexName());
+                }
+            }
 
-                    @Override
-                    public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-                        String target = context.httpRequest()
-                                .firstMatchingHeader("X-Amz-Target")
-                                .orElse("(none)");
-                        SENT.add("dynamodb:" + target.substring(target.indexOf('.') + 1));
-                    }
-                }))
-                .build();
+            @Override
+            public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+                String target = context.httpRequest()
+                        .firstMatchingHeader("X-Amz-Target")
+                        .orElse("(none)");
+                SENT.add("dynamodb:" + target.substring(target.indexOf('.') + 1));
+            }
+        });
         store = DynamoDbEventLog.builder()
                 .client(recordingClient)
                 .tableName("events-operations")

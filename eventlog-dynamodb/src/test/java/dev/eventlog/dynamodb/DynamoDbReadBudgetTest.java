@@ -26,13 +26,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
@@ -68,26 +64,19 @@ class DynamoDbReadBudgetTest {
     @BeforeAll
     static void fillTable() throws Exception {
         server = DynaliteServer.start();
-        countingClient = DynamoDbClient.builder()
-                .region(Region.US_EAST_1)
-                .endpointOverride(server.endpoint())
-                .credentialsProvider(
-                        StaticCredentialsProvider.create(AwsBasicCredentials.create("dynalite", "dynalite")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(o -> o.addExecutionInterceptor(new ExecutionInterceptor() {
-                    @Override
-                    public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
-                        ConsumedCapacity consumed = context.response() instanceof ScanResponse scan
-                                ? scan.consumedCapacity()
-                                : context.response() instanceof QueryResponse query ? query.consumedCapacity() : null;
-                        if (consumed != null && consumed.capacityUnits() != null) {
-                            boolean index = context.response() instanceof QueryResponse
-                                    && context.request().toString().contains(UserIndex.NAME);
-                            BYTES_READ.addAndGet((long) Math.ceil(consumed.capacityUnits() * (index ? 8192 : 4096)));
-                        }
-                    }
-                }))
-                .build();
+        countingClient = server.clientWith(new ExecutionInterceptor() {
+            @Override
+            public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+                ConsumedCapacity consumed = context.response() instanceof ScanResponse scan
+                        ? scan.consumedCapacity()
+                        : context.response() instanceof QueryResponse query ? query.consumedCapacity() : null;
+                if (consumed != null && consumed.capacityUnits() != null) {
+                    boolean index = context.response() instanceof QueryResponse
+                            && context.request().toString().contains(UserIndex.NAME);
+                    BYTES_READ.addAndGet((long) Math.ceil(consumed.capacityUnits() * (index ? 8192 : 4096)));
+                }
+            }
+        });
         DynamoDbEventLog.createTable(countingClient, TABLE);
         ShardLayout layout = new ShardLayout(1);
         List<Map<String, AttributeValue>> items = new ArrayList<>(EVENTS);

@@ -49,16 +49,7 @@ class DynamoDbTableCheckTest {
 
     @Test
     void aTableMadeBeforeTheUserIndex_passes_butSaysWhatItLacksAndHowToAddIt() {
-        // The keys of every earlier version, without the byUser index.
-        dynalite.client()
-                .createTable(r -> r.tableName("check-no-index")
-                        .keySchema(
-                                k -> k.attributeName("date").keyType(KeyType.HASH),
-                                k -> k.attributeName("time").keyType(KeyType.RANGE))
-                        .attributeDefinitions(
-                                a -> a.attributeName("date").attributeType(ScalarAttributeType.S),
-                                a -> a.attributeName("time").attributeType(ScalarAttributeType.S))
-                        .billingMode("PAY_PER_REQUEST"));
+        dynalite.createTableWithoutUserIndex("check-no-index");
 
         List<String> lacking = DynamoDbEventLog.checkTable(dynalite.client(), "check-no-index");
 

@@ -18,7 +18,6 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,10 +28,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * {@code --store dynamodb} options open a working store on any endpoint, here dynalite on loopback, and a missing
@@ -220,20 +216,7 @@ class DynamoDbStoreTest {
     @Test
     void serveOnATableMadeBeforeTheUserIndex_servesItsEvents_andSaysWhatQueriesByUserNeed() throws Exception {
         String table = "runner-no-index";
-        dynalite.client()
-                .createTable(r -> r.tableName(table)
-                        .keySchema(
-                                k -> k.attributeName("date").keyType(KeyType.HASH),
-                                k -> k.attributeName("time").keyType(KeyType.RANGE))
-                        .attributeDefinitions(
-                                a -> a.attributeName("date").attributeType(ScalarAttributeType.S),
-                                a -> a.attributeName("time").attributeType(ScalarAttributeType.S))
-                        .billingMode("PAY_PER_REQUEST"));
-        dynalite.client()
-                .waiter()
-                .waitUntilTableExists(
-                        r -> r.tableName(table),
-                        w -> w.backoffStrategyV2(BackoffStrategy.fixedDelayWithoutJitter(Duration.ofMillis(50))));
+        dynalite.createTableWithoutUserIndex(table);
         try (GatewayFixture api = GatewayFixture.with(
                 LocalRunner::handler,
                 "--store",

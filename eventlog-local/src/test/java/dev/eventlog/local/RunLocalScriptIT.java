@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -29,12 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class RunLocalScriptIT {
 
-    private static final String POST = "{\"version\":\"2.0\",\"routeKey\":\"POST /events\",\"rawPath\":\"/events\","
-            + "\"rawQueryString\":\"\",\"headers\":{\"content-type\":\"application/json\"},"
-            + "\"requestContext\":{\"http\":{\"method\":\"POST\",\"path\":\"/events\",\"protocol\":\"HTTP/1.1\","
-            + "\"sourceIp\":\"127.0.0.1\",\"userAgent\":\"test\"},\"requestId\":\"script-run\","
-            + "\"routeKey\":\"POST /events\",\"stage\":\"$default\"},"
-            + "\"body\":\"{\\\"userId\\\":\\\"alice\\\",\\\"eventType\\\":\\\"login\\\"}\",\"isBase64Encoded\":false}";
+    private static final String BODY = "{\"userId\":\"alice\",\"eventType\":\"login\"}";
     private static final Path NEWER_JDK = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
 
     private static Path root;
@@ -55,7 +49,7 @@ class RunLocalScriptIT {
     private record Run(int status, String stdout, String stderr) {}
 
     private Run invoke(Path javaHome) throws Exception {
-        Path event = Files.writeString(dir.resolve("post.json"), POST);
+        Path event = EventFiles.post(dir.resolve("post.json"), BODY);
         Path out = dir.resolve("out.txt");
         Path err = dir.resolve("err.txt");
         ProcessBuilder builder = new ProcessBuilder(
@@ -117,8 +111,7 @@ class RunLocalScriptIT {
         assertEquals(recorded, Files.getLastModifiedTime(cache), "a run with the cache in place keeps it");
 
         // A cache the JVM cannot map (here: not a cache at all) is passed over with a warning on stderr.
-        List<String> stamp = new ArrayList<>(List.of("not a start-up cache"));
-        Files.write(cache, stamp, StandardCharsets.UTF_8);
+        Files.writeString(cache, "not a start-up cache");
         Files.setLastModifiedTime(cache, FileTime.from(Instant.now().plusSeconds(5)));
         assertResponsesOnly(invoke(javaHome));
 

@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.eventlog.dynamodb.DynaliteServer;
 import dev.eventlog.dynamodb.DynamoDbEventLog;
+import dev.eventlog.local.EventFiles;
 import dev.eventlog.local.LocalRunner;
 import dev.eventlog.local.RunnerCli;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -29,12 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class InvokeTableReadsTest {
 
-    private static final String POST = "{\"version\":\"2.0\",\"routeKey\":\"POST /events\",\"rawPath\":\"/events\","
-            + "\"rawQueryString\":\"\",\"headers\":{\"content-type\":\"application/json\"},"
-            + "\"requestContext\":{\"http\":{\"method\":\"POST\",\"path\":\"/events\",\"protocol\":\"HTTP/1.1\","
-            + "\"sourceIp\":\"127.0.0.1\",\"userAgent\":\"test\"},\"requestId\":\"invoke-reads\","
-            + "\"routeKey\":\"POST /events\",\"stage\":\"$default\"},"
-            + "\"body\":\"{\\\"userId\\\":\\\"alice\\\",\\\"eventType\\\":\\\"login\\\"}\",\"isBase64Encoded\":false}";
+    private static final String BODY = "{\"userId\":\"alice\",\"eventType\":\"login\"}";
 
     private static DynaliteServer dynalite;
 
@@ -83,7 +78,7 @@ class InvokeTableReadsTest {
     @Test
     void onAnExistingTable_theFirstOperationIsTheRequestsOwn(@TempDir Path dir) throws Exception {
         DynamoDbEventLog.createTable(dynalite.client(), "invoke-reads");
-        Path event = Files.writeString(dir.resolve("post.json"), POST);
+        Path event = EventFiles.post(dir.resolve("post.json"), BODY);
 
         assertEquals(RunnerCli.OK, invoke("invoke-reads", event), err.toString(StandardCharsets.UTF_8));
 
@@ -94,7 +89,7 @@ class InvokeTableReadsTest {
 
     @Test
     void onAMissingTable_printsTheResponse_thenNamesTheTable_andExitsWith1(@TempDir Path dir) throws Exception {
-        Path event = Files.writeString(dir.resolve("post.json"), POST);
+        Path event = EventFiles.post(dir.resolve("post.json"), BODY);
 
         assertEquals(RunnerCli.FAILED, invoke("invoke-no-such-table", event));
 

@@ -1,10 +1,9 @@
 package dev.eventlog.dynamodb;
 
+import dev.eventlog.core.domain.EventIds;
 import dev.eventlog.core.domain.EventTime;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.LocalTime;
 
@@ -30,7 +29,7 @@ record ShardLayout(int shards) {
         if (shards == 1) {
             return 0;
         }
-        byte[] digest = sha256(eventId.getBytes(StandardCharsets.UTF_8));
+        byte[] digest = EventIds.sha256(eventId.getBytes(StandardCharsets.UTF_8));
         long unsigned = ByteBuffer.wrap(digest, 0, 4).getInt() & 0xFFFF_FFFFL;
         return (int) (unsigned % shards);
     }
@@ -58,13 +57,5 @@ record ShardLayout(int shards) {
     // took about 0.2 ms of a 100-event page.
     static String dateText(LocalDate date) {
         return new EventTime(date, LocalTime.MIDNIGHT).dateText();
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK provides SHA-256", e);
-        }
     }
 }

@@ -74,7 +74,8 @@ public final class EventIds {
         return UUID.randomUUID().toString();
     }
 
-    static byte[] sha256(byte[] bytes) {
+    /** SHA-256 of {@code bytes}: ids, write shards and page tokens all hash with it. */
+    public static byte[] sha256(byte[] bytes) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(bytes);
         } catch (NoSuchAlgorithmException e) {

@@ -6,7 +6,6 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * An event's identity: its UTC date, its UTC time of day to the millisecond, and its {@code eventId}, so that two
@@ -25,10 +24,6 @@ public record EventKey(LocalDate date, LocalTime time, String eventId) implement
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-    }
-
-    public EventKey(EventTime time, String eventId) {
-        this(Objects.requireNonNull(time, "time").date(), time.time(), eventId);
     }
 
     /** Parses the three text forms, reporting every broken rule. */

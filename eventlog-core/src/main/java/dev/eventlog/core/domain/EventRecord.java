@@ -46,11 +46,6 @@ public record EventRecord(EventKey key, String userId, String eventType, Map<Str
         return key.eventId();
     }
 
-    /** True when the other event holds the same content (who, what, attributes), whatever its key. */
-    public boolean sameContentAs(EventRecord other) {
-        return userId.equals(other.userId) && eventType.equals(other.eventType) && attributes.equals(other.attributes);
-    }
-
     /** Every rule that the non-key fields break; empty when they make a valid event. */
     public static List<FieldError> contentErrors(String userId, String eventType, Map<String, String> attributes) {
         List<FieldError> errors = new ArrayList<>();

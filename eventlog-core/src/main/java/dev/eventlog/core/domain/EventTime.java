@@ -178,13 +178,10 @@ public record EventTime(LocalDate date, LocalTime time) implements Comparable<Ev
 
     /** The date as stored: {@code YYYY-MM-DD}. */
     public String dateText() {
-        int year = date.getYear();
-        if (year < 0 || year > 9999) {
-            return String.format("%04d-%02d-%02d", year, date.getMonthValue(), date.getDayOfMonth());
-        }
-        // Written digit by digit: every event in every response is formatted, and String.format costs microseconds.
+        // The constructor holds the year to four digits. Written digit by digit: every event in every response is
+        // formatted, and String.format costs microseconds.
         StringBuilder text = new StringBuilder(10);
-        digits(text, year, 4).append('-');
+        digits(text, date.getYear(), 4).append('-');
         digits(text, date.getMonthValue(), 2).append('-');
         return digits(text, date.getDayOfMonth(), 2).toString();
     }
@@ -200,7 +197,11 @@ public record EventTime(LocalDate date, LocalTime time) implements Comparable<Ev
 
     /** Appends the last {@code width} decimal digits of a non-negative value, zero-padded. */
     private static StringBuilder digits(StringBuilder out, int value, int width) {
-        for (int divisor = (int) Math.pow(10, width - 1); divisor > 0; divisor /= 10) {
+        int divisor = 1;
+        for (int i = 1; i < width; i++) {
+            divisor *= 10;
+        }
+        for (; divisor > 0; divisor /= 10) {
             out.append((char) ('0' + value / divisor % 10));
         }
         return out;

@@ -7,7 +7,6 @@ import dev.eventlog.core.domain.FieldError;
 import dev.eventlog.core.domain.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -87,7 +86,7 @@ public final class PageToken {
                 nullable(query.userId()),
                 nullable(query.eventType()),
                 query.order().name());
-        return HexFormat.of().formatHex(Arrays.copyOf(sha256(canonical.getBytes(StandardCharsets.UTF_8)), 8));
+        return HexFormat.of().formatHex(Arrays.copyOf(EventIds.sha256(canonical.getBytes(StandardCharsets.UTF_8)), 8));
     }
 
     private static String describe(QueryScope scope) {
@@ -107,14 +106,6 @@ public final class PageToken {
     private static byte[] checksum(byte[] body) {
         byte[] salted = Arrays.copyOf(body, body.length + 8);
         System.arraycopy("eventlog".getBytes(StandardCharsets.US_ASCII), 0, salted, body.length, 8);
-        return sha256(salted);
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK provides SHA-256", e);
-        }
+        return EventIds.sha256(salted);
     }
 }

@@ -67,7 +67,7 @@ class EventIdsTest {
     @ParameterizedTest
     @ValueSource(strings = {"a", "01J0Z8XK2M3N4P5Q6R7S8T9V0W", "123e4567-e89b-12d3-a456-426614174000", "msg:42.v1~x_y"})
     void validIds_areAccepted(String id) {
-        assertEquals(id, new EventKey(EventTime.parse("2024-01-01", "00:00:00"), id).eventId());
+        assertEquals(id, EventTime.parse("2024-01-01", "00:00:00").withId(id).eventId());
     }
 
     @ParameterizedTest

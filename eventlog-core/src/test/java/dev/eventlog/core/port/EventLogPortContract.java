@@ -734,21 +734,9 @@ public abstract class EventLogPortContract {
 
     // ---- helpers --------------------------------------------------------------------------------------
 
-    /** Every page of the query, followed to the end; fails if a page breaks the limit. */
+    /** Every page of the query, followed to the end (see {@link TestEvents#readAll}). */
     protected List<EventRecord> readAll(EventQuery query) {
-        List<EventRecord> all = new ArrayList<>();
-        Optional<EventKey> after = Optional.empty();
-        for (int pages = 0; pages < 100_000; pages++) {
-            Page page = port.query(query, after);
-            assertTrue(page.items().size() <= query.limit(), "page larger than its limit");
-            all.addAll(page.items());
-            if (!page.hasMore()) {
-                return all;
-            }
-            assertFalse(page.items().isEmpty() && after.equals(page.resumeAfter()), "a page must make progress");
-            after = page.resumeAfter();
-        }
-        throw new AssertionError("pagination did not end");
+        return TestEvents.readAll(port, query);
     }
 
     protected void appendInBatches(List<EventRecord> events) {

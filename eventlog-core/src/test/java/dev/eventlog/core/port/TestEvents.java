@@ -1,11 +1,19 @@
 package dev.eventlog.core.port;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.eventlog.core.domain.EventKey;
 import dev.eventlog.core.domain.EventRecord;
 import dev.eventlog.core.domain.EventTime;
+import dev.eventlog.core.query.EventQuery;
+import dev.eventlog.core.query.Page;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -65,5 +73,22 @@ public final class TestEvents {
 
     public static EventRecord event(EventKey key, String userId, String eventType, Map<String, String> attributes) {
         return new EventRecord(key, userId, eventType, attributes);
+    }
+
+    /** Every page of the query, followed to the end; fails if a page breaks the limit or makes no progress. */
+    public static List<EventRecord> readAll(EventLogPort port, EventQuery query) {
+        List<EventRecord> all = new ArrayList<>();
+        Optional<EventKey> after = Optional.empty();
+        for (int pages = 0; pages < 100_000; pages++) {
+            Page page = port.query(query, after);
+            assertTrue(page.items().size() <= query.limit(), "page larger than its limit");
+            all.addAll(page.items());
+            if (!page.hasMore()) {
+                return all;
+            }
+            assertFalse(page.items().isEmpty() && after.equals(page.resumeAfter()), "a page must make progress");
+            after = page.resumeAfter();
+        }
+        throw new AssertionError("pagination did not end");
     }
 }

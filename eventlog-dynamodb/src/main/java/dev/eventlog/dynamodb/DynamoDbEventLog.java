@@ -315,7 +315,8 @@ public final class DynamoDbEventLog implements EventLogPort {
      */
     private Map<String, AttributeValue> storedKey(EventKey key) {
         Map<String, AttributeValue> withId = EventItem.key(key, layout);
-        if (get(withId).isPresent() || !EventItem.mayBeLegacy(key)) {
+        // An id that cannot be a derived one was never stored without it: no request needed to know the item's key.
+        if (!EventItem.mayBeLegacy(key) || get(withId).isPresent()) {
             return withId;
         }
         for (String rangeKey : List.of(key.timeText(), EventItem.lowestRangeKey(key.moment()))) {

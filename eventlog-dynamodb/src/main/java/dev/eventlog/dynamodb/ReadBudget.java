@@ -86,8 +86,4 @@ final class ReadBudget {
         return bytes.get() >= limits.maxBytes()
                 || nanoClock.getAsLong() - startNanos >= limits.maxTime().toNanos();
     }
-
-    long bytesRead() {
-        return bytes.get();
-    }
 }

@@ -49,8 +49,15 @@ record ShardLayout(int shards) {
         if (hash < 0) {
             return partitionKey;
         }
-        String shard = partitionKey.substring(hash + 1);
-        return hash == 10 && shard.matches("[1-9][0-9]?") ? partitionKey.substring(0, hash) : null;
+        // A shard number is 1 to 63: one or two digits, no leading zero. Checked by hand: this runs for every item
+        // read.
+        int digits = partitionKey.length() - hash - 1;
+        boolean shard = hash == 10
+                && (digits == 1 || digits == 2)
+                && partitionKey.charAt(hash + 1) >= '1'
+                && partitionKey.charAt(hash + 1) <= '9'
+                && (digits == 1 || (partitionKey.charAt(hash + 2) >= '0' && partitionKey.charAt(hash + 2) <= '9'));
+        return shard ? partitionKey.substring(0, hash) : null;
     }
 
     // The core's digit-by-digit writer: a day read formats its date for every response it reads, and String.format

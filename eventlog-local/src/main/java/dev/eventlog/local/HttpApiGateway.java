@@ -3,9 +3,10 @@ package dev.eventlog.local;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.google.gson.Gson;
+import com.google.gson.JsonObject;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.eventlog.lambda.JsonText;
 import dev.eventlog.local.auth.AuthDecision;
 import dev.eventlog.local.auth.CallerIdentity;
 import dev.eventlog.local.auth.SigV4Verifier;
@@ -36,7 +37,6 @@ public final class HttpApiGateway implements HttpHandler {
     /** API Gateway's request payload limit. */
     public static final int MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
 
-    private static final Gson GSON = new Gson();
     private static final Set<String> HEADERS_THE_GATEWAY_OWNS =
             Set.of("content-length", "transfer-encoding", "connection", "date");
 
@@ -228,7 +228,7 @@ public final class HttpApiGateway implements HttpHandler {
             Reply reply = new Reply(
                     status,
                     new LinkedHashMap<>(),
-                    GSON.toJson(Map.of("message", message)).getBytes(StandardCharsets.UTF_8),
+                    messageJson(message).getBytes(StandardCharsets.UTF_8),
                     routeKey,
                     message,
                     responseType,
@@ -297,5 +297,12 @@ public final class HttpApiGateway implements HttpHandler {
                 headers.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
             }
         }
+    }
+
+    /** The gateway's own error body, {@code {"message": ...}}, written as the handler writes its JSON. */
+    private static String messageJson(String message) {
+        JsonObject json = new JsonObject();
+        json.addProperty("message", message);
+        return JsonText.of(json);
     }
 }

@@ -1,6 +1,7 @@
 package dev.eventlog.local;
 
 import dev.eventlog.lambda.ApiRoute;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,18 @@ public final class HttpApiRoutes {
     /** A matched route: its route key and its path parameters (decoded). */
     public record Match(String routeKey, Map<String, String> pathParameters) {}
 
+    /** Each route's path template, split into segments once. */
+    private static final Map<ApiRoute, List<String>> TEMPLATES = templates();
+
     private HttpApiRoutes() {}
+
+    private static Map<ApiRoute, List<String>> templates() {
+        Map<ApiRoute, List<String>> templates = new EnumMap<>(ApiRoute.class);
+        for (ApiRoute route : ApiRoute.values()) {
+            templates.put(route, List.of(route.path().substring(1).split("/")));
+        }
+        return templates;
+    }
 
     /** The route that {@code method} and {@code rawPath} select, if any. */
     public static Optional<Match> match(String method, String rawPath) {
@@ -25,7 +37,7 @@ public final class HttpApiRoutes {
         }
         String[] segments = rawPath.substring(1).split("/", -1);
         for (ApiRoute route : ApiRoute.values()) {
-            List<String> pattern = List.of(route.path().substring(1).split("/"));
+            List<String> pattern = TEMPLATES.get(route);
             if (!route.method().equals(method) || pattern.size() != segments.length) {
                 continue;
             }

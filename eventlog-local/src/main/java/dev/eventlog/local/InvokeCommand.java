@@ -48,7 +48,7 @@ public final class InvokeCommand {
         }
         try (OpenedStore store = StoreFactory.openUnchecked(options.store())) {
             RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler =
-                    FunctionLogs.createLoggingToStderr(handlers, store);
+                    handlers.create(store.port(), store.retention());
             boolean serverError = false;
             for (APIGatewayV2HTTPEvent event : events) {
                 APIGatewayV2HTTPResponse response =

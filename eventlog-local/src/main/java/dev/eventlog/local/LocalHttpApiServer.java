@@ -26,13 +26,6 @@ public final class LocalHttpApiServer implements AutoCloseable {
         this.workers = workers;
     }
 
-    /** Binds {@code host:port} (port 0 picks a free one) and starts serving {@code gateway}. */
-    public static LocalHttpApiServer start(String host, int port, HttpHandler gateway) throws IOException {
-        LocalHttpApiServer server = bind(host, port);
-        server.serve(gateway);
-        return server;
-    }
-
     /**
      * Binds {@code host:port} (port 0 picks a free one) without answering yet, so that what depends on the port
      * actually bound (the default CORS origins) can be settled before the first request.

@@ -42,8 +42,12 @@ public final class LocalRunner {
         return handler(store, RetentionPolicy.keepForever());
     }
 
-    /** The deployed handler on a store that applies {@code retention}, whose use cases refuse already expired events. */
+    /**
+     * The deployed handler on a store that applies {@code retention}, whose use cases refuse already expired events.
+     * Its log (access log and metrics lines) goes to stderr, as {@code sam local} shows function logs, so that stdout
+     * carries only the access log ({@code serve}) or the responses ({@code invoke}).
+     */
     public static EventLogHandler handler(EventLogPort store, RetentionPolicy retention) {
-        return new EventLogHandler(new EventLogService(store, Clock.systemUTC(), retention));
+        return new EventLogHandler(new EventLogService(store, Clock.systemUTC(), retention), System.err);
     }
 }

@@ -10,11 +10,6 @@ import dev.eventlog.core.retention.RetentionPolicy;
 public record OpenedStore(EventLogPort port, RetentionPolicy retention, AutoCloseable resources)
         implements AutoCloseable {
 
-    /** A store that keeps every event. */
-    public OpenedStore(EventLogPort port, AutoCloseable resources) {
-        this(port, RetentionPolicy.keepForever(), resources);
-    }
-
     @Override
     public void close() {
         try {

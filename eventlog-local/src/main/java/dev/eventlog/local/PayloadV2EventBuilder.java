@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Builds the payload format 2.0 event API Gateway hands to a Lambda proxy integration: lower-cased header names,
@@ -23,6 +24,8 @@ import java.util.Optional;
 public final class PayloadV2EventBuilder {
 
     /** The request time format of {@code requestContext.time} and of the access log. */
+    private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^A-Za-z0-9]");
+
     public static final DateTimeFormatter REQUEST_TIME = DateTimeFormatter.ofPattern(
                     "dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
@@ -61,7 +64,7 @@ public final class PayloadV2EventBuilder {
         headers.put(
                 "x-amzn-trace-id",
                 "Root=1-" + Long.toHexString(receivedAt.getEpochSecond()) + "-"
-                        + requestId.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT));
+                        + NOT_ALPHANUMERIC.matcher(requestId).replaceAll("").toLowerCase(Locale.ROOT));
 
         Map<String, String> query = new LinkedHashMap<>();
         for (Map.Entry<String, String> pair : RawQuery.parameters(request.rawQuery())) {

@@ -76,7 +76,7 @@ public final class ServeCommand {
         HostCheck hosts = options.hostCheck();
         Clock clock = Clock.systemUTC();
         HttpApiGateway gateway = new HttpApiGateway(
-                FunctionLogs.createLoggingToStderr(handlers, store),
+                handlers.create(store.port(), store.retention()),
                 cors,
                 hosts,
                 options.iam().map(credentials -> new SigV4Verifier(credentials, clock)),

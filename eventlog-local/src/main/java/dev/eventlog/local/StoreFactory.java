@@ -12,6 +12,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /** Opens the store {@link StoreOptions} describe. */
 public final class StoreFactory {
@@ -99,7 +100,11 @@ public final class StoreFactory {
             DynamoDbEventLog.checkTable(client, table)
                     .forEach(shortcoming -> warnings.accept("warning: " + shortcoming));
         } catch (StoreConfigurationException e) {
-            throw new StoreConfigurationException(e.getMessage() + " (--create-table creates a missing table)", e);
+            // The hint only where it helps: --create-table leaves a table with other keys as it is.
+            if (e.getCause() instanceof ResourceNotFoundException) {
+                throw new StoreConfigurationException(e.getMessage() + " (--create-table creates a missing table)", e);
+            }
+            throw e;
         }
     }
 

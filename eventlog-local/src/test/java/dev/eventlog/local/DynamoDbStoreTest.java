@@ -2,10 +2,12 @@ package dev.eventlog.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.eventlog.core.domain.EventKey;
 import dev.eventlog.core.domain.EventRecord;
+import dev.eventlog.core.domain.StoreConfigurationException;
 import dev.eventlog.core.port.AppendOutcome;
 import dev.eventlog.core.query.EventQuery;
 import dev.eventlog.core.query.QueryScope;
@@ -29,6 +31,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * {@code --store dynamodb} options open a working store on any endpoint, here dynalite on loopback, and a missing
@@ -232,5 +236,32 @@ class DynamoDbStoreTest {
             assertEquals(200, api.get("/events/2024-01-01").statusCode());
             assertEquals(500, api.get("/events?userId=alice").statusCode());
         }
+    }
+
+    @Test
+    void aTableWithOtherKeys_stopsTheRunner_withoutSuggestingCreateTable() throws Exception {
+        dynalite.client()
+                .createTable(r -> r.tableName("runner-foreign")
+                        .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
+                        .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
+                        .billingMode("PAY_PER_REQUEST"));
+        StoreOptions options = new CommandLineParser(Map.of())
+                .parseInvoke(List.of(
+                        "--event",
+                        "unused.json",
+                        "--store",
+                        "dynamodb",
+                        "--endpoint-url",
+                        dynalite.endpoint().toString(),
+                        "--table",
+                        "runner-foreign"))
+                .store();
+
+        StoreConfigurationException refused =
+                assertThrows(StoreConfigurationException.class, () -> StoreFactory.open(options, warning -> {}));
+
+        assertTrue(refused.getMessage().contains("'runner-foreign' exists with key schema"), refused.getMessage());
+        // --create-table leaves an existing table as it is, so it would not help here.
+        assertFalse(refused.getMessage().contains("--create-table"), refused.getMessage());
     }
 }

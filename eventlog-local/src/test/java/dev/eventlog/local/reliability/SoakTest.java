@@ -34,14 +34,14 @@ class SoakTest {
 
     @Test
     void steadyMixedLoad_hasNoErrors_noHeapGrowth_andTheFixedStoredSet() throws Exception {
-        PrintStream console = System.out;
+        PrintStream console = System.err;
         LoadReport warmup;
         LoadReport steady;
         long heapAtStart;
         long heapAtEnd;
         int stored;
-        // The handler logs every request to standard output; a soak's millions of lines would only fill memory.
-        System.setOut(LocalServe.discard());
+        // The runner's handler logs every request to stderr; a soak's millions of lines would only fill memory.
+        System.setErr(LocalServe.discard());
         try (LocalServe api = LocalServe.inMemory(LocalServe.discard())) {
             preload(api.port());
             warmup = warmUp(api.port());
@@ -52,7 +52,7 @@ class SoakTest {
             heapAtEnd = heapAfterFullGc();
             stored = countStored(api.port());
         } finally {
-            System.setOut(console);
+            System.setErr(console);
         }
         double ratio = lastOverFirstTenth(
                 Arrays.stream(steady.perSlice()).asDoubleStream().toArray());

@@ -25,7 +25,8 @@ fi
 # linked; JEP 514/515 on 25: made in one step, with method profiles); on 17-23 an application class-data-sharing
 # archive (AppCDS). JDK 24 records a configuration first and assembles the cache at the start of the next run.
 # A cache the JVM cannot use is never fatal (the JVM runs without it), and the JDK stamp below makes the next run
-# record a new one; each JDK feature release keeps its own cache, so switching JDKs does not throw the other's away.
+# record a new one; each JDK feature release (and each of serve and invoke) keeps its own cache, so switching JDKs
+# does not throw the other's away.
 # The JVM's own messages go to stderr, so stdout carries only the runner's output.
 case "${1:-}" in
   serve|invoke)
@@ -45,7 +46,8 @@ case "${1:-}" in
     if [ "$1" = invoke ]; then
       flags="$flags -XX:+TieredCompilation -XX:TieredStopAtLevel=1"
     fi
-    base=eventlog-local/target/eventlog-local-jdk${feature:-0}
+    # One cache per command as well: serve and invoke load different classes and run with different JIT flags.
+    base=eventlog-local/target/eventlog-local-$1-jdk${feature:-0}
     use="" record=""
     if [ "${feature:-0}" -ge 25 ]; then
       cache=$base.aot use="-XX:AOTCache=$cache" record="-XX:AOTCacheOutput=$cache"

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -282,5 +284,31 @@ class HttpApiGatewayTest {
                 .filter(map -> requestId.equals(map.get("requestId")))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no access log line for " + requestId));
+    }
+
+    @Test
+    void aFunctionThatFailsOrAnswersGarbage_getsTheGateways500_withTheReasonInTheAccessLog() throws Exception {
+        List<RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> functions = List.of(
+                (event, context) -> {
+                    throw new IllegalStateException("boom");
+                },
+                (event, context) -> null,
+                (event, context) ->
+                        APIGatewayV2HTTPResponse.builder().withStatusCode(0).build());
+        List<String> reasons = List.of(
+                "The Lambda function returned an error",
+                "returned an invalid response",
+                "returned an invalid response");
+        for (int i = 0; i < functions.size(); i++) {
+            RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> function = functions.get(i);
+            try (GatewayFixture failing = GatewayFixture.with(store -> function)) {
+                HttpResponse<String> response = failing.get("/events");
+
+                assertEquals(500, response.statusCode());
+                assertEquals("{\"message\":\"Internal Server Error\"}", response.body());
+                String line = failing.accessLogLines().get(0);
+                assertTrue(line.contains(reasons.get(i)), line);
+            }
+        }
     }
 }

@@ -46,14 +46,30 @@ class RunLocalScriptIT {
         assertTrue(Files.isRegularFile(jar), "the shaded jar is built before the integration tests: " + jar);
     }
 
-    private record Run(int status, String stdout, String stderr) {}
+    private record Run(int status, String stdout, String stderr) {
+
+        /** The java command the script ran, from the shell's trace. */
+        String javaCommand() {
+            return stderr.lines()
+                    .filter(line -> line.startsWith("+ exec ") && line.contains(" -jar "))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no java command in the trace:\n" + stderr));
+        }
+    }
 
     private Run invoke(Path javaHome) throws Exception {
         Path event = EventFiles.post(dir.resolve("post.json"), BODY);
         Path out = dir.resolve("out.txt");
         Path err = dir.resolve("err.txt");
         ProcessBuilder builder = new ProcessBuilder(
-                        List.of("sh", root.resolve("run-local.sh").toString(), "invoke", "--event", event.toString()))
+                        // -x: the shell traces the java command it runs, flags and all, to stderr.
+                        List.of(
+                                "sh",
+                                "-x",
+                                root.resolve("run-local.sh").toString(),
+                                "invoke",
+                                "--event",
+                                event.toString()))
                 .directory(dir.toFile())
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile());
@@ -84,14 +100,22 @@ class RunLocalScriptIT {
         return Integer.parseInt(version.split("\\.")[0]);
     }
 
+    private static String recordFlag(int feature) {
+        return feature >= 25 ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=";
+    }
+
+    private static String useFlag(int feature) {
+        return feature >= 24 ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=";
+    }
+
     private static Path cacheFor(int feature) {
-        String name = "eventlog-local-jdk" + feature + (feature >= 24 ? ".aot" : ".jsa");
+        String name = "eventlog-local-invoke-jdk" + feature + (feature >= 24 ? ".aot" : ".jsa");
         return jar.resolveSibling(name);
     }
 
     private static void removeCaches(int feature) throws IOException {
         for (String suffix : List.of(".aot", ".aotconf", ".jsa", ".jvm")) {
-            Files.deleteIfExists(jar.resolveSibling("eventlog-local-jdk" + feature + suffix));
+            Files.deleteIfExists(jar.resolveSibling("eventlog-local-invoke-jdk" + feature + suffix));
         }
     }
 
@@ -103,12 +127,18 @@ class RunLocalScriptIT {
         Path cache = cacheFor(feature);
         removeCaches(feature);
 
-        assertResponsesOnly(invoke(javaHome));
+        Run first = invoke(javaHome);
+        assertResponsesOnly(first);
         assertTrue(Files.isRegularFile(cache), "the first run records " + cache);
+        assertTrue(first.javaCommand().contains(recordFlag(feature) + root.relativize(cache)), first.javaCommand());
         FileTime recorded = Files.getLastModifiedTime(cache);
 
-        assertResponsesOnly(invoke(javaHome));
+        Run second = invoke(javaHome);
+        assertResponsesOnly(second);
         assertEquals(recorded, Files.getLastModifiedTime(cache), "a run with the cache in place keeps it");
+        assertTrue(
+                second.javaCommand().contains(useFlag(feature) + root.relativize(cache)),
+                "it runs on it: " + second.javaCommand());
 
         // A cache the JVM cannot map (here: not a cache at all) is passed over with a warning on stderr.
         Files.writeString(cache, "not a start-up cache");

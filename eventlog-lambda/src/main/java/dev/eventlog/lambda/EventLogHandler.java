@@ -230,19 +230,20 @@ public final class EventLogHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     private Reply record(InvocationMetrics metrics, String body) {
         EventJsonReader.ParsedBody parsed = EventJsonReader.read(body);
-        List<FieldError> errors = new ArrayList<>(parsed.errors());
         List<EventDraft> drafts = parsed.drafts();
-        // The domain's rules (and the batch's) come from the core; only those a syntax error does not already cover
-        // are added to the body's own errors.
-        List<FieldError> domain = parsed.batch()
-                ? EventLogService.batchErrors(drafts)
-                : drafts.stream().flatMap(draft -> draft.errors().stream()).toList();
-        for (FieldError error : domain) {
-            if (!isBroken(error.field(), parsed.brokenFields())) {
-                errors.add(error);
+        // A body without syntax errors is validated once, by the use case (its InvalidInputException is the same
+        // 400). With syntax errors, the domain's rules (and the batch's) come from the core too, and those a syntax
+        // error does not already cover are added to the body's own, so one answer names every problem.
+        if (!parsed.errors().isEmpty()) {
+            List<FieldError> errors = new ArrayList<>(parsed.errors());
+            List<FieldError> domain = parsed.batch()
+                    ? EventLogService.batchErrors(drafts)
+                    : drafts.stream().flatMap(draft -> draft.errors().stream()).toList();
+            for (FieldError error : domain) {
+                if (!isBroken(error.field(), parsed.brokenFields())) {
+                    errors.add(error);
+                }
             }
-        }
-        if (!errors.isEmpty()) {
             throw ApiProblem.invalid(errors);
         }
         if (!parsed.batch()) {

@@ -1,5 +1,6 @@
 package dev.eventlog.lambda;
 
+import dev.eventlog.core.domain.StoreConfigurationException;
 import dev.eventlog.core.port.EventLogPort;
 import dev.eventlog.core.retention.RetentionPolicy;
 import dev.eventlog.core.usecase.EventLogService;
@@ -15,8 +16,6 @@ import java.util.Map;
  */
 public final class FunctionWiring {
 
-    static final String TABLE_VARIABLE = "TABLE_NAME";
-
     /** Strongly held: CRaC keeps registered resources only weakly, and the runtime builds one handler per process. */
     private static SnapStartPriming priming;
 
@@ -30,11 +29,6 @@ public final class FunctionWiring {
 
     /** The graph for this environment; refuses one that names no table or an invalid retention period. */
     public static FunctionWiring fromEnvironment(Map<String, String> environment) {
-        String table = environment.get(TABLE_VARIABLE);
-        if (table == null || table.isBlank()) {
-            throw new IllegalStateException(
-                    TABLE_VARIABLE + " is not set: set it to the name of the DynamoDB table that holds the events");
-        }
         Clock clock = Clock.systemUTC();
         RetentionPolicy retention;
         try {
@@ -42,7 +36,13 @@ public final class FunctionWiring {
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
-        DynamoDbEventLog store = DynamoDbEventLog.fromEnvironment(environment, retention);
+        DynamoDbEventLog store;
+        try {
+            // It refuses a missing TABLE_NAME, and any other setting it cannot use, naming the variable.
+            store = DynamoDbEventLog.fromEnvironment(environment, retention);
+        } catch (StoreConfigurationException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
         return new FunctionWiring(store, retention, clock);
     }
 

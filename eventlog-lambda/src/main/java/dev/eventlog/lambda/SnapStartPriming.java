@@ -24,7 +24,9 @@ import org.crac.Resource;
  * SnapStart priming: before the snapshot is taken, requests go through the handler's real code path (routing,
  * query and body decoding, JSON, use cases, store client) so that their classes are loaded and the store's
  * connection is warm in the snapshot. It changes no data: the reads ask for a day in 1970 that holds no events,
- * and the POST goes through a view of the store that reads from it but never writes to it.
+ * and the POST goes through a view of the store that reads from it but never writes to it. So the POST primes the
+ * handler and the use case, not the store's write request (its item mapping and PutItem marshalling): the first
+ * real write after a restore still loads those.
  */
 final class SnapStartPriming implements Resource {
 

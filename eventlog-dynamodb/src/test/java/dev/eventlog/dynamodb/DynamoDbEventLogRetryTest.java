@@ -72,15 +72,18 @@ class DynamoDbEventLogRetryTest {
         "500, InternalServerError",
     })
     void failureThatPersists_isRetriedThenReportedAsStoreUnavailable(int status, String errorType) {
+        // The table's number of write shards is read first; then every attempt of the write fails.
+        script.add(Answer.ok(
+                "{\"Item\":{\"date\":{\"S\":\"#meta\"},\"time\":{\"S\":\"#meta\"},\"writeShards\":{\"N\":\"1\"}}}"));
         for (int i = 0; i < STANDARD_ATTEMPTS; i++) {
             script.add(Answer.error(status, errorType));
         }
+        EventRecord event = event(key(uniqueDay(), "12:00:00.123").withId("persisting-failure"), "alice", "login");
 
-        StoreUnavailableException error = assertThrows(
-                StoreUnavailableException.class, () -> store.append(event(key(uniqueDay(), "12:00:00.123"))));
+        StoreUnavailableException error = assertThrows(StoreUnavailableException.class, () -> store.append(event));
 
         assertTrue(error.getMessage().contains(errorType), error.getMessage());
-        verify(http, times(STANDARD_ATTEMPTS)).prepareRequest(any());
+        verify(http, times(1 + STANDARD_ATTEMPTS)).prepareRequest(any());
     }
 
     @Test

@@ -22,6 +22,8 @@ class StoreCallTimeoutsTest {
         assertEquals(Duration.ofMillis(3_500), timeouts.call());
         assertTrue(timeouts.attempt().compareTo(timeouts.call()) < 0, timeouts.toString());
         assertTrue(timeouts.longestUnansweredRequest().compareTo(Duration.ofSeconds(20 - 3)) < 0, timeouts.toString());
+        // What the README promises: a full batch on a store that does not answer gets its 503 after about 14 s.
+        assertEquals(Duration.ofSeconds(14), timeouts.longestUnansweredRequest());
         assertEquals(Duration.ofSeconds(20), StoreCallTimeouts.FUNCTION_TIMEOUT);
     }
 

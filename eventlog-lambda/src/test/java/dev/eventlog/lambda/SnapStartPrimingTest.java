@@ -39,8 +39,11 @@ class SnapStartPrimingTest {
     }
 
     @Test
-    void registering_returnsTheResourceOnAJvmWithoutCrac() {
+    void registering_returnsTheResourceOnAJvmWithoutCrac_andItPrimesThatHandlersStore() {
         HandlerFixture api = new HandlerFixture();
-        assertNotNull(SnapStartPriming.register(api.handler, api.store));
+        SnapStartPriming registered = SnapStartPriming.register(api.handler, api.store);
+        assertNotNull(registered);
+        assertEquals(List.of(201, 200, 404, 200), registered.prime());
+        assertEquals(0, api.list("").items().size(), "registered priming writes nothing either");
     }
 }

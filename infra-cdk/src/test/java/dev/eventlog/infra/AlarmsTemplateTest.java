@@ -192,6 +192,8 @@ class AlarmsTemplateTest {
     void alarmsAccessor_listsEveryAlarmOfTheTemplate() {
         List<Alarm> alarms = stack.alarms().all();
         assertEquals(7, alarms.size());
+        assertEquals(
+                alarms.size(), template.findResources("AWS::CloudWatch::Alarm").size(), "and no other alarm");
         assertEquals(7, alarms.stream().map(TestStacks::logicalId).distinct().count());
         alarms.forEach(alarm ->
                 assertTrue(template.findResources("AWS::CloudWatch::Alarm").containsKey(TestStacks.logicalId(alarm))));

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -179,34 +178,11 @@ public final class DynamoDbEventLog implements EventLogPort {
         for (EventRecord event : batch) {
             writes.add(StoreThreads.POOL.submit(() -> append(event)));
         }
-        List<AppendResult> results = new ArrayList<>(batch.size());
-        RuntimeException firstFailure = null;
-        int failed = 0;
-        boolean interrupted = false;
-        for (Future<AppendResult> write : writes) {
-            // Waiting goes on through an interrupt: every write must have finished before the method answers, so
-            // that what it reports is what is stored.
-            while (true) {
-                try {
-                    results.add(write.get());
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                } catch (ExecutionException e) {
-                    failed++;
-                    RuntimeException cause = e.getCause() instanceof RuntimeException runtime
-                            ? runtime
-                            : new StoreUnavailableException("an event could not be written", e.getCause());
-                    firstFailure = firstFailure == null ? cause : firstFailure;
-                    break;
-                }
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        StoreThreads.Completion<AppendResult> done = StoreThreads.awaitAll(writes, "an event could not be written");
+        RuntimeException firstFailure = done.firstFailure();
+        int failed = done.failed();
         if (firstFailure == null) {
-            return List.copyOf(results);
+            return List.copyOf(done.results());
         }
         if (firstFailure instanceof StoreUnavailableException) {
             // The writes that succeeded stay stored: each is idempotent, so the caller may retry the whole batch.

@@ -5,7 +5,6 @@ import dev.eventlog.core.domain.EventKey;
 import dev.eventlog.core.domain.EventRecord;
 import dev.eventlog.core.domain.EventTime;
 import dev.eventlog.core.domain.InvalidInputException;
-import dev.eventlog.core.domain.StoreUnavailableException;
 import dev.eventlog.core.query.EventQuery;
 import dev.eventlog.core.query.Page;
 import dev.eventlog.core.query.QueryScope;
@@ -19,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -325,28 +323,8 @@ final class PageReader {
         for (ShardCursor cursor : cursors) {
             fetches.add(StoreThreads.POOL.submit(cursor::fetch));
         }
-        boolean interrupted = false;
-        RuntimeException failure = null;
-        for (Future<?> fetch : fetches) {
-            while (true) {
-                try {
-                    fetch.get();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                } catch (ExecutionException e) {
-                    if (failure == null) {
-                        failure = e.getCause() instanceof RuntimeException runtime
-                                ? runtime
-                                : new StoreUnavailableException("a shard could not be read", e.getCause());
-                    }
-                    break;
-                }
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        RuntimeException failure = StoreThreads.<Object>awaitAll(fetches, "a shard could not be read")
+                .firstFailure();
         if (failure != null) {
             throw failure;
         }

@@ -1,6 +1,11 @@
 package dev.eventlog.dynamodb;
 
+import dev.eventlog.core.domain.StoreUnavailableException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -34,5 +39,41 @@ final class StoreThreads {
                 });
         pool.allowCoreThreadTimeOut(true);
         return pool;
+    }
+
+    /** What waiting for every task gave: the results of those that succeeded, the first failure, and how many failed. */
+    record Completion<T>(List<T> results, RuntimeException firstFailure, int failed) {}
+
+    /**
+     * Waits for every task, through interrupts (the flag is set again afterwards): what the caller then reports must
+     * be what the store holds, so no task may still be running. A failure that is not a runtime exception becomes a
+     * {@link StoreUnavailableException} with {@code failureMessage}.
+     */
+    static <T> Completion<T> awaitAll(List<? extends Future<? extends T>> tasks, String failureMessage) {
+        List<T> results = new ArrayList<>(tasks.size());
+        RuntimeException firstFailure = null;
+        int failed = 0;
+        boolean interrupted = false;
+        for (Future<? extends T> task : tasks) {
+            while (true) {
+                try {
+                    results.add(task.get());
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    failed++;
+                    RuntimeException cause = e.getCause() instanceof RuntimeException runtime
+                            ? runtime
+                            : new StoreUnavailableException(failureMessage, e.getCause());
+                    firstFailure = firstFailure == null ? cause : firstFailure;
+                    break;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return new Completion<>(results, firstFailure, failed);
     }
 }

@@ -133,34 +133,6 @@ public final class EventLogAlarms extends Construct {
                 storeUnavailable);
     }
 
-    public Alarm functionErrors() {
-        return functionErrors;
-    }
-
-    public Alarm functionThrottles() {
-        return functionThrottles;
-    }
-
-    public Alarm apiServerErrors() {
-        return apiServerErrors;
-    }
-
-    public Alarm apiLatency() {
-        return apiLatency;
-    }
-
-    public Alarm tableWriteThrottles() {
-        return tableWriteThrottles;
-    }
-
-    public Alarm tableReadThrottles() {
-        return tableReadThrottles;
-    }
-
-    public Alarm storeUnavailable() {
-        return storeUnavailable;
-    }
-
     public Optional<AlarmTopic> topic() {
         return topic;
     }

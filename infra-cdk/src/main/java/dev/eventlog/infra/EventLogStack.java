@@ -12,7 +12,6 @@ import software.constructs.Construct;
  */
 public final class EventLogStack extends Stack {
 
-    private final EventLogConfig config;
     private final EventTable table;
     private final EventFunction function;
     private final EventHttpApi api;
@@ -23,7 +22,6 @@ public final class EventLogStack extends Stack {
 
     public EventLogStack(Construct scope, String id, StackProps props, EventLogConfig config) {
         super(scope, id, props);
-        this.config = config;
         this.table = new EventTable(this, "Events", config);
         this.function = new EventFunction(this, "Handler", config, table.table(), table.userIndexArn());
         this.api = new EventHttpApi(this, "HttpApi", config, function.alias());
@@ -68,10 +66,6 @@ public final class EventLogStack extends Stack {
                                 "SNS topic every alarm notifies; the e-mail subscription must be confirmed from its first mail")
                         .value(topic.topic().getTopicArn())
                         .build());
-    }
-
-    public EventLogConfig config() {
-        return config;
     }
 
     public EventTable table() {

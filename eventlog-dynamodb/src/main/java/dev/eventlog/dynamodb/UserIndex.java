@@ -46,8 +46,8 @@ final class UserIndex {
     }
 
     /**
-     * The inclusive bounds on {@code at} of a query's scope, narrowed to begin at the resume key; either may be null
-     * (unbounded). The resume key itself lies inside, and the page passes over it.
+     * The inclusive bounds on {@code at} of a query's scope, narrowed to begin just past the resume key, which they
+     * leave out; either may be null (unbounded).
      */
     static Bounds bounds(EventQuery query, Optional<EventKey> after) {
         String low = null;
@@ -66,9 +66,11 @@ final class UserIndex {
         if (after.isPresent()) {
             String resume = at(after.get());
             if (query.order() == SortOrder.ASC) {
-                low = low == null || resume.compareTo(low) > 0 ? resume : low;
+                String next = RangeKeys.after(resume);
+                low = low == null || next.compareTo(low) > 0 ? next : low;
             } else {
-                high = high == null || resume.compareTo(high) < 0 ? resume : high;
+                String previous = RangeKeys.before(resume);
+                high = high == null || previous.compareTo(high) < 0 ? previous : high;
             }
         }
         return new Bounds(

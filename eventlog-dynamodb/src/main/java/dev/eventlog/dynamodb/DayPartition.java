@@ -26,6 +26,9 @@ record DayPartition(LocalDate date, String lowestRangeKey, String highestRangeKe
         List<DayPartition> days = new ArrayList<>();
         if (query.scope() instanceof QueryScope.Day day) {
             days.add(new DayPartition(day.date(), null, null));
+        } else if (query.scope() instanceof QueryScope.Millisecond millisecond) {
+            EventTime at = millisecond.at();
+            days.add(new DayPartition(at.date(), RangeKeys.lowest(at), RangeKeys.highest(at)));
         } else if (query.scope() instanceof QueryScope.Range range) {
             EventTime from = range.from();
             // 'to' is exclusive and times are whole milliseconds, so the last time inside is one millisecond earlier.
@@ -40,7 +43,8 @@ record DayPartition(LocalDate date, String lowestRangeKey, String highestRangeKe
                 days.add(new DayPartition(date, lowest, highest));
             }
         } else {
-            throw new IllegalArgumentException("only day and range scopes read partitions by date: " + query.scope());
+            throw new IllegalArgumentException(
+                    "only day, range and millisecond scopes read partitions by date: " + query.scope());
         }
         boolean descending = query.order() == SortOrder.DESC;
         if (descending) {

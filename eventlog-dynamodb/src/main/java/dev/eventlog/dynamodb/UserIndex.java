@@ -57,6 +57,10 @@ final class UserIndex {
             // Every sort key of the day starts with "<date>T"; 'U' follows 'T', so nothing of the day reaches it.
             low = date + "T";
             high = date + "U";
+        } else if (query.scope() instanceof QueryScope.Millisecond millisecond) {
+            // Every sort key of the millisecond starts with its text and '#'; '$' follows '#'.
+            low = text(millisecond.at()) + "#";
+            high = text(millisecond.at()) + "$";
         } else if (query.scope() instanceof QueryScope.Range range) {
             low = text(range.from());
             // 'to' is exclusive: a sort key of that very millisecond continues after the time with '#', so it sorts

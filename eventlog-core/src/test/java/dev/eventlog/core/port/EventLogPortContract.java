@@ -346,6 +346,46 @@ public abstract class EventLogPortContract {
                 "millisecond of type rare in pages of 1");
     }
 
+    /** The last day that can be written reads in both orders and pages, up to its very last millisecond. */
+    @Test
+    void lastMillisecondsOfTheYear9999_readInBothOrders() {
+        LocalDate last = LocalDate.of(9999, 12, 31);
+        String user = uniqueUser();
+        List<EventRecord> events = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            events.add(event(key(last, "23:59:59.999").withId(user + "-" + i), user, "end"));
+        }
+        events.add(event(key(last, "23:59:59.998").withId(user + "-x"), user, "end"));
+        appendInBatches(events);
+        EventQuery lastDay =
+                EventQuery.of(new QueryScope.Day(last)).withUserId(user).withLimit(2);
+
+        assertEquals(sorted(events), readAll(lastDay));
+        assertEquals(inOrder(sorted(events), SortOrder.DESC), readAll(lastDay.withOrder(SortOrder.DESC)));
+        EventQuery lastMillisecond = EventQuery.of(new QueryScope.Millisecond(key(last, "23:59:59.999")))
+                .withUserId(user)
+                .withLimit(1);
+        List<EventRecord> atTheEnd = sorted(events.subList(0, 3));
+        assertEquals(atTheEnd, readAll(lastMillisecond));
+        assertEquals(inOrder(atTheEnd, SortOrder.DESC), readAll(lastMillisecond.withOrder(SortOrder.DESC)));
+        assertEquals(
+                inOrder(atTheEnd, SortOrder.DESC),
+                readAll(EventQuery.of(new QueryScope.Millisecond(key(last, "23:59:59.999")))
+                                .withOrder(SortOrder.DESC)
+                                .withLimit(2))
+                        .stream()
+                        .filter(e -> e.userId().equals(user))
+                        .toList());
+        assertEquals(
+                inOrder(sorted(events), SortOrder.DESC),
+                readAll(EventQuery.of(new QueryScope.Day(last))
+                                .withOrder(SortOrder.DESC)
+                                .withLimit(1))
+                        .stream()
+                        .filter(e -> e.userId().equals(user))
+                        .toList());
+    }
+
     /** How many events {@link #denseMillisecond_readsEveryEventOnceInPagesOfAnySize} puts in one millisecond. */
     protected static final int DENSE_EVENTS = 2_000;
 

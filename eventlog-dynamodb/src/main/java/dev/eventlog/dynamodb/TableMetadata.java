@@ -194,8 +194,8 @@ final class TableMetadata {
             throw new StoreConfigurationException(
                     "DynamoDB table '" + tableName + "' was written with write-shard layout " + storedLayout
                             + " (shard by event id), but this version reads and writes layout " + ShardLayout.VERSION
-                            + " (shard by time and id) and would not find its events; export the table with the"
-                            + " version that wrote it and import the file into a new table",
+                            + " (shard by time and id) and would not find its events; copy its items into a new"
+                            + " table (a Scan reads them whatever their shard; import them with this version)",
                     null);
         }
     }

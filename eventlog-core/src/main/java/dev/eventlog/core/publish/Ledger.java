@@ -1,0 +1,57 @@
+package dev.eventlog.core.publish;
+
+import dev.eventlog.core.port.AppendResult;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Settles each accepted event exactly once, and counts. The counters and the queue's room are updated before the
+ * future completes, so whoever sees a future done also sees it counted and its room free; a flush is released
+ * only after the future, so it returns with every future it waited for done.
+ */
+final class Ledger {
+
+    private final PublishQueue queue;
+    private final LongAdder delivered = new LongAdder();
+    private final LongAdder failed = new LongAdder();
+    private final LongAdder rejected = new LongAdder();
+    private final LongAdder retries = new LongAdder();
+
+    Ledger(PublishQueue queue) {
+        this.queue = queue;
+    }
+
+    void deliver(PendingEvent event, AppendResult result) {
+        if (event.claim()) {
+            delivered.increment();
+            queue.settle(event);
+            event.future().complete(result);
+            event.settled().complete(null);
+        }
+    }
+
+    void fail(PendingEvent event, Throwable failure) {
+        if (event.claim()) {
+            failed.increment();
+            queue.settle(event);
+            event.future().completeExceptionally(failure);
+            event.settled().complete(null);
+        }
+    }
+
+    CompletableFuture<AppendResult> reject(PublishRejectedException rejection) {
+        rejected.increment();
+        return CompletableFuture.failedFuture(rejection);
+    }
+
+    void retried() {
+        retries.increment();
+    }
+
+    PublisherStats stats() {
+        // Outcomes first: every event they count was accepted before, so pending() is never negative.
+        long deliveredNow = delivered.sum();
+        long failedNow = failed.sum();
+        return new PublisherStats(queue.accepted(), deliveredNow, failedNow, rejected.sum(), retries.sum());
+    }
+}

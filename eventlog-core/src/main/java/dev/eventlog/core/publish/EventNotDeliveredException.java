@@ -24,7 +24,8 @@ public final class EventNotDeliveredException extends RuntimeException {
                 ? " was not sent: its delivery deadline of " + deadline
                         + " passed while it waited behind other events (the store is slow or unavailable)"
                 : " was not delivered within its delivery deadline of " + deadline + " after " + attempts
-                        + " attempts (the store stayed unavailable; the last failure is the cause)";
+                        + (attempts == 1 ? " attempt" : " attempts")
+                        + " (the store stayed unavailable; the last failure is the cause)";
         return new EventNotDeliveredException(record, "event " + record.key() + what + outcome(attempts), last);
     }
 

@@ -28,9 +28,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** What publishing does to one event: how it is checked, stamped and settled by the store's answer. */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class EventPublisherTest {
 
     private final ScriptedEventLog store = new ScriptedEventLog();

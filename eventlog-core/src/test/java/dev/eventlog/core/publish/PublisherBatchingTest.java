@@ -20,9 +20,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** How accepted events are grouped into calls to the store, and in which order they reach it. */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class PublisherBatchingTest {
 
     private final ScriptedEventLog store = new ScriptedEventLog();

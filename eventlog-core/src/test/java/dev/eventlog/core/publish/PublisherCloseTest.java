@@ -21,11 +21,14 @@ import dev.eventlog.core.usecase.ScriptedEventLog;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Flush and close: every accepted event is delivered or failed, and the sender threads end. */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class PublisherCloseTest {
 
     private final ScriptedEventLog store = new ScriptedEventLog();

@@ -17,14 +17,17 @@ import dev.eventlog.core.publish.PublishRejectedException.Reason;
 import dev.eventlog.core.usecase.ScriptedEventLog;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The memory bound: events count from acceptance until settled; a full queue makes publish wait, then fail its
  * future, never block for good nor drop an event silently. The store is held so that nothing settles.
  */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class PublisherQueueLimitTest {
 
     private final ScriptedEventLog store = new ScriptedEventLog();

@@ -20,10 +20,13 @@ import dev.eventlog.core.usecase.ScriptedEventLog;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** An unavailable store: batches are sent again until they land or their events' deadlines pass. */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class PublisherRetryTest {
 
     private final ScriptedEventLog store = new ScriptedEventLog();

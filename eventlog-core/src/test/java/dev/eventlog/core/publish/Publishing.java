@@ -20,7 +20,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Drafts, builders and waits shared by the publisher's tests. Every wait is generous and proves only that
- * something happens, never how fast.
+ * something happens, never how fast. The test classes also carry a {@code @Timeout}: a broken publisher would
+ * leave a test waiting rather than failing.
  */
 final class Publishing {
 

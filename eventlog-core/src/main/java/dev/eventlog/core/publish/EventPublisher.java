@@ -37,6 +37,17 @@ import java.util.stream.IntStream;
  *
  * <p>Futures are completed on sender threads, and callbacks attached without an executor run there: keep them
  * short or use the {@code ...Async} variants. Cancelling a returned future does not withdraw its event.
+ *
+ * <pre>{@code
+ * EventPublisher publisher = EventPublisher.builder(port).build();
+ * Runtime.getRuntime().addShutdownHook(new Thread(publisher::close));
+ * publisher.publish(new EventDraft(null, null, "alice", "login"))
+ *         .whenComplete((result, failure) -> {
+ *             if (failure != null) {
+ *                 log.warn("event not recorded", failure);
+ *             }
+ *         });
+ * }</pre>
  */
 public final class EventPublisher implements AutoCloseable {
 
@@ -104,31 +115,35 @@ public final class EventPublisher implements AutoCloseable {
                 : draft.toRecord();
     }
 
-    /** Sends at once every event accepted before this call and waits until each is delivered or failed. */
+    /**
+     * Sends at once every event accepted before this call and waits until each is delivered or failed, which
+     * happens within its delivery deadline (plus any store call in progress). Not for callbacks on a sender
+     * thread, which would wait for themselves.
+     */
     public void flush() throws InterruptedException {
-        CompletableFuture<Void> all = allSettled();
-        try {
-            all.get();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("settling an event never fails", e);
-        }
+        awaitSettled(Long.MAX_VALUE);
     }
 
     /** As {@link #flush()}, waiting at most {@code timeout}; true if every event was settled in time. */
     public boolean flush(Duration timeout) throws InterruptedException {
-        CompletableFuture<Void> all = allSettled();
+        return awaitSettled(timeout.toNanos());
+    }
+
+    private boolean awaitSettled(long nanos) throws InterruptedException {
+        if (senders.contains(Thread.currentThread())) {
+            throw new IllegalStateException(
+                    "flush() from a callback on the publisher's own thread would wait for itself; attach the"
+                            + " callback with an ...Async method");
+        }
+        CompletableFuture<Void> all = CompletableFuture.allOf(queue.flush().toArray(CompletableFuture[]::new));
         try {
-            all.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            all.get(nanos, TimeUnit.NANOSECONDS);
             return true;
         } catch (ExecutionException e) {
             throw new IllegalStateException("settling an event never fails", e);
         } catch (TimeoutException e) {
             return false;
         }
-    }
-
-    private CompletableFuture<Void> allSettled() {
-        return CompletableFuture.allOf(queue.flush().toArray(CompletableFuture[]::new));
     }
 
     /** {@link #close(Duration)} with the close timeout the publisher was built with. */

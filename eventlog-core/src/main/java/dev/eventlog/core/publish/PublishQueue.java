@@ -2,18 +2,16 @@ package dev.eventlog.core.publish;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Where accepted events wait for a sender, and the publisher's memory bound: an event counts against the limits
- * from its acceptance until it is settled (queued or in flight), so a store that stops answering fills the limits
- * and makes publishers wait. Senders take batches in acceptance order, once the oldest event has lingered, or
- * at once when a batch is full, a flush asks for it or the publisher is closing.
+ * Where accepted events wait for a sender. Publishers wait here for room among the {@link HeldEvents}, which
+ * counts an event until it is settled, so a store that stops answering fills the limits. Senders take batches in
+ * acceptance order once the oldest event has lingered, or at once when a batch is full, a flush asks for it or
+ * the publisher is closing.
  */
 final class PublishQueue {
 
@@ -32,10 +30,9 @@ final class PublishQueue {
     private final Condition room = lock.newCondition();
 
     private final ArrayDeque<PendingEvent> queued = new ArrayDeque<>();
-    private final Set<PendingEvent> pending = new HashSet<>();
     private final PublisherSettings settings;
+    private final HeldEvents held;
     private long queuedBytes;
-    private long pendingBytes;
     private long accepted;
     /** Events with a sequence up to this one skip the linger: a flush is waiting for them. */
     private long flushThrough = -1;
@@ -45,6 +42,7 @@ final class PublishQueue {
 
     PublishQueue(PublisherSettings settings) {
         this.settings = settings;
+        this.held = new HeldEvents(settings.maxQueuedEvents(), settings.maxQueuedBytes());
     }
 
     /** Accepts the event when there is room, waiting up to {@code waitNanos} for it. */
@@ -52,7 +50,7 @@ final class PublishQueue {
         lock.lock();
         try {
             long remaining = waitNanos;
-            while (!closing && !hasRoomFor(event)) {
+            while (!closing && !held.hasRoomFor(event)) {
                 if (remaining <= 0) {
                     return Admission.FULL;
                 }
@@ -67,8 +65,7 @@ final class PublishQueue {
                 return Admission.CLOSED;
             }
             event.accepted(accepted++, System.nanoTime());
-            pending.add(event);
-            pendingBytes += event.bytes();
+            held.add(event);
             queued.addLast(event);
             queuedBytes += event.bytes();
             // A sender must start the linger clock for a first event, or take a batch that just filled.
@@ -79,12 +76,6 @@ final class PublishQueue {
         } finally {
             lock.unlock();
         }
-    }
-
-    /** An event larger than the byte limit is let in alone, so that it waits for room instead of forever. */
-    private boolean hasRoomFor(PendingEvent event) {
-        return pending.size() < settings.maxQueuedEvents()
-                && (pending.isEmpty() || pendingBytes + event.bytes() <= settings.maxQueuedBytes());
     }
 
     /** The next batch, in acceptance order; empty when the sender should end (closed and drained, or aborted). */
@@ -150,12 +141,9 @@ final class PublishQueue {
     void settle(PendingEvent event) {
         lock.lock();
         try {
-            if (pending.remove(event)) {
-                pendingBytes -= event.bytes();
-                if (lock.hasWaiters(room)) {
-                    // Every waiter checks: a small event may fit where a large one does not.
-                    room.signalAll();
-                }
+            if (held.release(event) && lock.hasWaiters(room)) {
+                // Every waiter checks: a small event may fit where a large one does not.
+                room.signalAll();
             }
         } finally {
             lock.unlock();
@@ -168,7 +156,7 @@ final class PublishQueue {
         try {
             flushThrough = accepted - 1;
             work.signalAll();
-            return pending.stream().map(PendingEvent::settled).toList();
+            return held.settledSignals();
         } finally {
             lock.unlock();
         }
@@ -196,7 +184,7 @@ final class PublishQueue {
             queuedBytes = 0;
             work.signalAll();
             room.signalAll();
-            return new ArrayList<>(pending);
+            return held.all();
         } finally {
             lock.unlock();
         }

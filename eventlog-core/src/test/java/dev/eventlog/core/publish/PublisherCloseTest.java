@@ -12,6 +12,8 @@ import static dev.eventlog.core.publish.Publishing.timed;
 import static dev.eventlog.core.publish.Publishing.uniqueThreadName;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.eventlog.core.port.AppendOutcome;
@@ -21,6 +23,7 @@ import dev.eventlog.core.usecase.ScriptedEventLog;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
@@ -173,6 +176,25 @@ class PublisherCloseTest {
 
         assertTrue(publisher.close(PATIENCE));
         awaitThreadsGone(threadName);
+    }
+
+    @Test
+    void flushFromACallbackOnASenderThread_isRefusedRatherThanWaitingForItself() throws Exception {
+        try (EventPublisher publisher = publisher(store).linger(FOREVER).build()) {
+            CompletableFuture<Boolean> flushedInCallback = publisher
+                    .publish(timed("a", 1))
+                    .thenApply(result -> {
+                        try {
+                            return publisher.flush(PATIENCE);
+                        } catch (InterruptedException e) {
+                            throw new AssertionError(e);
+                        }
+                    });
+            publisher.flush();
+
+            ExecutionException refused = assertThrows(ExecutionException.class, flushedInCallback::get);
+            assertInstanceOf(IllegalStateException.class, refused.getCause());
+        }
     }
 
     @Test

@@ -22,19 +22,18 @@ final class Ledger {
     }
 
     void deliver(PendingEvent event, AppendResult result) {
-        if (event.claim()) {
-            delivered.increment();
-            queue.settle(event);
-            event.future().complete(result);
-            event.settled().complete(null);
-        }
+        settle(event, delivered, () -> event.future().complete(result));
     }
 
     void fail(PendingEvent event, Throwable failure) {
+        settle(event, failed, () -> event.future().completeExceptionally(failure));
+    }
+
+    private void settle(PendingEvent event, LongAdder counter, Runnable completion) {
         if (event.claim()) {
-            failed.increment();
+            counter.increment();
             queue.settle(event);
-            event.future().completeExceptionally(failure);
+            completion.run();
             event.settled().complete(null);
         }
     }

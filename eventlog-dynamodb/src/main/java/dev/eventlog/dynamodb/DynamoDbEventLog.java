@@ -3,6 +3,8 @@ package dev.eventlog.dynamodb;
 import dev.eventlog.core.domain.EventKey;
 import dev.eventlog.core.domain.EventRecord;
 import dev.eventlog.core.port.AppendResult;
+import dev.eventlog.core.port.ErasureReport;
+import dev.eventlog.core.port.EventErasurePort;
 import dev.eventlog.core.port.EventLogPort;
 import dev.eventlog.core.query.EventQuery;
 import dev.eventlog.core.query.Page;
@@ -36,9 +38,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * are eventually consistent; every other read is strongly consistent. Every page has a read budget (see
  * {@link Builder#readBudget}); a page that spends it ends early, and its resume key then means that more may remain.
  *
- * <p>It calls only {@code PutItem}, {@code GetItem}, {@code Query} and {@code Scan}.
+ * <p>Its {@link EventLogPort} calls only {@code PutItem}, {@code GetItem}, {@code Query} and {@code Scan}; only an
+ * erasure ({@link EventErasurePort}, an operator's tool) sends {@code BatchWriteItem} deletes.
  */
-public final class DynamoDbEventLog implements EventLogPort {
+public final class DynamoDbEventLog implements EventLogPort, EventErasurePort {
 
     private final DynamoDbClient client;
     private final String tableName;
@@ -48,6 +51,7 @@ public final class DynamoDbEventLog implements EventLogPort {
     private final EventWriter writer;
     private final PageReader pages;
     private final RetentionPolicy retention;
+    private final UserErasure erasure;
 
     private DynamoDbEventLog(Builder builder) {
         this.client = builder.client;
@@ -59,6 +63,7 @@ public final class DynamoDbEventLog implements EventLogPort {
         this.items = new ItemReads(client, tableName, layout, retention, legacy);
         this.writer = new EventWriter(client, tableName, layout, retention, legacy, items);
         this.pages = new PageReader(client, tableName, layout, retention, builder.readBudget, builder.nanoClock);
+        this.erasure = new UserErasure(client, tableName);
     }
 
     public static Builder builder() {
@@ -185,6 +190,24 @@ public final class DynamoDbEventLog implements EventLogPort {
             TableMetadata.Facts facts = metadata.checkBeforeRead();
             return pages.read(query, after, facts, key -> items.storedKey(key, facts));
         });
+    }
+
+    /**
+     * Counts the user's events by day without deleting: the {@code byUser} index's keys (and, on a table that may
+     * hold items written without an id, a filtered scan for those of the user not in the index).
+     */
+    @Override
+    public ErasureReport preview(String userId) {
+        return call(() -> erasure.run(userId, false, metadata.checkBeforeRead()));
+    }
+
+    /**
+     * Deletes the user's events with {@code BatchWriteItem}; needs {@code dynamodb:BatchWriteItem} on the table
+     * (the operators' policy, never the function's) besides the reads of {@link #preview}.
+     */
+    @Override
+    public ErasureReport erase(String userId) {
+        return call(() -> erasure.run(userId, true, metadata.checkBeforeRead()));
     }
 
     private <T> T call(Supplier<T> action) {

@@ -5,6 +5,8 @@ import dev.eventlog.core.domain.EventKey;
 import dev.eventlog.core.domain.EventRecord;
 import dev.eventlog.core.domain.EventTime;
 import dev.eventlog.core.port.AppendResult;
+import dev.eventlog.core.port.ErasureReport;
+import dev.eventlog.core.port.EventErasurePort;
 import dev.eventlog.core.port.EventLogPort;
 import dev.eventlog.core.query.EventQuery;
 import dev.eventlog.core.query.Page;
@@ -28,7 +30,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * With a retention period, events past it are no longer returned (they stay in memory, as an expired item stays in
  * DynamoDB until its time to live deletes it).
  */
-public final class InMemoryEventLog implements EventLogPort {
+public final class InMemoryEventLog implements EventLogPort, EventErasurePort {
 
     private static final LocalTime LAST_MILLISECOND = LocalTime.of(23, 59, 59, 999_000_000);
     /** The lowest and the highest valid ids ('-' and '~' are the lowest and highest allowed characters). */
@@ -100,6 +102,39 @@ public final class InMemoryEventLog implements EventLogPort {
             items.add(event);
         }
         return Page.last(items);
+    }
+
+    @Override
+    public ErasureReport preview(String userId) {
+        return report(userId, List.copyOf(userEvents(userId).values()));
+    }
+
+    @Override
+    public ErasureReport erase(String userId) {
+        ConcurrentSkipListMap<EventKey, EventRecord> ofUser = byUser.remove(userId);
+        List<EventRecord> erased = new ArrayList<>();
+        if (ofUser != null) {
+            for (EventRecord event : ofUser.values()) {
+                // Removed only if the key still holds this user's event: another user's event is never touched.
+                if (events.remove(event.key(), event)) {
+                    erased.add(event);
+                }
+            }
+        }
+        return report(userId, erased);
+    }
+
+    private ConcurrentSkipListMap<EventKey, EventRecord> userEvents(String userId) {
+        ConcurrentSkipListMap<EventKey, EventRecord> ofUser = byUser.get(userId);
+        return ofUser == null ? new ConcurrentSkipListMap<>() : ofUser;
+    }
+
+    private static ErasureReport report(String userId, List<EventRecord> events) {
+        java.util.SortedMap<java.time.LocalDate, Long> byDay = new java.util.TreeMap<>();
+        for (EventRecord event : events) {
+            byDay.merge(event.key().date(), 1L, Long::sum);
+        }
+        return new ErasureReport(userId, byDay);
     }
 
     /** The number of stored events. */

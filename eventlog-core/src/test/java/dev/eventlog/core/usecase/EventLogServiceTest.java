@@ -66,6 +66,46 @@ class EventLogServiceTest {
     }
 
     @Test
+    void eventIdWithoutATime_sentTwice_isRefusedBothTimes_soNoRetryBecomesASecondEvent() {
+        EventDraft stampedWithId = new EventDraft(null, null, null, "order-42", "alice", "purchase", null);
+
+        for (int attempt = 0; attempt < 2; attempt++) {
+            InvalidInputException refused =
+                    assertThrows(InvalidInputException.class, () -> service.record(stampedWithId));
+            assertEquals(
+                    List.of("eventId"),
+                    refused.errors().stream().map(FieldError::field).toList());
+        }
+        assertEquals(0, store.size());
+    }
+
+    @Test
+    void anotherCallersDerivedId_cannotBeTaken_soTheRealEventIsStillCreated() {
+        EventDraft real = new EventDraft("2024-05-01", "10:00:00", "alice", "login", Map.of("page", "/home"));
+        String realId = real.toRecord().eventId();
+        EventDraft squatter = new EventDraft("2024-05-01", "10:00:00", null, realId, "mallory", "spam", null);
+
+        assertThrows(InvalidInputException.class, () -> service.record(squatter));
+
+        assertEquals(AppendOutcome.CREATED, service.record(real).outcome());
+        assertEquals("alice", service.get("2024-05-01", "10:00:00", realId).userId());
+    }
+
+    @Test
+    void batchWithAnIdButNoTime_isRefusedNamingTheIndex() {
+        List<EventDraft> batch = List.of(
+                draft("2024-05-01", "10:00:00", "alice"),
+                new EventDraft(null, null, null, "order-43", "bob", "purchase", null));
+
+        InvalidInputException refused = assertThrows(InvalidInputException.class, () -> service.recordAll(batch));
+
+        assertEquals(
+                List.of("[1].eventId"),
+                refused.errors().stream().map(FieldError::field).toList());
+        assertEquals(0, store.size());
+    }
+
+    @Test
     void distinctEventsInTheSameMillisecond_areBothCreated() {
         AppendResult alice = service.record(draft("2024-05-01", "10:00:00.123", "alice"));
         AppendResult bob = service.record(draft("2024-05-01", "10:00:00.123456", "bob"));

@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The local stand-in for the HTTP API's {@code $default} stage: the local-safety checks of {@code Host} and path,
- * CORS preflight, payload limit, route matching,
+ * CORS preflight, payload limit, the refusal of other sites' pages without IAM, route matching,
  * IAM (SigV4) authorization, the payload 2.0 event, the Lambda proxy response mapped back to HTTP, and one
  * access-log line per request. It runs any payload 2.0 handler.
  */
@@ -144,6 +144,16 @@ public final class HttpApiGateway implements HttpHandler {
             Reply reply = Reply.forPreflight();
             cors.preflightHeaders(request).forEach(reply::header);
             return reply;
+        }
+        if (iam.isEmpty()) {
+            Optional<RequestHeadCheck.Refusal> crossSite = CrossSiteCheck.check(request, cors);
+            if (crossSite.isPresent()) {
+                return Reply.gatewayError(
+                        crossSite.get().status(),
+                        crossSite.get().message(),
+                        crossSite.get().responseType(),
+                        "-");
+            }
         }
         Optional<HttpApiRoutes.Match> route = HttpApiRoutes.match(request.method(), request.rawPath());
         if (route.isEmpty()) {

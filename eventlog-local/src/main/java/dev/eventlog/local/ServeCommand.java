@@ -45,11 +45,12 @@ public final class ServeCommand {
             accessLog.close();
             throw e;
         }
+        HostCheck hosts = options.hostCheck();
         Optional<ConsoleServer> consoleServer;
         try {
             consoleServer = options.consolePort().isPresent()
                     ? Optional.of(ConsoleServer.bind(
-                            options.host(), options.consolePort().getAsInt()))
+                            options.host(), options.consolePort().getAsInt(), hosts))
                     : Optional.empty();
         } catch (IOException e) {
             accessLog.close();
@@ -73,7 +74,6 @@ public final class ServeCommand {
         List<Integer> localPorts = new ArrayList<>(List.of(server.port()));
         consoleServer.ifPresent(c -> localPorts.add(c.port()));
         CorsPolicy cors = options.corsFor(localPorts);
-        HostCheck hosts = options.hostCheck();
         Clock clock = Clock.systemUTC();
         HttpApiGateway gateway = new HttpApiGateway(
                 handlers.create(store.port(), store.retention()),

@@ -77,6 +77,8 @@ public final class ServeCommand {
         Clock clock = Clock.systemUTC();
         HttpApiGateway gateway = new HttpApiGateway(
                 handlers.create(store.port(), store.retention()),
+                options.functionTimeout(),
+                System.err,
                 cors,
                 hosts,
                 options.iam().map(credentials -> new SigV4Verifier(credentials, clock)),
@@ -85,7 +87,7 @@ public final class ServeCommand {
         server.serve(gateway);
         consoleServer.ifPresent(c -> c.start(ConsoleConfig.forApi(
                 options.host(), server.url(), server.port(), options.iam().isPresent())));
-        RunningApi api = new RunningApi(server, consoleServer, accessLog, store);
+        RunningApi api = new RunningApi(server, gateway, consoleServer, accessLog, store);
         console.println("EventLog API listening on " + api.url() + " (stage $default)");
         console.println("  store: " + options.store().describe());
         console.println("  auth:  "

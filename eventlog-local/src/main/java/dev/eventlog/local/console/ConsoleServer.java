@@ -16,7 +16,6 @@ import java.util.Optional;
  */
 public final class ConsoleServer implements AutoCloseable {
 
-    private static final int WORKER_THREADS = 4;
     // The page talks to the API on another port, so connections may go to any http(s) origin; nothing else may
     // come from elsewhere, and no other site may frame the page.
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; connect-src 'self' http: https:;"
@@ -39,7 +38,7 @@ public final class ConsoleServer implements AutoCloseable {
      */
     public static ConsoleServer bind(String host, int port, HostCheck hosts) throws IOException {
         ConsoleFiles files = ConsoleFiles.load();
-        return new ConsoleServer(LocalHttpApiServer.bind(host, port, WORKER_THREADS, "console"), files, hosts);
+        return new ConsoleServer(LocalHttpApiServer.bind(host, port, "console"), files, hosts);
     }
 
     /** Starts serving the page, telling it about the API through {@code config}. */

@@ -220,6 +220,22 @@ class ServeHostileInputTest {
         }
     }
 
+    /**
+     * More slow connections (half a header, a chunked body that stalls) than the 64 workers the server once had:
+     * requests beside them are still answered, well inside the client's 20 s (they waited 45 s before).
+     */
+    @Test
+    void seventySlowConnections_doNotStallTheOthers() throws Exception {
+        try (SlowClients slow = SlowClients.open(api.port(), host, "POST", 70)) {
+            for (int i = 0; i < 5; i++) {
+                stillServing();
+            }
+            RawHttpClient.Reply write =
+                    raw.exchange(request("POST", "/events", HostileRequests.bytes("{\"userId\":\"u\"}")));
+            assertEquals(400, write.status(), "a write is read and answered too: " + write);
+        }
+    }
+
     private record Broken(String name, byte[] bytes, boolean endAfterSending, boolean closeAllowed, int status) {}
 
     private static Broken broken(String name, byte[] bytes, boolean endAfterSending) {

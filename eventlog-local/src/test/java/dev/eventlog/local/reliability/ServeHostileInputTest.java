@@ -24,6 +24,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Hostile input over raw sockets against {@code serve}: broken HTTP as well as hostile content. Every request gets a
@@ -186,6 +187,20 @@ class ServeHostileInputTest {
                     }
                     stillServing();
                 }));
+    }
+
+    /** A page of another origin (CORS is off here, so every origin is another) is refused before the function. */
+    @ParameterizedTest
+    @ValueSource(strings = {"Origin: https://evil.example", "Origin: null", "Sec-Fetch-Site: cross-site"})
+    void aWriteFromAnotherSitesPage_isRefusedByTheGatewayWith403(String header) throws IOException {
+        byte[] body = HostileRequests.bytes(HostileRequests.event("2024-04-02", "10:00:00"));
+        RawHttpClient.Reply reply = raw.exchange(concat(
+                ascii("POST /events HTTP/1.1\r\nHost: " + host + "\r\n" + header
+                        + "\r\nContent-Type: text/plain\r\nContent-Length: " + body.length
+                        + "\r\nConnection: close\r\n\r\n"),
+                body));
+
+        assertEquals(403, reply.status(), reply.toString());
     }
 
     @Test

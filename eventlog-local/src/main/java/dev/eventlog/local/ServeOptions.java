@@ -38,31 +38,7 @@ public record ServeOptions(
         allowedHosts = List.copyOf(allowedHosts);
     }
 
-    /** Options with the deployed function's timeout. */
-    public ServeOptions(
-            String host,
-            int port,
-            Optional<Path> accessLog,
-            CorsPolicy cors,
-            boolean localCorsOrigins,
-            List<String> allowedHosts,
-            Optional<IamCredentials> iam,
-            StoreOptions store,
-            OptionalInt consolePort) {
-        this(
-                host,
-                port,
-                accessLog,
-                cors,
-                localCorsOrigins,
-                allowedHosts,
-                iam,
-                store,
-                consolePort,
-                StoreCallTimeouts.FUNCTION_TIMEOUT);
-    }
-
-    /** Options without a console. */
+    /** Options without a console, with the deployed function's timeout. */
     public ServeOptions(
             String host,
             int port,
@@ -72,7 +48,17 @@ public record ServeOptions(
             List<String> allowedHosts,
             Optional<IamCredentials> iam,
             StoreOptions store) {
-        this(host, port, accessLog, cors, localCorsOrigins, allowedHosts, iam, store, OptionalInt.empty());
+        this(
+                host,
+                port,
+                accessLog,
+                cors,
+                localCorsOrigins,
+                allowedHosts,
+                iam,
+                store,
+                OptionalInt.empty(),
+                StoreCallTimeouts.FUNCTION_TIMEOUT);
     }
 
     /**

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 /** The use cases, on a small fake port (the stores prove the port itself with the contract suite). */
 class EventLogServiceTest {
@@ -70,11 +71,7 @@ class EventLogServiceTest {
         EventDraft stampedWithId = new EventDraft(null, null, null, "order-42", "alice", "purchase", null);
 
         for (int attempt = 0; attempt < 2; attempt++) {
-            InvalidInputException refused =
-                    assertThrows(InvalidInputException.class, () -> service.record(stampedWithId));
-            assertEquals(
-                    List.of("eventId"),
-                    refused.errors().stream().map(FieldError::field).toList());
+            assertEquals(List.of("eventId"), fieldsRefused(() -> service.record(stampedWithId)));
         }
         assertEquals(0, store.size());
     }
@@ -97,12 +94,15 @@ class EventLogServiceTest {
                 draft("2024-05-01", "10:00:00", "alice"),
                 new EventDraft(null, null, null, "order-43", "bob", "purchase", null));
 
-        InvalidInputException refused = assertThrows(InvalidInputException.class, () -> service.recordAll(batch));
-
-        assertEquals(
-                List.of("[1].eventId"),
-                refused.errors().stream().map(FieldError::field).toList());
+        assertEquals(List.of("[1].eventId"), fieldsRefused(() -> service.recordAll(batch)));
         assertEquals(0, store.size());
+    }
+
+    /** The fields named by the {@link InvalidInputException} that {@code call} must throw. */
+    private static List<String> fieldsRefused(Executable call) {
+        return assertThrows(InvalidInputException.class, call).errors().stream()
+                .map(FieldError::field)
+                .toList();
     }
 
     @Test

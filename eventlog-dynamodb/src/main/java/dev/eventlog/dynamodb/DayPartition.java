@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The part of one day a date-bounded query reads: optional inclusive bounds on the range key. Where a page
- * resumes, the bound is the resume key's whole millisecond; the page itself skips what it already returned, since
- * the events of one millisecond need not lie in one shard nor in id order (items written without an id).
+ * The part of one day a date-bounded query reads: optional inclusive bounds on the range key. Where a page resumes,
+ * the bound starts just past the resume key, so no event an earlier page returned is read again (items written
+ * without an id, which sort before their millisecond's others, are the {@link PartitionCursor}'s concern).
  */
 record DayPartition(LocalDate date, String lowestRangeKey, String highestRangeKey) {
 
@@ -26,21 +26,25 @@ record DayPartition(LocalDate date, String lowestRangeKey, String highestRangeKe
         List<DayPartition> days = new ArrayList<>();
         if (query.scope() instanceof QueryScope.Day day) {
             days.add(new DayPartition(day.date(), null, null));
+        } else if (query.scope() instanceof QueryScope.Millisecond millisecond) {
+            EventTime at = millisecond.at();
+            days.add(new DayPartition(at.date(), RangeKeys.lowest(at), RangeKeys.highest(at)));
         } else if (query.scope() instanceof QueryScope.Range range) {
             EventTime from = range.from();
             // 'to' is exclusive and times are whole milliseconds, so the last time inside is one millisecond earlier.
             EventTime last = EventTime.at(range.to().instant().minusMillis(1));
             for (LocalDate date = from.date(); !date.isAfter(last.date()); date = date.plusDays(1)) {
                 String lowest = date.equals(from.date()) && !from.time().equals(LocalTime.MIDNIGHT)
-                        ? EventItem.lowestRangeKey(from)
+                        ? RangeKeys.lowest(from)
                         : null;
                 String highest = date.equals(last.date()) && !last.time().equals(LAST_MILLISECOND)
-                        ? EventItem.highestRangeKey(last)
+                        ? RangeKeys.highest(last)
                         : null;
                 days.add(new DayPartition(date, lowest, highest));
             }
         } else {
-            throw new IllegalArgumentException("only day and range scopes read partitions by date: " + query.scope());
+            throw new IllegalArgumentException(
+                    "only day, range and millisecond scopes read partitions by date: " + query.scope());
         }
         boolean descending = query.order() == SortOrder.DESC;
         if (descending) {
@@ -49,21 +53,27 @@ record DayPartition(LocalDate date, String lowestRangeKey, String highestRangeKe
         if (after.isEmpty()) {
             return days;
         }
-        EventTime resume = after.get().moment();
+        EventKey resume = after.get();
         List<DayPartition> remaining = new ArrayList<>();
         for (DayPartition day : days) {
             int byDate = day.date().compareTo(resume.date());
             if (byDate == 0) {
-                remaining.add(
-                        descending
-                                ? new DayPartition(day.date(), day.lowestRangeKey(), EventItem.highestRangeKey(resume))
-                                : new DayPartition(
-                                        day.date(), EventItem.lowestRangeKey(resume), day.highestRangeKey()));
+                if (!resume.equals(DayReader.endOf(day, query.order()))) {
+                    remaining.add(day.resumedAfter(resume, descending));
+                }
             } else if (descending ? byDate < 0 : byDate > 0) {
                 remaining.add(day);
             }
         }
         return remaining;
+    }
+
+    /** This day's part that lies after {@code resume} in the query's order. */
+    private DayPartition resumedAfter(EventKey resume, boolean descending) {
+        String key = RangeKeys.of(resume);
+        return descending
+                ? new DayPartition(date, lowestRangeKey, RangeKeys.before(key))
+                : new DayPartition(date, RangeKeys.after(key), highestRangeKey);
     }
 
     String dateText() {

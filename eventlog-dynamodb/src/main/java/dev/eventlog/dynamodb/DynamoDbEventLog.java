@@ -2,32 +2,24 @@ package dev.eventlog.dynamodb;
 
 import dev.eventlog.core.domain.EventKey;
 import dev.eventlog.core.domain.EventRecord;
-import dev.eventlog.core.domain.StoreUnavailableException;
 import dev.eventlog.core.port.AppendResult;
 import dev.eventlog.core.port.EventLogPort;
 import dev.eventlog.core.query.EventQuery;
 import dev.eventlog.core.query.Page;
 import dev.eventlog.core.retention.RetentionPolicy;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Future;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * {@link EventLogPort} on a DynamoDB table keyed by {@code date} and {@code time}, the table of the original
@@ -48,13 +40,12 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  */
 public final class DynamoDbEventLog implements EventLogPort {
 
-    /** Three attempts to settle a key whose conditional write failed but whose item was then gone. */
-    private static final int MAX_APPEND_ATTEMPTS = 3;
-
     private final DynamoDbClient client;
     private final String tableName;
     private final ShardLayout layout;
     private final TableMetadata metadata;
+    private final ItemReads items;
+    private final EventWriter writer;
     private final PageReader pages;
     private final RetentionPolicy retention;
 
@@ -62,10 +53,12 @@ public final class DynamoDbEventLog implements EventLogPort {
         this.client = builder.client;
         this.tableName = builder.tableName;
         this.layout = new ShardLayout(builder.writeShards);
-        this.metadata = new TableMetadata(client, tableName, layout);
-        this.pages =
-                new PageReader(client, tableName, layout, builder.retention, builder.readBudget, builder.nanoClock);
+        this.metadata = new TableMetadata(client, tableName, layout, builder.clock, builder.nanoClock);
         this.retention = builder.retention;
+        LegacyItems legacy = new LegacyItems(client, tableName);
+        this.items = new ItemReads(client, tableName, layout, retention, legacy);
+        this.writer = new EventWriter(client, tableName, layout, retention, legacy, items);
+        this.pages = new PageReader(client, tableName, layout, retention, builder.readBudget, builder.nanoClock);
     }
 
     public static Builder builder() {
@@ -154,53 +147,34 @@ public final class DynamoDbEventLog implements EventLogPort {
         return retention;
     }
 
+    /**
+     * Reads the table's metadata and refuses, with a {@link dev.eventlog.core.domain.StoreConfigurationException}
+     * that names both, a table written with another number of write shards or another shard layout; a table that
+     * records neither yet is fine. A program calls it at start so that a wrong setting fails there, not in reads
+     * that would miss the events of other shards.
+     */
+    public void checkLayout() {
+        call(metadata::checkBeforeRead);
+    }
+
     @Override
     public AppendResult append(EventRecord event) {
         Objects.requireNonNull(event, "event");
-        return call(() -> {
-            metadata.checkBeforeWrite();
-            return appendOnce(event);
-        });
+        return call(() -> writer.append(event, metadata.checkBeforeWrite()));
     }
 
     @Override
     public List<AppendResult> appendAll(List<EventRecord> events) {
         List<EventRecord> batch = List.copyOf(events);
         // Checked once before the parallel writes, so that a wrong number of shards fails the batch as a whole.
-        call(() -> {
-            metadata.checkBeforeWrite();
-            return null;
-        });
-        if (batch.size() == 1) {
-            return List.of(append(batch.get(0)));
-        }
-        List<Future<AppendResult>> writes = new ArrayList<>(batch.size());
-        for (EventRecord event : batch) {
-            writes.add(StoreThreads.POOL.submit(() -> append(event)));
-        }
-        StoreThreads.Completion<AppendResult> done = StoreThreads.awaitAll(writes, "an event could not be written");
-        RuntimeException firstFailure = done.firstFailure();
-        int failed = done.failed();
-        if (firstFailure == null) {
-            return List.copyOf(done.results());
-        }
-        if (firstFailure instanceof StoreUnavailableException) {
-            // The writes that succeeded stay stored: each is idempotent, so the caller may retry the whole batch.
-            throw new StoreUnavailableException(
-                    failed + " of " + batch.size() + " events could not be written (the others are stored;"
-                            + " retrying the whole batch is safe): " + firstFailure.getMessage(),
-                    firstFailure);
-        }
-        throw firstFailure;
+        TableMetadata.Facts facts = call(metadata::checkBeforeWrite);
+        return writer.appendAll(batch, facts, this::call);
     }
 
     @Override
     public Optional<EventRecord> find(EventKey key) {
         Objects.requireNonNull(key, "key");
-        return call(() -> {
-            metadata.checkBeforeRead();
-            return stored(key);
-        });
+        return call(() -> items.find(key, metadata.checkBeforeRead()));
     }
 
     @Override
@@ -208,112 +182,9 @@ public final class DynamoDbEventLog implements EventLogPort {
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(after, "after");
         return call(() -> {
-            metadata.checkBeforeRead();
-            return pages.read(query, after, this::storedKey);
+            TableMetadata.Facts facts = metadata.checkBeforeRead();
+            return pages.read(query, after, facts, key -> items.storedKey(key, facts));
         });
-    }
-
-    private AppendResult appendOnce(EventRecord event) {
-        for (int attempt = 0; attempt < MAX_APPEND_ATTEMPTS; attempt++) {
-            // An item written without an id holds this identity when its derived id is this event's: honour it,
-            // never store a second copy beside it.
-            Optional<EventRecord> legacy = legacy(event.key());
-            if (legacy.isPresent()) {
-                return compare(event, legacy.get());
-            }
-            try {
-                // The condition is on the whole primary key, whose range key holds the id: the same identity, not
-                // merely the same millisecond.
-                client.putItem(PutItemRequest.builder()
-                        .tableName(tableName)
-                        .item(ItemExpiry.stamp(EventItem.of(event, layout), event, retention))
-                        .conditionExpression("attribute_not_exists(#d)")
-                        .expressionAttributeNames(Map.of("#d", EventItem.DATE))
-                        .build());
-                return AppendResult.created(event);
-            } catch (ConditionalCheckFailedException taken) {
-                Optional<EventRecord> stored =
-                        get(EventItem.key(event.key(), layout)).flatMap(EventItem::read);
-                if (stored.isPresent()) {
-                    return compare(event, stored.get());
-                }
-                // The item vanished between the failed condition and the read (deleted outside this program): try
-                // again.
-            }
-        }
-        throw new StoreUnavailableException(
-                "the key " + event.key() + " kept changing while the event was written", null);
-    }
-
-    private static AppendResult compare(EventRecord event, EventRecord stored) {
-        return stored.equals(event) ? AppendResult.existing(event) : AppendResult.conflict(event);
-    }
-
-    /** The event with this identity: stored with its id, or stored without one at its time with this derived id. */
-    private Optional<EventRecord> stored(EventKey key) {
-        Optional<EventRecord> event = get(EventItem.key(key, layout)).flatMap(EventItem::read);
-        return (event.isPresent() ? event : legacy(key)).filter(found -> !retention.expired(found));
-    }
-
-    /**
-     * The event written without an id (by the original system, or before ids existed) whose time and derived id
-     * are the key's. Such items live in the plain day's partition under {@code HH:mm:ss.SSS}, or {@code HH:mm:ss}
-     * for a whole second; one strongly consistent query reads both forms. Only a key whose id has the derived form
-     * can name one, so other keys cost no request.
-     */
-    private Optional<EventRecord> legacy(EventKey key) {
-        if (!EventItem.mayBeLegacy(key)) {
-            return Optional.empty();
-        }
-        QueryResponse response = client.query(QueryRequest.builder()
-                .tableName(tableName)
-                .keyConditionExpression("#d = :d AND #t BETWEEN :lo AND :hi")
-                .expressionAttributeNames(Map.of("#d", EventItem.DATE, "#t", EventItem.TIME))
-                .expressionAttributeValues(Map.of(
-                        ":d", AttributeValue.fromS(key.dateText()),
-                        ":lo", AttributeValue.fromS(EventItem.lowestRangeKey(key.moment())),
-                        ":hi", AttributeValue.fromS(key.timeText())))
-                .consistentRead(true)
-                .build());
-        for (Map<String, AttributeValue> item : response.items()) {
-            Optional<EventRecord> event =
-                    EventItem.read(item).filter(e -> e.key().equals(key));
-            if (event.isPresent()) {
-                return event;
-            }
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * The primary key of the item that holds the event, for a scan to resume after it: the id's form if stored so,
-     * else the form without an id that holds it; if the event is gone, the id's form still marks its place.
-     */
-    private Map<String, AttributeValue> storedKey(EventKey key) {
-        Map<String, AttributeValue> withId = EventItem.key(key, layout);
-        // An id that cannot be a derived one was never stored without it: no request needed to know the item's key.
-        if (!EventItem.mayBeLegacy(key) || get(withId).isPresent()) {
-            return withId;
-        }
-        for (String rangeKey : List.of(key.timeText(), EventItem.lowestRangeKey(key.moment()))) {
-            Map<String, AttributeValue> candidate = EventItem.key(key.dateText(), rangeKey);
-            if (get(candidate)
-                    .flatMap(EventItem::read)
-                    .filter(e -> e.key().equals(key))
-                    .isPresent()) {
-                return candidate;
-            }
-        }
-        return withId;
-    }
-
-    private Optional<Map<String, AttributeValue>> get(Map<String, AttributeValue> key) {
-        var response = client.getItem(GetItemRequest.builder()
-                .tableName(tableName)
-                .key(key)
-                .consistentRead(true)
-                .build());
-        return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();
     }
 
     private <T> T call(Supplier<T> action) {
@@ -332,6 +203,7 @@ public final class DynamoDbEventLog implements EventLogPort {
         private RetentionPolicy retention = RetentionPolicy.keepForever();
         private ReadBudget.Limits readBudget = ReadBudget.DEFAULT;
         private LongSupplier nanoClock = System::nanoTime;
+        private Clock clock = Clock.systemUTC();
 
         private Builder() {}
 
@@ -347,6 +219,15 @@ public final class DynamoDbEventLog implements EventLogPort {
         /** The clock the read budget's time is measured on; tests replace it. */
         Builder nanoClock(LongSupplier nanoClock) {
             this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
+            return this;
+        }
+
+        /**
+         * The clock whose date a first write records as the last on which the table may hold items written
+         * without an id (see the class comment); tests replace it.
+         */
+        Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 

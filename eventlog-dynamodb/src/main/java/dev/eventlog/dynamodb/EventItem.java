@@ -4,7 +4,6 @@ import dev.eventlog.core.domain.EventKey;
 import dev.eventlog.core.domain.EventRecord;
 import dev.eventlog.core.domain.EventTime;
 import dev.eventlog.core.domain.InvalidInputException;
-import java.time.LocalTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -29,13 +28,8 @@ final class EventItem {
     static final String ATTRIBUTES = "attributes";
     static final String AT = "at";
 
-    /** Sorts after every range key of its millisecond: they hold nothing after the time but '#' and an id. */
-    private static final char AFTER_MILLISECOND = '$';
-
     private static final Pattern LEGACY_TIME = Pattern.compile("\\d{2}:\\d{2}:\\d{2}(\\.\\d{3})?");
     private static final Pattern CANONICAL_TIME = Pattern.compile("\\d{2}:\\d{2}:\\d{2}\\.\\d{3}");
-    /** A derived id is 16 lowercase hex digits; only such an id can name an item written without one. */
-    private static final Pattern DERIVED_ID = Pattern.compile("[0-9a-f]{16}");
 
     private EventItem() {}
 
@@ -56,37 +50,17 @@ final class EventItem {
 
     /** The primary key of the event's item, in the form every write uses. */
     static Map<String, AttributeValue> key(EventKey key, ShardLayout layout) {
-        return key(layout.partitionKeyOf(key.dateText(), key.eventId()), rangeKey(key));
+        return key(layout.partitionKeyOf(key), RangeKeys.of(key));
     }
 
     static Map<String, AttributeValue> key(String partitionKey, String rangeKey) {
         return Map.of(DATE, string(partitionKey), TIME, string(rangeKey));
     }
 
-    static String rangeKey(EventKey key) {
-        return key.timeText() + "#" + key.eventId();
-    }
-
-    /**
-     * The lowest range key of a millisecond: {@code HH:mm:ss} for a whole second (the original system accepted
-     * times without milliseconds, and that form sorts just before every other of the same second), else
-     * {@code HH:mm:ss.SSS}.
-     */
-    static String lowestRangeKey(EventTime at) {
-        LocalTime time = at.time();
-        return time.getNano() == 0
-                ? String.format("%02d:%02d:%02d", time.getHour(), time.getMinute(), time.getSecond())
-                : at.timeText();
-    }
-
-    /** A text above every range key of the millisecond and below every key of the next one. */
-    static String highestRangeKey(EventTime at) {
-        return at.timeText() + AFTER_MILLISECOND;
-    }
-
-    /** True when an item written without an id could hold this key: its id has the derived form. */
-    static boolean mayBeLegacy(EventKey key) {
-        return DERIVED_ID.matcher(key.eventId()).matches();
+    /** True when the item's range key holds no id: written by the original system or before event ids. */
+    static boolean withoutId(Map<String, AttributeValue> item) {
+        String rangeKey = text(item.get(TIME));
+        return rangeKey != null && RangeKeys.withoutId(rangeKey);
     }
 
     /**

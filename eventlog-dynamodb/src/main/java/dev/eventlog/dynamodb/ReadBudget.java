@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * What one page may spend on reading: bytes of items DynamoDB read (counted from each response's consumed capacity,
@@ -21,6 +22,9 @@ final class ReadBudget {
     private static final long STRONG_UNIT_BYTES = 4096;
 
     private static final long EVENTUAL_UNIT_BYTES = 8192;
+
+    /** The smallest {@code Limit} a request asks for when the page wants at least that many items. */
+    static final int USEFUL_LIMIT = 25;
 
     /** The most bytes and the longest time one page may spend reading. */
     record Limits(long maxBytes, Duration maxTime) {
@@ -60,7 +64,10 @@ final class ReadBudget {
             return new Grant(wanted, 0);
         }
         long left = Math.max(0, limits.maxBytes() - read - reserved.get());
-        int limit = (int) Math.min(wanted, Math.max(1, left * items / read));
+        // A request is sent after the budget is spent only when the page could not otherwise move on; it then asks
+        // for enough to be worth its round trip, never for one item at a time.
+        int floor = Math.min(wanted, USEFUL_LIMIT);
+        int limit = (int) Math.min(wanted, Math.max(floor, left * items / read));
         long reserve = limit * read / items;
         reserved.addAndGet(reserve);
         return new Grant(limit, reserve);
@@ -79,6 +86,11 @@ final class ReadBudget {
         if (scannedCount != null) {
             scanned.addAndGet(scannedCount);
         }
+    }
+
+    /** Counts a request that was sent without a grant: a small lookup a page cannot do without. */
+    void charge(QueryResponse response) {
+        charge(new Grant(0, 0), response.consumedCapacity(), response.scannedCount(), true);
     }
 
     /** True once the bytes or the time are used up: no further request should be sent for this page. */

@@ -155,14 +155,15 @@ final class TableSetup {
         String named = "DynamoDB table '" + table.tableName() + "'";
         if (index == null) {
             return List.of(named + " has no '" + UserIndex.NAME + "' index (it was made by an earlier version):"
-                    + " queries by userId fail with 500 until it exists. A table the CDK stack made gets it on the next"
+                    + " until it exists, a query by userId reads the days of its date or range with a filter, and one"
+                    + " without a date or range is refused. A table the CDK stack made gets it on the next"
                     + " deploy; elsewhere add global secondary index '" + UserIndex.NAME + "' (hash key "
                     + EventItem.USER_ID
                     + " S, range key " + EventItem.AT + " S, projection ALL), then run backfill-user-index");
         }
         if (index.indexStatus() != null && index.indexStatus() != IndexStatus.ACTIVE) {
             return List.of(named + "'s '" + UserIndex.NAME + "' index is " + index.indexStatusAsString()
-                    + ": queries by userId fail until it is ACTIVE");
+                    + ": until it is ACTIVE, queries by userId read the days of their date or range with a filter");
         }
         return List.of();
     }

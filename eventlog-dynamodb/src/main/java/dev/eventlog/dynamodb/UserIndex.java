@@ -46,8 +46,8 @@ final class UserIndex {
     }
 
     /**
-     * The inclusive bounds on {@code at} of a query's scope, narrowed to begin at the resume key; either may be null
-     * (unbounded). The resume key itself lies inside, and the page passes over it.
+     * The inclusive bounds on {@code at} of a query's scope, narrowed to begin just past the resume key, which they
+     * leave out; either may be null (unbounded).
      */
     static Bounds bounds(EventQuery query, Optional<EventKey> after) {
         String low = null;
@@ -57,6 +57,10 @@ final class UserIndex {
             // Every sort key of the day starts with "<date>T"; 'U' follows 'T', so nothing of the day reaches it.
             low = date + "T";
             high = date + "U";
+        } else if (query.scope() instanceof QueryScope.Millisecond millisecond) {
+            // Every sort key of the millisecond starts with its text and '#'; '$' follows '#'.
+            low = text(millisecond.at()) + "#";
+            high = text(millisecond.at()) + "$";
         } else if (query.scope() instanceof QueryScope.Range range) {
             low = text(range.from());
             // 'to' is exclusive: a sort key of that very millisecond continues after the time with '#', so it sorts
@@ -66,9 +70,11 @@ final class UserIndex {
         if (after.isPresent()) {
             String resume = at(after.get());
             if (query.order() == SortOrder.ASC) {
-                low = low == null || resume.compareTo(low) > 0 ? resume : low;
+                String next = RangeKeys.after(resume);
+                low = low == null || next.compareTo(low) > 0 ? next : low;
             } else {
-                high = high == null || resume.compareTo(high) < 0 ? resume : high;
+                String previous = RangeKeys.before(resume);
+                high = high == null || previous.compareTo(high) < 0 ? previous : high;
             }
         }
         return new Bounds(

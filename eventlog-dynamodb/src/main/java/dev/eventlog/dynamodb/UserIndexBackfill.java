@@ -31,22 +31,16 @@ public final class UserIndexBackfill {
 
     private final DynamoDbClient client;
     private final String tableName;
-    private final TableMetadata metadata;
 
-    /**
-     * A backfill of the table as a store with {@code writeShards} shards sees it; it refuses a table that records
-     * another number, as the store does.
-     */
-    public UserIndexBackfill(DynamoDbClient client, String tableName, int writeShards) {
+    /** A backfill of the table; an item's index key depends on its own key only, so no shard layout is needed. */
+    public UserIndexBackfill(DynamoDbClient client, String tableName) {
         this.client = Objects.requireNonNull(client, "client");
         this.tableName = Objects.requireNonNull(tableName, "tableName");
-        this.metadata = new TableMetadata(client, tableName, new ShardLayout(writeShards));
     }
 
     /** Runs to the end of the table, reporting the counts after every page. */
     public Counts run(Consumer<Counts> progress) {
         try {
-            metadata.checkBeforeRead();
             long scanned = 0;
             long added = 0;
             long notEvents = 0;

@@ -44,6 +44,10 @@ class DynamoDbEventLogRetryTest {
     /** The standard retry mode makes three attempts in all. */
     private static final int STANDARD_ATTEMPTS = 3;
 
+    /** The metadata item of a table this version created, with one write shard. */
+    private static final String METADATA = "{\"Item\":{\"date\":{\"S\":\"#meta\"},\"time\":{\"S\":\"#meta\"},"
+            + "\"writeShards\":{\"N\":\"1\"},\"layout\":{\"N\":\"2\"},\"itemsWithoutIdUntil\":{\"S\":\"none\"}}}";
+
     private final SdkHttpClient http = mock(SdkHttpClient.class);
     private final Deque<Answer> script = new ArrayDeque<>();
     private final DynamoDbEventLog store = DynamoDbEventLog.builder()
@@ -73,8 +77,7 @@ class DynamoDbEventLogRetryTest {
     })
     void failureThatPersists_isRetriedThenReportedAsStoreUnavailable(int status, String errorType) {
         // The table's number of write shards is read first; then every attempt of the write fails.
-        script.add(Answer.ok(
-                "{\"Item\":{\"date\":{\"S\":\"#meta\"},\"time\":{\"S\":\"#meta\"},\"writeShards\":{\"N\":\"1\"}}}"));
+        script.add(Answer.ok(METADATA));
         for (int i = 0; i < STANDARD_ATTEMPTS; i++) {
             script.add(Answer.error(status, errorType));
         }
@@ -89,8 +92,7 @@ class DynamoDbEventLogRetryTest {
     @Test
     void throttlingThatPasses_isRetriedAndTheWriteSucceeds() {
         // The store first reads the table's number of write shards; then the write is throttled twice.
-        script.add(Answer.ok(
-                "{\"Item\":{\"date\":{\"S\":\"#meta\"},\"time\":{\"S\":\"#meta\"},\"writeShards\":{\"N\":\"1\"}}}"));
+        script.add(Answer.ok(METADATA));
         script.add(Answer.error(400, "ProvisionedThroughputExceededException"));
         script.add(Answer.error(400, "ThrottlingException"));
         script.add(Answer.ok("{}"));

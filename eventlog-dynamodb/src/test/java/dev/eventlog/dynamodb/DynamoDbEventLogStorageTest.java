@@ -54,6 +54,12 @@ class DynamoDbEventLogStorageTest {
         server = DynaliteServer.start();
         client = server.client();
         DynamoDbEventLog.createTable(client, TABLE);
+        // The original system wrote this table before the store: its first write records that items without an id
+        // may lie on any day up to today.
+        TableItems.write(
+                client,
+                TABLE,
+                List.of(TableItems.original(TableItems.uniquePastDay().toString(), "00:00:00", "o", "x")));
         store = DynamoDbEventLog.builder().client(client).tableName(TABLE).build();
     }
 
@@ -66,7 +72,7 @@ class DynamoDbEventLogStorageTest {
 
     @Test
     void itemsInTheOriginalSystemsShape_areReadBackAsEvents() {
-        LocalDate day = uniqueDay();
+        LocalDate day = TableItems.uniquePastDay();
         TableItems.write(
                 client,
                 TABLE,
@@ -89,7 +95,7 @@ class DynamoDbEventLogStorageTest {
 
     @Test
     void originalTimesWithoutMilliseconds_areFoundPagedAndNeverShadowed() {
-        LocalDate day = uniqueDay();
+        LocalDate day = TableItems.uniquePastDay();
         TableItems.write(
                 client,
                 TABLE,

@@ -64,13 +64,17 @@ class DynamoDbWriteShardsTest {
     }
 
     @Test
-    void shardOfAnId_isTheFirstFourBytesOfItsSha256ModuloN() {
+    void shardOfAnEvent_isTheFirstFourBytesOfItsRangeKeysSha256ModuloN() {
         ShardLayout layout = new ShardLayout(4);
         for (String id : List.of("a", "9ef0ac048c9a4d0d", "client-msg-0001", "~")) {
-            long firstFour = Long.parseLong(sha256Hex(id).substring(0, 8), 16);
-            assertEquals((int) (firstFour % 4), layout.shardOf(id), id);
+            EventKey key = EventTime.parse("2024-08-01", "10:00:00.250").withId(id);
+            long firstFour = Long.parseLong(sha256Hex("10:00:00.250#" + id).substring(0, 8), 16);
+            assertEquals((int) (firstFour % 4), layout.shardOf(key), id);
         }
-        assertEquals(0, new ShardLayout(1).shardOf("anything"));
+        assertEquals(
+                0,
+                new ShardLayout(1)
+                        .shardOf(EventTime.parse("2024-08-01", "10:00:00").withId("any")));
     }
 
     @Test
@@ -85,7 +89,7 @@ class DynamoDbWriteShardsTest {
 
         Set<String> partitionKeys = new HashSet<>();
         for (EventRecord e : events) {
-            int shard = new ShardLayout(4).shardOf(e.eventId());
+            int shard = new ShardLayout(4).shardOf(e.key());
             String partitionKey = shard == 0 ? day.toString() : day + "#" + shard;
             assertTrue(
                     rawItem(partitionKey, e.key().timeText() + "#" + e.eventId())
@@ -176,7 +180,7 @@ class DynamoDbWriteShardsTest {
                     .tableName(table)
                     .writeShards(shards)
                     .build();
-            LocalDate day = uniqueDay();
+            LocalDate day = TableItems.uniquePastDay();
             TableItems.write(
                     client,
                     table,

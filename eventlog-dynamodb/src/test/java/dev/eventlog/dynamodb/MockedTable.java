@@ -16,12 +16,17 @@ final class MockedTable {
 
     private MockedTable() {}
 
-    /** The client answers as a table that records one write shard and otherwise holds nothing. */
+    /**
+     * The client answers as a table that this version created: it records one write shard, the current layout and
+     * no item without an id, and otherwise holds nothing.
+     */
     static void emptyTable(DynamoDbClient client) {
         Map<String, AttributeValue> metadata = Map.of(
                 EventItem.DATE, AttributeValue.fromS(TableMetadata.PARTITION_KEY),
                 EventItem.TIME, AttributeValue.fromS(TableMetadata.RANGE_KEY),
-                TableMetadata.WRITE_SHARDS, AttributeValue.fromN("1"));
+                TableMetadata.WRITE_SHARDS, AttributeValue.fromN("1"),
+                TableMetadata.LAYOUT, AttributeValue.fromN(Integer.toString(ShardLayout.VERSION)),
+                TableMetadata.WITHOUT_ID_UNTIL, AttributeValue.fromS(TableMetadata.NO_ITEMS_WITHOUT_ID));
         lenient().when(client.getItem(any(GetItemRequest.class))).thenAnswer(invocation -> {
             GetItemRequest request = invocation.getArgument(0);
             boolean isMetadata = TableMetadata.PARTITION_KEY.equals(

@@ -1,9 +1,11 @@
 package dev.eventlog.dynamodb;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
@@ -14,7 +16,18 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 /** Test data written straight into a table, the way other programs (such as the original system) write it. */
 final class TableItems {
 
+    /** Days before any day a store under test first writes a table: the only days the original system's items hold. */
+    private static final AtomicInteger NEXT_PAST_DAY = new AtomicInteger();
+
     private TableItems() {}
+
+    /**
+     * A day that no other call returns, before today: items written without an id lie only on days up to the one a
+     * store first wrote their table (it records that day), so tests put them on past days, as the original system did.
+     */
+    static LocalDate uniquePastDay() {
+        return LocalDate.of(2001, 1, 1).plusDays(NEXT_PAST_DAY.getAndIncrement());
+    }
 
     /** An item in the original Node.js system's shape: date, time, userId and eventType only. */
     static Map<String, AttributeValue> original(String date, String time, String userId, String eventType) {

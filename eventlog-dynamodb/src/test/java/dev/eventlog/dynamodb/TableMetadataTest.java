@@ -8,6 +8,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import dev.eventlog.core.domain.StoreConfigurationException;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,8 @@ class TableMetadataTest {
 
     private final DynamoDbClient client = mock(DynamoDbClient.class);
     private final AtomicLong now = new AtomicLong();
-    private final TableMetadata metadata = new TableMetadata(client, "events", new ShardLayout(1), now::get);
+    private final TableMetadata metadata =
+            new TableMetadata(client, "events", new ShardLayout(1), Clock.systemUTC(), now::get);
 
     @Test
     void tableWithoutARecord_isLookedAtOnceAMinuteByReads() {

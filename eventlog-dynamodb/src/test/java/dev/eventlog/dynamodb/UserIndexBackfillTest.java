@@ -1,12 +1,10 @@
 package dev.eventlog.dynamodb;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.eventlog.core.domain.EventRecord;
 import dev.eventlog.core.domain.EventTime;
-import dev.eventlog.core.domain.StoreConfigurationException;
 import dev.eventlog.core.query.EventQuery;
 import dev.eventlog.core.query.Page;
 import dev.eventlog.core.query.QueryScope;
@@ -73,7 +71,7 @@ class UserIndexBackfillTest {
                 "only the new event is indexed yet");
 
         List<UserIndexBackfill.Counts> progress = new ArrayList<>();
-        UserIndexBackfill.Counts counts = new UserIndexBackfill(server.client(), table, 1).run(progress::add);
+        UserIndexBackfill.Counts counts = new UserIndexBackfill(server.client(), table).run(progress::add);
 
         assertEquals(4, counts.added());
         assertEquals(1, counts.notEvents(), "the store's metadata item");
@@ -103,25 +101,9 @@ class UserIndexBackfillTest {
                         "2024-05-01T10:00:00.250#" + carol.items().get(1).eventId()));
         assertEquals(expected, oldAfter, "only at was added");
 
-        UserIndexBackfill.Counts again = new UserIndexBackfill(server.client(), table, 1).run(c -> {});
+        UserIndexBackfill.Counts again = new UserIndexBackfill(server.client(), table).run(c -> {});
         assertEquals(0, again.added(), "a second run finds nothing to do");
         assertEquals(
                 carol.items(), store.query(historyOf("carol"), Optional.empty()).items());
-    }
-
-    @Test
-    void tableOfAnotherNumberOfShards_isRefused() {
-        String table = "backfill-shards";
-        DynamoDbEventLog.createTable(server.client(), table);
-        DynamoDbEventLog.builder()
-                .client(server.client())
-                .tableName(table)
-                .writeShards(2)
-                .build()
-                .append(new EventRecord(
-                        EventTime.parse("2024-05-02", "12:00:00.000").withId("x"), "erin", "view"));
-
-        assertThrows(
-                StoreConfigurationException.class, () -> new UserIndexBackfill(server.client(), table, 1).run(c -> {}));
     }
 }

@@ -116,6 +116,10 @@ public final class InMemoryEventLog implements EventLogPort {
                     new EventKey(day.date(), LAST_MILLISECOND, HIGHEST_ID),
                     true);
         }
+        if (scope instanceof QueryScope.Millisecond millisecond) {
+            return events.subMap(
+                    millisecond.at().withId(LOWEST_ID), true, millisecond.at().withId(HIGHEST_ID), true);
+        }
         if (scope instanceof QueryScope.Range range) {
             // 'to' is exclusive and times are whole milliseconds, so the last time inside is one millisecond earlier.
             EventTime last = EventTime.at(range.to().instant().minusMillis(1));

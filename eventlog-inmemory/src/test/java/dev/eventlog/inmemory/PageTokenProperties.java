@@ -81,7 +81,8 @@ class PageTokenProperties {
     }
 
     private static ListRequest withToken(ListRequest r, String token) {
-        return new ListRequest(r.date(), r.from(), r.to(), r.userId(), r.eventType(), r.order(), r.limit(), token);
+        return new ListRequest(
+                r.date(), null, r.from(), r.to(), r.userId(), r.eventType(), r.order(), r.limit(), token);
     }
 
     @Provide
@@ -97,6 +98,7 @@ class PageTokenProperties {
         return net.jqwik.api.Combinators.combine(scopes, users, types, orders, limits)
                 .as((scope, user, type, order, limit) -> new ListRequest(
                         scope[0],
+                        null,
                         scope[1],
                         scope[2],
                         user,
@@ -117,6 +119,7 @@ class PageTokenProperties {
                         .between(1, 5)
                         .map(limit -> new ListRequest(
                                 request.date(),
+                                null,
                                 request.from(),
                                 request.to(),
                                 request.userId(),

@@ -161,6 +161,7 @@ public final class EventLogHandler implements RequestHandler<APIGatewayV2HTTPEve
                         metrics,
                         new ListRequest(
                                 query.get("date"),
+                                null,
                                 query.get("from"),
                                 query.get("to"),
                                 query.get("userId"),
@@ -173,6 +174,7 @@ public final class EventLogHandler implements RequestHandler<APIGatewayV2HTTPEve
                         metrics,
                         new ListRequest(
                                 match.date(),
+                                null,
                                 null,
                                 null,
                                 query.get("userId"),

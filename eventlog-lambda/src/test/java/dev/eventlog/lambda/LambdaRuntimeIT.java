@@ -162,11 +162,13 @@ class LambdaRuntimeIT {
     }
 
     @Test
-    void shadedJar_isTheFunctionOnly_noLocalRunnerNoInMemoryStoreNoMainClass() throws IOException {
+    void shadedJar_isTheFunctionOnly_noLocalRunnerNoInMemoryStoreNoPublisherNoMainClass() throws IOException {
         try (ZipFile zip = new ZipFile(LambdaRuntimeProcess.lambdaJar().toFile())) {
             List<String> strays = zip.stream()
                     .map(ZipEntry::getName)
-                    .filter(name -> name.startsWith("dev/eventlog/local/") || name.startsWith("dev/eventlog/inmemory/"))
+                    .filter(name -> name.startsWith("dev/eventlog/local/")
+                            || name.startsWith("dev/eventlog/inmemory/")
+                            || name.startsWith("dev/eventlog/core/publish/"))
                     .toList();
             assertEquals(List.of(), strays);
             ZipEntry manifestEntry = zip.getEntry("META-INF/MANIFEST.MF");

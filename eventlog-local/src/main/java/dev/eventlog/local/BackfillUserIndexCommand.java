@@ -17,7 +17,7 @@ final class BackfillUserIndexCommand {
     static UserIndexBackfill.Counts run(StoreOptions options, PrintStream out) {
         out.println("Backfilling the user index of " + options.describe());
         try (DynamoDbClient client = StoreFactory.dynamoDbClient(options)) {
-            UserIndexBackfill.Counts counts = new UserIndexBackfill(client, options.table(), options.writeShards())
+            UserIndexBackfill.Counts counts = new UserIndexBackfill(client, options.table())
                     .run(progress -> out.println(line("scanned", progress)));
             out.println(line("done:", counts));
             return counts;

@@ -79,6 +79,9 @@ public final class StoreFactory {
                     .writeShards(options.writeShards())
                     .retention(options.retention())
                     .build();
+            if (check || options.createTable()) {
+                checkLayout(store, options.table(), warnings);
+            }
             return new OpenedStore(store, options.retention(), client);
         } catch (RuntimeException e) {
             client.close();
@@ -92,6 +95,19 @@ public final class StoreFactory {
         } catch (StoreUnavailableException e) {
             warnings.accept("warning: could not check DynamoDB table '" + table + "' at start (" + e.getMessage()
                     + "); serving anyway, requests get 503 until DynamoDB answers");
+        }
+    }
+
+    /**
+     * A table written with another number of write shards is refused here, not found out by reads that would miss
+     * the other shards' events until the store's next look at the table.
+     */
+    private static void checkLayout(DynamoDbEventLog store, String table, Consumer<String> warnings) {
+        try {
+            store.checkLayout();
+        } catch (StoreUnavailableException e) {
+            warnings.accept("warning: could not read DynamoDB table '" + table + "''s write-shard record at start ("
+                    + e.getMessage() + ")");
         }
     }
 

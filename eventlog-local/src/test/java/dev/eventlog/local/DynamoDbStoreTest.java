@@ -234,8 +234,43 @@ class DynamoDbStoreTest {
                     api.console());
             assertTrue(api.console().contains("backfill-user-index"), api.console());
             assertEquals(200, api.get("/events/2024-01-01").statusCode());
-            assertEquals(500, api.get("/events?userId=alice").statusCode());
+            assertEquals(200, api.get("/events?date=2021-08-28&userId=u10").statusCode());
+            var history = api.get("/events?userId=alice");
+            assertEquals(400, history.statusCode());
+            assertTrue(history.body().contains("'byUser'"), history.body());
         }
+    }
+
+    @Test
+    void aStoreWithAnotherNumberOfWriteShards_isRefusedAtStart() throws Exception {
+        String table = "runner-recorded-shards";
+        DynamoDbEventLog.createTable(dynalite.client(), table);
+        DynamoDbEventLog.builder()
+                .client(dynalite.client())
+                .tableName(table)
+                .writeShards(4)
+                .build()
+                .append(new dev.eventlog.core.domain.EventRecord(
+                        dev.eventlog.core.domain.EventTime.parse("2024-05-02", "12:00:00.000")
+                                .withId("x"),
+                        "erin",
+                        "view"));
+        StoreOptions options = new CommandLineParser(Map.of())
+                .parseInvoke(List.of(
+                        "--event",
+                        "unused.json",
+                        "--store",
+                        "dynamodb",
+                        "--endpoint-url",
+                        dynalite.endpoint().toString(),
+                        "--table",
+                        table))
+                .store();
+
+        StoreConfigurationException refused =
+                assertThrows(StoreConfigurationException.class, () -> StoreFactory.open(options, warning -> {}));
+
+        assertTrue(refused.getMessage().contains("first written with 4 write shards"), refused.getMessage());
     }
 
     @Test

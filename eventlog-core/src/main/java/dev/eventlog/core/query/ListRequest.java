@@ -10,12 +10,13 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A list request as a client sent it, every parameter raw text or null: {@code date}, or {@code from} and
- * {@code to}, or neither (all events); filters {@code userId} and {@code eventType}; {@code order}, {@code limit},
- * {@code nextToken}.
+ * A list request as a client sent it, every parameter raw text or null: {@code date} (with {@code time}, one
+ * millisecond of it), or {@code from} and {@code to}, or none of them (all events); filters {@code userId} and
+ * {@code eventType}; {@code order}, {@code limit}, {@code nextToken}.
  */
 public record ListRequest(
         String date,
+        String time,
         String from,
         String to,
         String userId,
@@ -26,31 +27,18 @@ public record ListRequest(
 
     /** A request for everything, with no parameters. */
     public static ListRequest all() {
-        return new ListRequest(null, null, null, null, null, null, null, null);
+        return new ListRequest(null, null, null, null, null, null, null, null, null);
     }
 
     /** A request for one day, with no other parameters. */
     public static ListRequest day(String date) {
-        return new ListRequest(date, null, null, null, null, null, null, null);
+        return new ListRequest(date, null, null, null, null, null, null, null, null);
     }
 
-    /**
-     * A request for the events of one millisecond, the date and time given as text: a range from that
-     * millisecond to the next, so it pages, filters and orders as any range does.
-     */
+    /** A request for the events of one millisecond, the date and time given as text. */
     public static ListRequest millisecond(
             String date, String time, String userId, String eventType, String order, String limit, String nextToken) {
-        EventTime at = EventTime.parse(date, time);
-        if (at.date().getYear() == 9999 && at.time().equals(LocalTime.of(23, 59, 59, 999_000_000))) {
-            throw new InvalidInputException(
-                    "time", "names the last millisecond of the year 9999, which cannot be listed");
-        }
-        return new ListRequest(
-                null, instantText(at), instantText(at.nextMillisecond()), userId, eventType, order, limit, nextToken);
-    }
-
-    private static String instantText(EventTime at) {
-        return at.dateText() + "T" + at.timeText();
+        return new ListRequest(date, time, null, null, userId, eventType, order, limit, nextToken);
     }
 
     /** The validated query; reports every bad parameter at once. */
@@ -72,6 +60,15 @@ public record ListRequest(
     }
 
     private QueryScope scope(List<FieldError> errors) {
+        if (time != null) {
+            if (date == null || from != null || to != null) {
+                errors.add(new FieldError("time", "names a millisecond of 'date'; give both, without 'from' and 'to'"));
+                return null;
+            }
+            LocalDate day = EventTime.parseDate("date", date, errors);
+            LocalTime at = EventTime.parseTime("time", time, errors);
+            return day == null || at == null ? null : new QueryScope.Millisecond(new EventTime(day, at));
+        }
         if (date != null) {
             if (from != null || to != null) {
                 errors.add(

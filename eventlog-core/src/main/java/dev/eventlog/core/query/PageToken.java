@@ -96,6 +96,9 @@ public final class PageToken {
         if (scope instanceof QueryScope.Range range) {
             return "range:" + range.from() + ":" + range.to();
         }
+        if (scope instanceof QueryScope.Millisecond millisecond) {
+            return "millisecond:" + millisecond.at();
+        }
         return "all";
     }
 

@@ -37,6 +37,21 @@ public sealed interface QueryScope {
         }
     }
 
+    /**
+     * The events of one millisecond: a range of one millisecond that also names the very last one, whose end would
+     * lie past the year 9999.
+     */
+    record Millisecond(EventTime at) implements QueryScope {
+        public Millisecond {
+            Objects.requireNonNull(at, "at");
+        }
+
+        @Override
+        public boolean contains(EventKey key) {
+            return key.date().equals(at.date()) && key.time().equals(at.time());
+        }
+    }
+
     /** Every event in the log, in the store's own order. */
     record AllEvents() implements QueryScope {
         @Override

@@ -295,6 +295,114 @@ public abstract class EventLogPortContract {
                 readAll(millisecond.withEventType("click")));
     }
 
+    /**
+     * Thousands of events in one millisecond (an import of second-resolution data, a server-stamped batch, or a
+     * client that wants to hurt) read in pages of 1, 7 and 100, in both orders, with and without a filter, and
+     * switching page size part way: every event exactly once, in key order.
+     */
+    @Test
+    void denseMillisecond_readsEveryEventOnceInPagesOfAnySize() {
+        LocalDate day = uniqueDay();
+        EventTime busy = key(day, "12:00:00.000");
+        List<EventRecord> events = new ArrayList<>();
+        events.add(event(key(day, "11:59:59.999")));
+        for (int i = 0; i < DENSE_EVENTS; i++) {
+            String type = i % 10 == 3 ? "rare" : "common";
+            events.add(
+                    i % 2 == 0
+                            ? event(busy, uniqueUser(), type)
+                            : event(busy.withId(String.format("dense-%05d", i)), uniqueUser(), type));
+        }
+        events.add(event(key(day, "12:00:00.001")));
+        appendInBatches(events);
+        List<EventRecord> ascending = sorted(events);
+        List<EventRecord> inBusy = ascending.subList(1, ascending.size() - 1);
+        EventQuery dayQuery = EventQuery.of(new QueryScope.Day(day));
+        EventQuery millisecond = EventQuery.of(new QueryScope.Range(busy, busy.nextMillisecond()));
+
+        for (SortOrder order : SortOrder.values()) {
+            for (String type : new String[] {null, "rare"}) {
+                List<EventRecord> expectedDay = inOrder(matching(ascending, type), order);
+                List<EventRecord> expectedBusy = inOrder(matching(inBusy, type), order);
+                EventQuery ofDay = dayQuery.withOrder(order).withEventType(type);
+                EventQuery ofBusy = millisecond.withOrder(order).withEventType(type);
+                String what = order + (type == null ? "" : " of type " + type);
+                assertEquals(expectedDay, readAll(ofDay.withLimit(100)), "day in pages of 100, " + what);
+                assertEquals(expectedBusy, readAll(ofBusy.withLimit(100)), "millisecond in pages of 100, " + what);
+                assertEquals(
+                        expectedBusy,
+                        TestEvents.readAll(port, ofBusy.withLimit(1), 60, 100),
+                        "60 pages of 1, then pages of 100, " + what);
+            }
+        }
+        assertEquals(inBusy, readAll(millisecond.withLimit(7)), "millisecond in pages of 7");
+        assertEquals(
+                inOrder(matching(ascending, "rare"), SortOrder.DESC),
+                readAll(dayQuery.withOrder(SortOrder.DESC).withEventType("rare").withLimit(7)),
+                "day of type rare in pages of 7, newest first");
+        assertEquals(
+                matching(inBusy, "rare"),
+                readAll(millisecond.withEventType("rare").withLimit(1)),
+                "millisecond of type rare in pages of 1");
+    }
+
+    /** The last day that can be written reads in both orders and pages, up to its very last millisecond. */
+    @Test
+    void lastMillisecondsOfTheYear9999_readInBothOrders() {
+        LocalDate last = LocalDate.of(9999, 12, 31);
+        String user = uniqueUser();
+        List<EventRecord> events = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            events.add(event(key(last, "23:59:59.999").withId(user + "-" + i), user, "end"));
+        }
+        events.add(event(key(last, "23:59:59.998").withId(user + "-x"), user, "end"));
+        appendInBatches(events);
+        EventQuery lastDay =
+                EventQuery.of(new QueryScope.Day(last)).withUserId(user).withLimit(2);
+
+        assertEquals(sorted(events), readAll(lastDay));
+        assertEquals(inOrder(sorted(events), SortOrder.DESC), readAll(lastDay.withOrder(SortOrder.DESC)));
+        EventQuery lastMillisecond = EventQuery.of(new QueryScope.Millisecond(key(last, "23:59:59.999")))
+                .withUserId(user)
+                .withLimit(1);
+        List<EventRecord> atTheEnd = sorted(events.subList(0, 3));
+        assertEquals(atTheEnd, readAll(lastMillisecond));
+        assertEquals(inOrder(atTheEnd, SortOrder.DESC), readAll(lastMillisecond.withOrder(SortOrder.DESC)));
+        assertEquals(
+                inOrder(atTheEnd, SortOrder.DESC),
+                readAll(EventQuery.of(new QueryScope.Millisecond(key(last, "23:59:59.999")))
+                                .withOrder(SortOrder.DESC)
+                                .withLimit(2))
+                        .stream()
+                        .filter(e -> e.userId().equals(user))
+                        .toList());
+        assertEquals(
+                inOrder(sorted(events), SortOrder.DESC),
+                readAll(EventQuery.of(new QueryScope.Day(last))
+                                .withOrder(SortOrder.DESC)
+                                .withLimit(1))
+                        .stream()
+                        .filter(e -> e.userId().equals(user))
+                        .toList());
+    }
+
+    /** How many events {@link #denseMillisecond_readsEveryEventOnceInPagesOfAnySize} puts in one millisecond. */
+    protected static final int DENSE_EVENTS = 2_000;
+
+    private static List<EventRecord> matching(List<EventRecord> events, String eventType) {
+        return events.stream()
+                .filter(e -> eventType == null || e.eventType().equals(eventType))
+                .toList();
+    }
+
+    private static List<EventRecord> inOrder(List<EventRecord> ascending, SortOrder order) {
+        List<EventRecord> ordered = new ArrayList<>(ascending);
+        if (order == SortOrder.DESC) {
+            Collections.reverse(ordered);
+        }
+        return ordered;
+    }
+
     // ---- day queries ----------------------------------------------------------------------------------
 
     @Test

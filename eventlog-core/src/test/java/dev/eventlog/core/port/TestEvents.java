@@ -77,9 +77,21 @@ public final class TestEvents {
 
     /** Every page of the query, followed to the end; fails if a page breaks the limit or makes no progress. */
     public static List<EventRecord> readAll(EventLogPort port, EventQuery query) {
+        return readAll(port, query, Integer.MAX_VALUE, query.limit());
+    }
+
+    /**
+     * Every page of the query, followed to the end: the first {@code firstPages} pages of the query's limit, the
+     * rest of {@code thenLimit} (a client may change the page size between pages); fails if a page breaks its limit
+     * or makes no progress.
+     */
+    public static List<EventRecord> readAll(EventLogPort port, EventQuery query, int firstPages, int thenLimit) {
         List<EventRecord> all = new ArrayList<>();
         Optional<EventKey> after = Optional.empty();
         for (int pages = 0; pages < 100_000; pages++) {
+            if (pages == firstPages) {
+                query = query.withLimit(thenLimit);
+            }
             Page page = port.query(query, after);
             assertTrue(page.items().size() <= query.limit(), "page larger than its limit");
             all.addAll(page.items());

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class ListRequestTest {
 
     private static ListRequest request(String date, String from, String to, String order, String limit) {
-        return new ListRequest(date, from, to, null, null, order, limit, null);
+        return new ListRequest(date, null, from, to, null, null, order, limit, null);
     }
 
     private static List<String> badFields(ListRequest request) {
@@ -112,12 +112,14 @@ class ListRequestTest {
     @Test
     void descendingScanOfEverything_isRejected() {
         assertEquals(List.of("order"), badFields(request(null, null, null, "desc", null)));
-        assertEquals(List.of("order"), badFields(new ListRequest(null, null, null, null, "login", "desc", null, null)));
+        assertEquals(
+                List.of("order"),
+                badFields(new ListRequest(null, null, null, null, null, "login", "desc", null, null)));
     }
 
     @Test
     void descendingHistoryOfOneUser_withoutDate_isValid() {
-        EventQuery query = new ListRequest(null, null, null, "alice", null, "desc", null, null).toQuery();
+        EventQuery query = new ListRequest(null, null, null, null, "alice", null, "desc", null, null).toQuery();
 
         assertEquals(SortOrder.DESC, query.order());
         assertEquals("alice", query.userId());
@@ -126,6 +128,23 @@ class ListRequestTest {
     @Test
     void emptyFilters_areRejected() {
         assertEquals(
-                List.of("userId", "eventType"), badFields(new ListRequest(null, null, null, "", "", null, null, null)));
+                List.of("userId", "eventType"),
+                badFields(new ListRequest(null, null, null, null, "", "", null, null, null)));
+    }
+
+    @Test
+    void millisecond_isItsOwnScope_upToTheLastMillisecondOfTheYear9999() {
+        EventQuery query = ListRequest.millisecond("9999-12-31", "23:59:59.999", null, null, "desc", "5", null)
+                .toQuery();
+
+        assertEquals(new QueryScope.Millisecond(EventTime.parse("9999-12-31", "23:59:59.999")), query.scope());
+        assertEquals(SortOrder.DESC, query.order());
+    }
+
+    @Test
+    void millisecondWithABadDateAndTime_namesBoth() {
+        assertEquals(
+                List.of("date", "time"),
+                badFields(ListRequest.millisecond("2024-02-30", "25:00:00", null, null, null, null, null)));
     }
 }

@@ -236,12 +236,13 @@ class EventLogServiceTest {
             service.record(new EventDraft(
                     "2024-05-01", String.format("10:00:%02d", i), "alice", "login", Map.of("n", "" + i)));
         }
-        ListRequest firstPage = new ListRequest("2024-05-01", null, null, null, null, null, "2", null);
+        ListRequest firstPage = new ListRequest("2024-05-01", null, null, null, null, null, null, "2", null);
 
         List<EventRecord> seen = new ArrayList<>();
         String token = null;
         do {
-            EventPage page = service.list(new ListRequest("2024-05-01", null, null, null, null, null, "2", token));
+            EventPage page =
+                    service.list(new ListRequest("2024-05-01", null, null, null, null, null, null, "2", token));
             seen.addAll(page.items());
             token = page.nextToken().orElse(null);
         } while (token != null);
@@ -250,13 +251,13 @@ class EventLogServiceTest {
         String issued = service.list(firstPage).nextToken().orElseThrow();
         assertThrows(
                 InvalidInputException.class,
-                () -> service.list(new ListRequest("2024-05-01", null, null, "bob", null, null, "2", issued)));
+                () -> service.list(new ListRequest("2024-05-01", null, null, null, "bob", null, null, "2", issued)));
         assertNotEquals(
                 issued,
-                service.list(new ListRequest("2024-05-01", null, null, null, null, "desc", "2", null))
+                service.list(new ListRequest("2024-05-01", null, null, null, null, null, "desc", "2", null))
                         .nextToken()
                         .orElseThrow());
-        assertTrue(service.list(new ListRequest("2024-05-01", null, null, null, null, null, "5", null))
+        assertTrue(service.list(new ListRequest("2024-05-01", null, null, null, null, null, null, "5", null))
                 .nextToken()
                 .isEmpty());
     }

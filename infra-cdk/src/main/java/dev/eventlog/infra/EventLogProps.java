@@ -19,8 +19,9 @@ public final class EventLogProps {
     /** One shard is the original layout: every write of a day goes to the plain date key. */
     public static final int DEFAULT_WRITE_SHARDS = 1;
     /**
-     * Enough for a steady stream of writes and reads, a tenth of a new account's concurrency quota; the stage's
-     * default throttling is chosen from it (see {@link StageThrottle}).
+     * A tenth of Lambda's default account quota of 1000 concurrent executions. The stage's default throttling is
+     * chosen from the reservation C so that requests each lasting the function's whole 20 s timeout cannot need more
+     * than C: a burst of C/5 and (C - C/5)/20 requests per second, 20 and 4 for the default.
      */
     public static final int DEFAULT_RESERVED_CONCURRENCY = 100;
 
@@ -194,7 +195,7 @@ public final class EventLogProps {
 
         /**
          * Steady requests per second of the stage, 1-10000. Default: chosen with the reserved concurrency (see
-         * {@link StageThrottle}), 50 without one.
+         * {@link EventLogProps#DEFAULT_RESERVED_CONCURRENCY}), 50 without one.
          */
         public Builder throttleRateLimit(Integer throttleRateLimit) {
             this.throttleRateLimit = throttleRateLimit;
@@ -203,7 +204,7 @@ public final class EventLogProps {
 
         /**
          * Burst requests of the stage, 1-5000. Default: chosen with the reserved concurrency (see
-         * {@link StageThrottle}), 100 without one.
+         * {@link EventLogProps#DEFAULT_RESERVED_CONCURRENCY}), 100 without one.
          */
         public Builder throttleBurstLimit(Integer throttleBurstLimit) {
             this.throttleBurstLimit = throttleBurstLimit;

@@ -1,6 +1,5 @@
 package dev.eventlog.infra;
 
-import static dev.eventlog.infra.TestStacks.ref;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -80,18 +79,7 @@ class EmbedInYourStackExampleTest {
     void theUsersFunction_mayInvokeTheFiveRoutes_andNothingElse() {
         Function orders = (Function) stack.getNode().findChild("Orders");
         Capture routes = new Capture();
-        template.hasResourceProperties(
-                "AWS::IAM::Policy",
-                Match.objectLike(Map.of(
-                        "Roles",
-                        List.of(ref(orders.getRole())),
-                        "PolicyDocument",
-                        Map.of(
-                                "Version",
-                                "2012-10-17",
-                                "Statement",
-                                List.of(Map.of(
-                                        "Action", "execute-api:Invoke", "Effect", "Allow", "Resource", routes))))));
+        template.hasResourceProperties("AWS::IAM::Policy", TestStacks.invokePolicy(orders.getRole(), routes));
         assertEquals(Route.ALL.size(), routes.asArray().size());
         template.resourceCountIs("AWS::IAM::Policy", 1);
     }

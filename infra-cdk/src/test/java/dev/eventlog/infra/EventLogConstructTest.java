@@ -1,6 +1,5 @@
 package dev.eventlog.infra;
 
-import static dev.eventlog.infra.TestStacks.logicalId;
 import static dev.eventlog.infra.TestStacks.ref;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -82,51 +81,16 @@ class EventLogConstructTest {
 
     @Test
     void grantInvoke_allowsExactlyTheFiveRouteArns_ofThisInstancesStage() {
-        String api = logicalId(orders.getHttpApi());
         template.hasResourceProperties(
                 "AWS::IAM::Policy",
-                Map.of(
-                        "Roles", List.of(ref(writer)),
-                        "PolicyName", Match.anyValue(),
-                        "PolicyDocument",
-                                Map.of(
-                                        "Version",
-                                        "2012-10-17",
-                                        "Statement",
-                                        List.of(Map.of(
-                                                "Action", "execute-api:Invoke",
-                                                "Effect", "Allow",
-                                                "Resource",
-                                                        List.of(
-                                                                routeArn(api, "GET/events"),
-                                                                routeArn(api, "GET/events/*"),
-                                                                routeArn(api, "GET/events/*/*"),
-                                                                routeArn(api, "GET/events/*/*/*"),
-                                                                routeArn(api, "POST/events")))))));
+                TestStacks.invokePolicy(writer, TestStacks.routeArns(orders.getHttpApi(), TestStacks.ALL_ROUTES)));
     }
 
     @Test
     void grantRead_allowsTheFourGetRoutes_andNotPost() {
-        String api = logicalId(orders.getHttpApi());
         template.hasResourceProperties(
                 "AWS::IAM::Policy",
-                Map.of(
-                        "Roles", List.of(ref(reader)),
-                        "PolicyName", Match.anyValue(),
-                        "PolicyDocument",
-                                Map.of(
-                                        "Version",
-                                        "2012-10-17",
-                                        "Statement",
-                                        List.of(Map.of(
-                                                "Action", "execute-api:Invoke",
-                                                "Effect", "Allow",
-                                                "Resource",
-                                                        List.of(
-                                                                routeArn(api, "GET/events"),
-                                                                routeArn(api, "GET/events/*"),
-                                                                routeArn(api, "GET/events/*/*"),
-                                                                routeArn(api, "GET/events/*/*/*")))))));
+                TestStacks.invokePolicy(reader, TestStacks.routeArns(orders.getHttpApi(), TestStacks.GET_ROUTES)));
         template.resourceCountIs("AWS::IAM::Policy", 2);
     }
 
@@ -231,9 +195,5 @@ class EventLogConstructTest {
 
     private static Map<String, Object> operatorsPolicyName(String name) {
         return Map.of("Fn::Join", List.of("", List.of(name + "Operators-", Map.of("Ref", "AWS::Region"))));
-    }
-
-    private static Map<String, Object> routeArn(String apiLogicalId, String methodAndPath) {
-        return DefaultConfigurationTemplateTest.executeApiArn(apiLogicalId, "/$default/" + methodAndPath);
     }
 }

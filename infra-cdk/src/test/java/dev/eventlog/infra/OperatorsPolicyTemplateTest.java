@@ -66,14 +66,7 @@ class OperatorsPolicyTemplateTest {
                                                 "Sid", "FindUsersEvents",
                                                 "Effect", "Allow",
                                                 "Action", "dynamodb:Query",
-                                                "Resource",
-                                                        Map.of(
-                                                                "Fn::Join",
-                                                                List.of(
-                                                                        "",
-                                                                        List.of(
-                                                                                arn(log.getTable()),
-                                                                                "/index/byUser"))))))));
+                                                "Resource", TestStacks.userIndexArn(log.getTable()))))));
         template.hasOutput(
                 "OperatorsPolicyArn", Map.of("Description", Match.anyValue(), "Value", ref(log.getOperatorsPolicy())));
     }

@@ -23,6 +23,12 @@ final class TestStacks {
     static final String HOSTED_ZONE_ID = "Z0123456789ABCDEFGHIJ";
     static final String HOSTED_ZONE_NAME = "example.com";
     static final String DOMAIN_NAME = "events.example.com";
+    /** Every route as its execute-api ARN names it after the stage. */
+    static final String[] ALL_ROUTES = {
+        "GET/events", "GET/events/*", "GET/events/*/*", "GET/events/*/*/*", "POST/events"
+    };
+    /** The reading routes. */
+    static final String[] GET_ROUTES = {"GET/events", "GET/events/*", "GET/events/*/*", "GET/events/*/*/*"};
 
     private static final Map<Map<String, Object>, Synthesized> SHARED = new HashMap<>();
     private static Map<String, Object> featureFlags;
@@ -110,6 +116,51 @@ final class TestStacks {
 
     static Map<String, Object> arn(IConstruct construct) {
         return Map.of("Fn::GetAtt", List.of(logicalId(construct), "Arn"));
+    }
+
+    /** The ARN of a table's {@code byUser} index, as the template joins it. */
+    static Map<String, Object> userIndexArn(IConstruct table) {
+        return Map.of("Fn::Join", List.of("", List.of(arn(table), "/index/byUser")));
+    }
+
+    /** The execute-api ARNs of routes ({@code "GET/events/*"}) on an API's {@code $default} stage, in sorted order. */
+    static List<Object> routeArns(IConstruct api, String... methodAndPaths) {
+        return java.util.Arrays.stream(methodAndPaths)
+                .sorted()
+                .map(path -> (Object) executeApiArn(logicalId(api), "/$default/" + path))
+                .toList();
+    }
+
+    static Map<String, Object> executeApiArn(String apiLogicalId, String suffix) {
+        return Map.of(
+                "Fn::Join",
+                List.of(
+                        "",
+                        List.of(
+                                "arn:",
+                                Map.of("Ref", "AWS::Partition"),
+                                ":execute-api:",
+                                Map.of("Ref", "AWS::Region"),
+                                ":",
+                                Map.of("Ref", "AWS::AccountId"),
+                                ":",
+                                Map.of("Ref", apiLogicalId),
+                                suffix)));
+    }
+
+    /** The one IAM policy of a role that a route grant made: {@code execute-api:Invoke} on the resources. */
+    static Map<String, Object> invokePolicy(IConstruct role, Object resources) {
+        return Map.of(
+                "Roles",
+                List.of(ref(role)),
+                "PolicyName",
+                software.amazon.awscdk.assertions.Match.anyValue(),
+                "PolicyDocument",
+                Map.of(
+                        "Version",
+                        "2012-10-17",
+                        "Statement",
+                        List.of(Map.of("Action", "execute-api:Invoke", "Effect", "Allow", "Resource", resources))));
     }
 
     // Under target/ when Maven runs the tests, so that staged copies of the Lambda jar go with 'mvn clean'.

@@ -121,7 +121,13 @@ class WriteScaleBenchmark {
             OfferedWrites.offer(
                     handler,
                     new OfferedWrites.Plan(
-                            "2024-09-30", 0, 50, Duration.ofSeconds(2), MAX_IN_FLIGHT, 0, OfferedContent.UNIQUE));
+                            "2024-09-30",
+                            0,
+                            50,
+                            Duration.ofSeconds(Math.min(2, SECONDS)),
+                            MAX_IN_FLIGHT,
+                            0,
+                            OfferedContent.UNIQUE));
             long before = proxy.throttled();
             OfferedWrites.Result result = OfferedWrites.offer(
                     handler,

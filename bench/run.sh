@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # EventLog benchmark: builds what it measures, starts dynalite on a free loopback port, measures cold start,
-# warm latency, read cost against log size, local API throughput, jar size and loaded classes, prints one table
-# and writes it to bench/results.md. Everything it starts is stopped on exit.
+# warm latency, read cost against log size, local API throughput, jar size and loaded classes, DynamoDB requests
+# per API operation, dense-millisecond pages, write shards against a per-partition limit and a user's history
+# through the byUser index, prints one table and writes it to bench/results.md. Everything it starts is stopped on exit.
 #
-#   bench/run.sh           full run (about 10 minutes on 2 cores)
+#   bench/run.sh           full run (about 15 minutes on 2 cores)
 #   bench/run.sh --smoke   tiny sizes, one iteration (1-2 minutes): proves the command still works
 #
 # Environment: BENCH_SKIP_BUILD=1 reuses the jars already built; BENCH_RESULTS=FILE writes the table elsewhere.
@@ -33,6 +34,10 @@ if [[ $MODE == full ]]; then
   PAIRED_READS=(200 5000 500)
   SIZES=(1000 100000)
   WRK_SECONDS=10
+  DENSE_EVENTS=3000
+  DENSE_PAIRS=(100 1000)
+  USER_INDEX=(1000 50000 20 200)
+  WRITE_SCALE=(-Deventlog.bench.seconds=20 -Deventlog.bench.events=3000 -Deventlog.bench.reads=21)
   RESULTS="${BENCH_RESULTS:-$BENCH/results.md}"
 else
   COLD_WARMUP=1 COLD_RUNS=1
@@ -42,6 +47,10 @@ else
   PAIRED_READS=(5 20 10)
   SIZES=(200 1000)
   WRK_SECONDS=2
+  DENSE_EVENTS=300
+  DENSE_PAIRS=(5 20)
+  USER_INDEX=(200 1000 2 10)
+  WRITE_SCALE=(-Deventlog.bench.seconds=1 -Deventlog.bench.events=300 -Deventlog.bench.reads=3)
   RESULTS="${BENCH_RESULTS:-$WORK/results.md}"
 fi
 # The flags the AWS Lambda Java runtime starts the JVM with.
@@ -142,6 +151,9 @@ for size in "${SIZES[@]}"; do LOAD_ARGS+=("bench_$size=$size"); done
 log "loading dynalite: ${LOAD_ARGS[*]}"
 "${BENCH_JAVA[@]}" dev.eventlog.bench.load.DynaliteLoader "${LOAD_ARGS[@]}" 2>"$WORK/loader.err" | tee "$OUT/load.txt" >&2 \
   || { cat "$WORK/loader.err" >&2; fail "loading dynalite failed"; }
+log "loading dynalite: a millisecond of $DENSE_EVENTS events and a day of as many, through the store"
+"${BENCH_JAVA[@]}" dev.eventlog.bench.data.DenseLog "$DENSE_EVENTS" 2>"$WORK/dense-loader.err" | tee -a "$OUT/load.txt" >&2 \
+  || { cat "$WORK/dense-loader.err" >&2; fail "loading the dense millisecond failed"; }
 
 # ---------------------------------------------------------------------------------------------- 1. cold start
 cat >"$WORK/post.json" <<'EOF'
@@ -271,6 +283,15 @@ jmh readcost "${JMH_WARM[@]}" -p size="$SIZE_LIST" 'ReadCostBenchmark'
 log "read cost: the ${SIZES[0]}- and ${SIZES[1]}-event logs alternating call by call"
 "${BENCH_JAVA[@]}" dev.eventlog.bench.paired.PairedReadCostRun "${SIZES[@]}" "${PAIRED_READS[@]}" "$OUT/paired-readcost.tsv" \
   2>"$WORK/paired-readcost.err" || { cat "$WORK/paired-readcost.err" >&2; fail "the paired read-cost run failed"; }
+log "dense millisecond: a page from its middle and one from an ordinary day's, alternating (${DENSE_PAIRS[1]} pairs)"
+"${BENCH_JAVA[@]}" dev.eventlog.bench.paired.PairedDensePageRun "$DENSE_EVENTS" "${DENSE_PAIRS[@]}" "$OUT/dense.tsv" \
+  2>"$WORK/dense.err" || { cat "$WORK/dense.err" >&2; fail "the dense-millisecond run failed"; }
+log "DynamoDB requests per API operation (counted on the handler's client)"
+"${BENCH_JAVA[@]}" dev.eventlog.bench.calls.CallCountRun "$DENSE_EVENTS" "$OUT/calls.tsv" 2>"$WORK/calls.err" \
+  || { cat "$WORK/calls.err" >&2; fail "the request-count run failed"; }
+log "a user's history through the byUser index: ${USER_INDEX[0]} and ${USER_INDEX[1]} events, ${USER_INDEX[3]} pairs"
+"${BENCH_JAVA[@]}" dev.eventlog.bench.userindex.UserIndexCostRun "$ENDPOINT" "${USER_INDEX[@]}" >"$OUT/user-index.tsv" \
+  2>"$WORK/user-index.err" || { cat "$WORK/user-index.err" >&2; fail "the user-index run failed"; }
 
 # ---------------------------------------------------------------------------------------------- 4. throughput
 ensure_tool wrk wrk
@@ -305,6 +326,14 @@ for test in post get; do
   printf '%s\t%s\t%s\t%s\t%s\n' "$test" "$rps" "$p50" "$p99" "${non2xx:-0}" >>"$OUT/throughput.tsv"
 done
 
+# ---------------------------------------------------------------------------------------------- 5. write shards
+# The benchmark lives with the reliability tests whose proxy it uses; it starts its own dynalite.
+log "write shards: N = 1 and 4, events of their own content and a heartbeat, against a per-partition limit"
+(cd "$ROOT" && mvn -B -q -Dstyle.color=never -pl eventlog-local surefire:test -Dtest=WriteScaleBenchmark \
+  -Dsurefire.failIfNoSpecifiedTests=false "${WRITE_SCALE[@]}" -Deventlog.bench.out="$OUT/write-scale.md") \
+  >"$WORK/write-scale.log" 2>&1 || { tail -60 "$WORK/write-scale.log" >&2; fail "the write-scale benchmark failed"; }
+[[ -f $OUT/write-scale.md ]] || { tail -60 "$WORK/write-scale.log" >&2; fail "the write-scale benchmark wrote no table"; }
+
 # ---------------------------------------------------------------------------------------------- report
 {
   printf 'key\tvalue\n'
@@ -322,6 +351,8 @@ done
   printf 'cold_runs\t%s\n' "$COLD_RUNS"
   printf 'sizes\t%s\n' "$SIZE_LIST"
   printf 'wrk_seconds\t%s\n' "$WRK_SECONDS"
+  printf 'dense_events\t%s\n' "$DENSE_EVENTS"
+  printf 'user_index_sizes\t%s,%s\n' "${USER_INDEX[0]}" "${USER_INDEX[1]}"
   printf 'elapsed_s\t%s\n' "$(( $(date +%s) - STARTED_AT ))"
 } >"$OUT/meta.tsv"
 "${BENCH_JAVA[@]}" dev.eventlog.bench.report.ResultsReport "$OUT" "$RESULTS" "$BENCH/what-was-tried.md" || fail "the report failed"

@@ -15,6 +15,14 @@ import java.util.Set;
  */
 final class QueryParameters {
 
+    /**
+     * The prefix of the query parameters a presigned SigV4 request carries ({@code X-Amz-Algorithm},
+     * {@code X-Amz-Credential}, {@code X-Amz-Date}, {@code X-Amz-Expires}, {@code X-Amz-SignedHeaders},
+     * {@code X-Amz-Security-Token}, {@code X-Amz-Signature}): they belong to the signature the gateway checked, not
+     * to the request, so they are ignored whether or not the gateway passes them on.
+     */
+    static final String SIGNATURE_PREFIX = "X-Amz-";
+
     /** Parameters whose valid values never hold a comma, so a comma there can only be a joined repeat. */
     private static final Set<String> COMMA_FREE = Set.of("date", "from", "to", "order", "limit", "nextToken");
 
@@ -26,7 +34,7 @@ final class QueryParameters {
 
     /**
      * Reads the parameters of a request, refusing (400, all problems at once) any not in {@code allowed} and any
-     * given more than once.
+     * given more than once; those of a presigned signature are left out.
      */
     static QueryParameters read(
             Map<String, String> decoded, String rawQueryString, List<String> allowed, String route) {
@@ -45,6 +53,7 @@ final class QueryParameters {
             }
         }
         List<FieldError> errors = new ArrayList<>();
+        values.keySet().removeIf(name -> name.startsWith(SIGNATURE_PREFIX));
         for (Map.Entry<String, String> entry : values.entrySet()) {
             String name = entry.getKey();
             String shown = name.length() > 64 ? name.substring(0, 64) + "..." : name;

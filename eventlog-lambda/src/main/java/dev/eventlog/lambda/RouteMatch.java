@@ -3,7 +3,12 @@ package dev.eventlog.lambda;
 import java.util.List;
 import java.util.Map;
 
-/** The route a request resolved to, with its URL-decoded path parameters ({@code date}, {@code time}, {@code eventId}). */
+/**
+ * The route a request resolved to, with its path parameters ({@code date}, {@code time}, {@code eventId}) as API
+ * Gateway hands them over. The HTTP API decodes the path and its parameters before the function sees them, so they
+ * are taken as they are: decoding them again would turn a {@code %2e} that arrives (sent as {@code %252e}) into a
+ * dot, and a {@code %} into the start of an escape the client never wrote.
+ */
 record RouteMatch(ApiRoute route, String date, String time, String eventId) {
 
     /** Path templates and the methods each serves, for 405 answers and their {@code Allow} header. */
@@ -15,17 +20,14 @@ record RouteMatch(ApiRoute route, String date, String time, String eventId) {
 
     /**
      * Resolves a request: by its route key when it names one of the API's routes, else (a {@code $default} or
-     * catch-all route) by method and path. Unknown paths are 404, known paths with another method 405.
+     * catch-all route) by method and path, which the HTTP API also hands over decoded. Unknown paths are 404, known
+     * paths with another method 405.
      */
     static RouteMatch resolve(String routeKey, String method, String path, Map<String, String> pathParameters) {
         ApiRoute byKey = ApiRoute.byRouteKey(routeKey);
         Map<String, String> parameters = pathParameters == null ? Map.of() : pathParameters;
         if (byKey != null && hasParameters(byKey, parameters)) {
-            return new RouteMatch(
-                    byKey,
-                    decodeSegment(parameters.get("date"), "path parameter 'date'"),
-                    decodeSegment(parameters.get("time"), "path parameter 'time'"),
-                    decodeSegment(parameters.get("eventId"), "path parameter 'eventId'"));
+            return new RouteMatch(byKey, parameters.get("date"), parameters.get("time"), parameters.get("eventId"));
         }
         return byPath(method, path);
     }
@@ -66,31 +68,10 @@ record RouteMatch(ApiRoute route, String date, String time, String eventId) {
         return switch (segments.length) {
             case 1 ->
                 new RouteMatch(method.equals("GET") ? ApiRoute.LIST_EVENTS : ApiRoute.RECORD_EVENTS, null, null, null);
-            case 2 -> new RouteMatch(ApiRoute.LIST_DAY, decodeSegment(segments[1], "the path"), null, null);
-            case 3 ->
-                new RouteMatch(
-                        ApiRoute.LIST_MILLISECOND,
-                        decodeSegment(segments[1], "the path"),
-                        decodeSegment(segments[2], "the path"),
-                        null);
-            default ->
-                new RouteMatch(
-                        ApiRoute.GET_EVENT,
-                        decodeSegment(segments[1], "the path"),
-                        decodeSegment(segments[2], "the path"),
-                        decodeSegment(segments[3], "the path"));
+            case 2 -> new RouteMatch(ApiRoute.LIST_DAY, segments[1], null, null);
+            case 3 -> new RouteMatch(ApiRoute.LIST_MILLISECOND, segments[1], segments[2], null);
+            default -> new RouteMatch(ApiRoute.GET_EVENT, segments[1], segments[2], segments[3]);
         };
-    }
-
-    private static String decodeSegment(String segment, String what) {
-        if (segment == null) {
-            return null;
-        }
-        try {
-            return PercentDecoding.path(segment);
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.badRequest(what + " " + e.getMessage());
-        }
     }
 
     private static String shown(String method) {

@@ -49,8 +49,8 @@ class FunctionWiringTest {
 
         assertEquals(201, api.call(ApiEvents.load("post-event-iam.json")).status());
         assertEquals(200, api.call(ApiEvents.load("post-event-iam.json")).status());
-        api.post(HandlerFixture.eventWithId(
-                        "2024-05-01", "14:19:00", HandlerFixture.USER_1_LOGIN_ID, "someone-else", "login"))
+        api.given(HandlerFixture.eventWithId("2024-04-30", "14:19:01", "order-1", "user-1", "login"));
+        api.post(HandlerFixture.eventWithId("2024-04-30", "14:19:01", "order-1", "someone-else", "login"))
                 .assertProblem(409);
         assertEquals("user-1", api.call(ApiEvents.load("get-event.json")).string("userId"));
         assertEquals(

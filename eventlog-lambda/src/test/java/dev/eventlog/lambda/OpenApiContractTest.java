@@ -143,11 +143,11 @@ class OpenApiContractTest {
 
         assertDocumented(ApiRoute.RECORD_EVENTS, api.handler.handleRequest(ApiEvents.post(one), null), 201);
         assertDocumented(ApiRoute.RECORD_EVENTS, api.handler.handleRequest(ApiEvents.post(one), null), 200);
+        api.given(HandlerFixture.eventWithId("2024-05-01", "14:19:00", "order-1", "user-1", "login"));
         assertDocumented(
                 ApiRoute.RECORD_EVENTS,
                 api.handler.handleRequest(
-                        ApiEvents.post(HandlerFixture.eventWithId(
-                                "2024-05-01", "14:19:00", HandlerFixture.USER_1_LOGIN_ID, "user-2", "x")),
+                        ApiEvents.post(HandlerFixture.eventWithId("2024-05-01", "14:19:00", "order-1", "user-2", "x")),
                         null),
                 409);
         assertDocumented(
@@ -157,10 +157,8 @@ class OpenApiContractTest {
         assertDocumented(
                 ApiRoute.RECORD_EVENTS,
                 api.handler.handleRequest(
-                        ApiEvents.post("["
-                                + HandlerFixture.eventWithId(
-                                        "2024-05-02", "09:00:00", HandlerFixture.USER_1_LOGIN_ID, "z", "z")
-                                + "]"),
+                        ApiEvents.post(
+                                "[" + HandlerFixture.eventWithId("2024-05-01", "14:19:00", "order-1", "z", "z") + "]"),
                         null),
                 409);
         assertDocumented(

@@ -1,6 +1,7 @@
 package dev.eventlog.local;
 
 import dev.eventlog.core.retention.RetentionPolicy;
+import dev.eventlog.dynamodb.StoreCallTimeouts;
 import dev.eventlog.local.auth.CredentialsFile;
 import dev.eventlog.local.auth.IamCredentials;
 import java.io.IOException;
@@ -121,7 +122,16 @@ public final class CommandLineParser {
                 ? Optional.of(iamCredentials(accessKey, secretKey, credentialsFile, profile, storeOptions.region()))
                 : Optional.empty();
         return new ServeOptions(
-                host, port, accessLog, cors, localOrigins, allowedHosts, credentials, storeOptions, console);
+                host,
+                port,
+                accessLog,
+                cors,
+                localOrigins,
+                allowedHosts,
+                credentials,
+                storeOptions,
+                console,
+                StoreCallTimeouts.FUNCTION_TIMEOUT);
     }
 
     /** The route and options of {@code generate-event}: {@code get|post [--path P] [--query Q]... [--body JSON]}. */

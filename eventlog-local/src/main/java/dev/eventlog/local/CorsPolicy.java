@@ -121,17 +121,20 @@ public record CorsPolicy(
         return headers;
     }
 
+    /**
+     * Whether {@code origin} is one of the allowed origins: listed, or any with {@code *}. The opaque origin
+     * {@code null} (a sandboxed frame, a {@code file:} page, a form after a cross-site redirect) is allowed only so.
+     */
+    public boolean allowsOrigin(String origin) {
+        String trimmed = origin.trim();
+        return allowOrigins.contains("*") || allowOrigins.stream().anyMatch(o -> o.equalsIgnoreCase(trimmed));
+    }
+
     private Optional<String> allowedOrigin(GatewayRequest request) {
         Optional<String> origin = request.header("origin").map(String::trim);
-        if (origin.isEmpty() || allowOrigins.isEmpty()) {
+        if (origin.isEmpty() || !allowsOrigin(origin.get())) {
             return Optional.empty();
         }
-        if (allowOrigins.contains("*")) {
-            return Optional.of(allowCredentials ? origin.get() : "*");
-        }
-        return allowOrigins.stream()
-                .filter(o -> o.equalsIgnoreCase(origin.get()))
-                .findFirst()
-                .map(o -> origin.get());
+        return Optional.of(allowOrigins.contains("*") && !allowCredentials ? "*" : origin.get());
     }
 }

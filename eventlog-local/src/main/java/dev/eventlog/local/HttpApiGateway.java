@@ -13,8 +13,10 @@ import dev.eventlog.local.auth.SigV4Verifier;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -28,7 +30,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The local stand-in for the HTTP API's {@code $default} stage: the local-safety checks of {@code Host} and path,
- * CORS preflight, payload limit, route matching,
+ * CORS preflight, payload limit, the refusal of other sites' pages without IAM, route matching,
  * IAM (SigV4) authorization, the payload 2.0 event, the Lambda proxy response mapped back to HTTP, and one
  * access-log line per request. It runs any payload 2.0 handler.
  */
@@ -40,21 +42,28 @@ public final class HttpApiGateway implements HttpHandler {
     private static final Set<String> HEADERS_THE_GATEWAY_OWNS =
             Set.of("content-length", "transfer-encoding", "connection", "date");
 
-    private final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler;
+    private final FunctionInvoker function;
     private final CorsPolicy cors;
     private final HostCheck hosts;
     private final Optional<SigV4Verifier> iam;
     private final AccessLogWriter accessLog;
     private final Clock clock;
 
+    /**
+     * A gateway in front of {@code handler}, whose invocations are stopped after {@code functionTimeout} (the
+     * deployed function's is {@link dev.eventlog.dynamodb.StoreCallTimeouts#FUNCTION_TIMEOUT}); what the function
+     * logs about its invocations goes to {@code functionLog}.
+     */
     public HttpApiGateway(
             RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
+            Duration functionTimeout,
+            PrintStream functionLog,
             CorsPolicy cors,
             HostCheck hosts,
             Optional<SigV4Verifier> iam,
             AccessLogWriter accessLog,
             Clock clock) {
-        this.handler = handler;
+        this.function = new FunctionInvoker(handler, functionTimeout, functionLog);
         this.cors = cors;
         this.hosts = hosts;
         this.iam = iam;
@@ -145,6 +154,16 @@ public final class HttpApiGateway implements HttpHandler {
             cors.preflightHeaders(request).forEach(reply::header);
             return reply;
         }
+        if (iam.isEmpty()) {
+            Optional<RequestHeadCheck.Refusal> crossSite = CrossSiteCheck.check(request, cors);
+            if (crossSite.isPresent()) {
+                return Reply.gatewayError(
+                        crossSite.get().status(),
+                        crossSite.get().message(),
+                        crossSite.get().responseType(),
+                        "-");
+            }
+        }
         Optional<HttpApiRoutes.Match> route = HttpApiRoutes.match(request.method(), request.rawPath());
         if (route.isEmpty()) {
             return Reply.gatewayError(404, "Not Found", "RESOURCE_NOT_FOUND", "-");
@@ -165,15 +184,19 @@ public final class HttpApiGateway implements HttpHandler {
                 PayloadV2EventBuilder.build(request, route.get(), requestId, receivedAt, localPort, caller);
         APIGatewayV2HTTPResponse response;
         try {
-            response = handler.handleRequest(event, new LocalLambdaContext(requestId));
-        } catch (RuntimeException | Error e) {
-            System.err.println("Handler failed on request " + requestId + ": " + e);
-            return Reply.integrationError(routeKey, "The Lambda function returned an error: " + e);
+            response = function.invoke(event, requestId);
+        } catch (FunctionInvoker.Failed e) {
+            return Reply.integrationError(routeKey, "The Lambda function returned an error: " + e.getMessage());
         }
         if (response == null || response.getStatusCode() < 100 || response.getStatusCode() > 599) {
             return Reply.integrationError(routeKey, "The Lambda function returned an invalid response");
         }
         return Reply.fromHandler(response, routeKey);
+    }
+
+    /** Stops the function's invocation threads, once the server takes no more requests. */
+    void close() {
+        function.close();
     }
 
     // The target as sent: java.net.URI reads "//events" as an authority and an empty path.

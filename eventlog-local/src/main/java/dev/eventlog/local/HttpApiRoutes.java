@@ -10,11 +10,13 @@ import java.util.Optional;
 /**
  * The routes of the deployed HTTP API, taken from the handler's {@link ApiRoute} table and matched as API Gateway
  * matches them: method and path exactly, one non-empty path segment per parameter. A known path with another
- * method matches nothing, as there.
+ * method matches nothing, as there. The path is decoded once, before it is split, as the HTTP API does: an encoded
+ * slash ({@code %2F}) separates segments like a slash, and each parameter is handed over as that one decoding left
+ * it, so {@code %2525} arrives as {@code %25}.
  */
 public final class HttpApiRoutes {
 
-    /** A matched route: its route key and its path parameters (decoded). */
+    /** A matched route: its route key and its path parameters (decoded once). */
     public record Match(String routeKey, Map<String, String> pathParameters) {}
 
     /** Each route's path template, split into segments once. */
@@ -35,7 +37,7 @@ public final class HttpApiRoutes {
         if (!rawPath.startsWith("/")) {
             return Optional.empty();
         }
-        String[] segments = rawPath.substring(1).split("/", -1);
+        String[] segments = RawQuery.path(rawPath).substring(1).split("/", -1);
         for (ApiRoute route : ApiRoute.values()) {
             List<String> pattern = TEMPLATES.get(route);
             if (!route.method().equals(method) || pattern.size() != segments.length) {
@@ -47,7 +49,7 @@ public final class HttpApiRoutes {
                 String part = pattern.get(i);
                 if (part.startsWith("{")) {
                     matches = !segments[i].isEmpty();
-                    parameters.put(part.substring(1, part.length() - 1), RawQuery.path(segments[i]));
+                    parameters.put(part.substring(1, part.length() - 1), segments[i]);
                 } else {
                     matches = part.equals(segments[i]);
                 }

@@ -7,14 +7,20 @@ import java.util.Optional;
 public final class RunningApi implements AutoCloseable {
 
     private final LocalHttpApiServer server;
+    private final HttpApiGateway gateway;
     private final Optional<ConsoleServer> console;
     private final AccessLogWriter accessLog;
     private final OpenedStore store;
     private boolean closed;
 
     RunningApi(
-            LocalHttpApiServer server, Optional<ConsoleServer> console, AccessLogWriter accessLog, OpenedStore store) {
+            LocalHttpApiServer server,
+            HttpApiGateway gateway,
+            Optional<ConsoleServer> console,
+            AccessLogWriter accessLog,
+            OpenedStore store) {
         this.server = server;
+        this.gateway = gateway;
         this.console = console;
         this.accessLog = accessLog;
         this.store = store;
@@ -49,6 +55,7 @@ public final class RunningApi implements AutoCloseable {
         closed = true;
         console.ifPresent(ConsoleServer::close);
         server.close();
+        gateway.close();
         accessLog.close();
         store.close();
     }

@@ -45,11 +45,12 @@ public final class ServeCommand {
             accessLog.close();
             throw e;
         }
+        HostCheck hosts = options.hostCheck();
         Optional<ConsoleServer> consoleServer;
         try {
             consoleServer = options.consolePort().isPresent()
                     ? Optional.of(ConsoleServer.bind(
-                            options.host(), options.consolePort().getAsInt()))
+                            options.host(), options.consolePort().getAsInt(), hosts))
                     : Optional.empty();
         } catch (IOException e) {
             accessLog.close();
@@ -73,10 +74,11 @@ public final class ServeCommand {
         List<Integer> localPorts = new ArrayList<>(List.of(server.port()));
         consoleServer.ifPresent(c -> localPorts.add(c.port()));
         CorsPolicy cors = options.corsFor(localPorts);
-        HostCheck hosts = options.hostCheck();
         Clock clock = Clock.systemUTC();
         HttpApiGateway gateway = new HttpApiGateway(
                 handlers.create(store.port(), store.retention()),
+                options.functionTimeout(),
+                System.err,
                 cors,
                 hosts,
                 options.iam().map(credentials -> new SigV4Verifier(credentials, clock)),
@@ -85,7 +87,7 @@ public final class ServeCommand {
         server.serve(gateway);
         consoleServer.ifPresent(c -> c.start(ConsoleConfig.forApi(
                 options.host(), server.url(), server.port(), options.iam().isPresent())));
-        RunningApi api = new RunningApi(server, consoleServer, accessLog, store);
+        RunningApi api = new RunningApi(server, gateway, consoleServer, accessLog, store);
         console.println("EventLog API listening on " + api.url() + " (stage $default)");
         console.println("  store: " + options.store().describe());
         console.println("  auth:  "

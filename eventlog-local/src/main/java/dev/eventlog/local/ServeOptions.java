@@ -1,7 +1,9 @@
 package dev.eventlog.local;
 
+import dev.eventlog.dynamodb.StoreCallTimeouts;
 import dev.eventlog.local.auth.IamCredentials;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -15,6 +17,7 @@ import java.util.OptionalInt;
  *     origins are the runner's own local pages, known only once their ports are bound (see {@link #corsFor})
  * @param allowedHosts the {@code --allowed-hosts} names, answered besides the local ones
  * @param consolePort the browser console's port (0 for any free one), or empty for no console
+ * @param functionTimeout how long an invocation of the function may run, as the deployed function's timeout
  */
 public record ServeOptions(
         String host,
@@ -25,7 +28,8 @@ public record ServeOptions(
         List<String> allowedHosts,
         Optional<IamCredentials> iam,
         StoreOptions store,
-        OptionalInt consolePort) {
+        OptionalInt consolePort,
+        Duration functionTimeout) {
 
     /** The console's default port: next to the API's 3000. */
     public static final int DEFAULT_CONSOLE_PORT = 3001;
@@ -34,7 +38,7 @@ public record ServeOptions(
         allowedHosts = List.copyOf(allowedHosts);
     }
 
-    /** Options without a console. */
+    /** Options without a console, with the deployed function's timeout. */
     public ServeOptions(
             String host,
             int port,
@@ -44,7 +48,17 @@ public record ServeOptions(
             List<String> allowedHosts,
             Optional<IamCredentials> iam,
             StoreOptions store) {
-        this(host, port, accessLog, cors, localCorsOrigins, allowedHosts, iam, store, OptionalInt.empty());
+        this(
+                host,
+                port,
+                accessLog,
+                cors,
+                localCorsOrigins,
+                allowedHosts,
+                iam,
+                store,
+                OptionalInt.empty(),
+                StoreCallTimeouts.FUNCTION_TIMEOUT);
     }
 
     /**
@@ -53,6 +67,12 @@ public record ServeOptions(
      */
     public CorsPolicy corsFor(List<Integer> localPorts) {
         return localCorsOrigins ? cors.withAllowOrigins(CorsPolicy.localOrigins(localPorts)) : cors;
+    }
+
+    /** These options with another function timeout (tests use a short one). */
+    public ServeOptions withFunctionTimeout(Duration timeout) {
+        return new ServeOptions(
+                host, port, accessLog, cors, localCorsOrigins, allowedHosts, iam, store, consolePort, timeout);
     }
 
     /** The {@code Host} names to answer. */

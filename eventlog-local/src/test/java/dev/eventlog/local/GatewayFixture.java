@@ -2,6 +2,7 @@ package dev.eventlog.local;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.eventlog.dynamodb.StoreCallTimeouts;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -26,13 +27,19 @@ final class GatewayFixture implements AutoCloseable {
     private final ByteArrayOutputStream console = new ByteArrayOutputStream();
 
     private GatewayFixture(HandlerFactory handlers, Map<String, String> env, String... options) throws Exception {
+        this(handlers, env, StoreCallTimeouts.FUNCTION_TIMEOUT, options);
+    }
+
+    private GatewayFixture(
+            HandlerFactory handlers, Map<String, String> env, Duration functionTimeout, String... options)
+            throws Exception {
         List<String> args = new ArrayList<>(List.of("--port", "0"));
         args.addAll(Arrays.asList(options));
         // The API's tests need no console; one on the fixed default port would collide between test runs.
         if (!args.contains("--console-port")) {
             args.add("--no-console");
         }
-        ServeOptions parsed = new CommandLineParser(env).parseServe(args);
+        ServeOptions parsed = new CommandLineParser(env).parseServe(args).withFunctionTimeout(functionTimeout);
         api = ServeCommand.start(
                 parsed,
                 handlers,
@@ -46,6 +53,11 @@ final class GatewayFixture implements AutoCloseable {
 
     static GatewayFixture with(HandlerFactory handlers, String... options) throws Exception {
         return new GatewayFixture(handlers, Map.of(), options);
+    }
+
+    /** {@code serve} whose function is stopped after {@code functionTimeout} instead of the deployed 20 s. */
+    static GatewayFixture timingOutAfter(Duration functionTimeout, HandlerFactory handlers) throws Exception {
+        return new GatewayFixture(handlers, Map.of(), functionTimeout);
     }
 
     /** The echo handler behind {@code serve} run with {@code env} as its environment ({@code HOME}, AWS_*...). */

@@ -11,6 +11,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -284,6 +285,32 @@ class HttpApiGatewayTest {
                 .filter(map -> requestId.equals(map.get("requestId")))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no access log line for " + requestId));
+    }
+
+    /**
+     * Lambda stops a function at its timeout ("Task timed out after 20.00 seconds") and the HTTP API answers that
+     * failed invocation as it answers any function error. The test's function times out after half a second.
+     */
+    @Test
+    void aFunctionThatOutlastsItsTimeout_isStopped_andGetsTheGateways500() throws Exception {
+        CountDownLatch interrupted = new CountDownLatch(1);
+        RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> endless = (event, context) -> {
+            try {
+                Thread.sleep(Duration.ofMinutes(5).toMillis());
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+            }
+            return APIGatewayV2HTTPResponse.builder().withStatusCode(200).build();
+        };
+        try (GatewayFixture slow = GatewayFixture.timingOutAfter(Duration.ofMillis(500), store -> endless)) {
+            HttpResponse<String> response = slow.get("/events");
+
+            assertEquals(500, response.statusCode());
+            assertEquals("{\"message\":\"Internal Server Error\"}", response.body());
+            String line = slow.accessLogLines().get(0);
+            assertTrue(line.contains("Task timed out after 0.50 seconds"), line);
+            assertTrue(interrupted.await(10, TimeUnit.SECONDS), "the invocation is stopped, not left running");
+        }
     }
 
     @Test

@@ -58,9 +58,14 @@ class LocalApiEndToEndTest {
         HttpResponse<String> again = api.post("/events", event("2024-03-01", "10:00:00.000", "u1", "login"));
         assertEquals(200, again.statusCode(), again.body());
 
-        HttpResponse<String> conflict = api.post(
+        HttpResponse<String> squat = api.post(
                 "/events",
                 event("2024-03-01", "10:00:00", "u2", "login").replace("{", "{\"eventId\":\"fe4292809bde1ba7\","));
+        assertEquals(400, squat.statusCode(), "u1's derived id is not u2's to take: " + squat.body());
+
+        String withId = event("2024-03-01", "10:00:00", "u1", "login").replace("{", "{\"eventId\":\"order-1\",");
+        assertEquals(201, api.post("/events", withId).statusCode());
+        HttpResponse<String> conflict = api.post("/events", withId.replace("\"u1\"", "\"u2\""));
         assertEquals(409, conflict.statusCode(), conflict.body());
         assertEquals(
                 "application/problem+json",
@@ -107,11 +112,11 @@ class LocalApiEndToEndTest {
         assertEquals(200, retried.statusCode(), retried.body());
         assertEquals(2, json(retried).get("existing").getAsInt());
 
+        String withId = event("2024-03-03", "09:00:00", "u1", "a").replace("{", "{\"eventId\":\"order-3\",");
+        assertEquals(201, api.post("/events", withId).statusCode());
         HttpResponse<String> mixed = api.post(
                 "/events",
-                "[" + event("2024-03-03", "09:00:00", "u2", "a").replace("{", "{\"eventId\":\"4a764628ffbf8b8a\",")
-                        + ","
-                        + event("2024-03-03", "09:00:02", "u1", "c") + "]");
+                "[" + withId.replace("\"u1\"", "\"u2\"") + "," + event("2024-03-03", "09:00:02", "u1", "c") + "]");
         assertEquals(409, mixed.statusCode(), mixed.body());
         JsonArray results = json(mixed).getAsJsonArray("results");
         assertEquals("conflict", results.get(0).getAsJsonObject().get("outcome").getAsString());

@@ -107,7 +107,7 @@ class LocalSafetyTest {
                     .header("Origin", "https://app.example")
                     .GET()
                     .build());
-            assertEquals(200, foreign.statusCode());
+            assertEquals(403, foreign.statusCode());
             assertFalse(
                     foreign.headers().firstValue("access-control-allow-origin").isPresent());
 
@@ -122,6 +122,100 @@ class LocalSafetyTest {
                     .isPresent());
             assertTrue(api.console().contains("http://localhost:" + port), api.console());
         }
+    }
+
+    /** A form or a {@code text/plain} fetch needs no preflight, so only the gateway's own refusal stops it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"https://evil.example", "null", "http://localhost:8080"})
+    void withoutIam_aPageOfAnotherOrigin_cannotWrite_andNothingIsStored(String origin) throws Exception {
+        try (GatewayFixture api = GatewayFixture.with(LocalRunner::handler)) {
+            int port = api.api.port();
+            Map<String, String> headers = new LinkedHashMap<>(RawExchange.host("127.0.0.1", port));
+            headers.put("Origin", origin);
+            headers.put("Content-Type", origin.equals("null") ? "application/x-www-form-urlencoded" : "text/plain");
+
+            RawExchange.Answer refused = RawExchange.send(port, "POST", "/events", headers, EVENT);
+
+            assertEquals(403, refused.status(), refused.body());
+            assertTrue(
+                    refused.body().startsWith("{\"message\":\"Origin '" + origin + "' is not allowed"), refused.body());
+            assertTrue(refused.body().contains("--cors-allow-origins"), refused.body());
+            assertFalse(
+                    refused.headers().containsKey("access-control-allow-origin"),
+                    refused.headers().toString());
+            assertStoredNothing(api);
+            assertTrue(api.accessLogLines().stream().anyMatch(line -> line.contains("ORIGIN_NOT_ALLOWED")));
+        }
+    }
+
+    @Test
+    void withoutIam_aCrossSiteRequestWithoutOrigin_cannotWrite() throws Exception {
+        try (GatewayFixture api = GatewayFixture.with(LocalRunner::handler)) {
+            int port = api.api.port();
+            Map<String, String> headers = new LinkedHashMap<>(json(RawExchange.host("127.0.0.1", port)));
+            headers.put("Sec-Fetch-Site", "cross-site");
+
+            RawExchange.Answer refused = RawExchange.send(port, "POST", "/events", headers, EVENT);
+
+            assertEquals(403, refused.status(), refused.body());
+            assertTrue(refused.body().contains("Sec-Fetch-Site"), refused.body());
+            assertStoredNothing(api);
+        }
+    }
+
+    @Test
+    void withoutIam_clientsWithoutOrigin_andTheRunnersOwnPages_stillWrite() throws Exception {
+        try (GatewayFixture api = GatewayFixture.with(LocalRunner::handler)) {
+            int port = api.api.port();
+            Map<String, String> curl = json(RawExchange.host("127.0.0.1", port));
+            assertEquals(
+                    201, RawExchange.send(port, "POST", "/events", curl, EVENT).status());
+
+            Map<String, String> ownPage = new LinkedHashMap<>(curl);
+            ownPage.put("Origin", "http://localhost:" + port);
+            ownPage.put("Sec-Fetch-Site", "cross-site");
+            RawExchange.Answer fromOwnPage =
+                    RawExchange.send(port, "POST", "/events", ownPage, EVENT.replace("09:00:00", "09:00:01"));
+            assertEquals(201, fromOwnPage.status(), fromOwnPage.body());
+            assertEquals("http://localhost:" + port, fromOwnPage.headers().get("access-control-allow-origin"));
+        }
+    }
+
+    @Test
+    void withoutIam_originsGivenExplicitly_includingNull_mayWrite() throws Exception {
+        try (GatewayFixture api = GatewayFixture.echo("--cors-allow-origins", "null,https://app.example")) {
+            int port = api.api.port();
+            for (String origin : List.of("null", "https://app.example")) {
+                Map<String, String> headers = new LinkedHashMap<>(json(RawExchange.host("127.0.0.1", port)));
+                headers.put("Origin", origin);
+                headers.put("Sec-Fetch-Site", "cross-site");
+                assertEquals(
+                        200,
+                        RawExchange.send(port, "POST", "/events", headers, EVENT)
+                                .status(),
+                        origin);
+            }
+        }
+    }
+
+    @Test
+    void withIam_aSignedRequestFromAnyPage_isServed() throws Exception {
+        try (GatewayFixture api =
+                GatewayFixture.echo("--iam", "--iam-access-key", "AKIDLOCAL", "--iam-secret-key", "local-secret")) {
+            HttpRequest signed = new SdkSigning("AKIDLOCAL", "local-secret", "us-east-1")
+                    .headerSigned(
+                            "POST",
+                            api.uri("/events"),
+                            Map.of("Origin", "https://app.example", "Content-Type", "text/plain"),
+                            EVENT);
+
+            assertEquals(200, api.send(signed).statusCode());
+        }
+    }
+
+    private static void assertStoredNothing(GatewayFixture api) throws Exception {
+        String millisecond = api.get("/events/2024-01-01/09:00:00").body();
+        assertTrue(millisecond.contains("\"Count\":0"), "nothing stored: " + millisecond);
     }
 
     @Test

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
  * The stage's JSON access-log line: the original system's twelve fields, then the IAM caller, each with the
  * $context variable it comes from.
  */
-public final class AccessLogFields {
+final class AccessLogFields {
 
     /** Field name to API Gateway context variable, in the order they are written. */
     public static final Map<String, String> FIELDS = fields();

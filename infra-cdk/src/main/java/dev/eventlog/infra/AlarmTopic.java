@@ -14,14 +14,14 @@ import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
 import software.constructs.Construct;
 
 /** Where the alarms send their state changes: an encrypted, TLS-only SNS topic with one e-mail subscription. */
-public final class AlarmTopic extends Construct {
+final class AlarmTopic extends Construct {
 
     static final String CLOUDWATCH = "cloudwatch.amazonaws.com";
 
     private final Key key;
     private final Topic topic;
 
-    public AlarmTopic(Construct scope, String id, String email) {
+    AlarmTopic(Construct scope, String id, String email) {
         super(scope, id);
         // A key of our own, not SNS's AWS managed key: CloudWatch may only publish to an encrypted topic when the key's
         // policy lets it use the key, and the policy of an AWS managed key cannot be changed.

@@ -1,11 +1,12 @@
 package dev.eventlog.infra;
 
 import java.util.List;
+import software.amazon.awscdk.services.apigatewayv2.CorsHttpMethod;
 
 /** The HTTP API's CORS answer: which origins, methods and request headers browsers may use. */
-public record CorsSettings(List<String> allowOrigins, List<String> allowMethods, List<String> allowHeaders) {
+record CorsSettings(List<String> allowOrigins, List<CorsHttpMethod> allowMethods, List<String> allowHeaders) {
 
-    public CorsSettings {
+    CorsSettings {
         allowOrigins = List.copyOf(allowOrigins);
         allowMethods = List.copyOf(allowMethods);
         allowHeaders = List.copyOf(allowHeaders);

@@ -17,13 +17,13 @@ import software.amazon.awscdk.services.route53.targets.ApiGatewayv2DomainPropert
 import software.constructs.Construct;
 
 /** The API under its own name: DNS-validated certificate, regional TLS 1.2 domain, mapping and alias record. */
-public final class CustomDomain extends Construct {
+final class CustomDomain extends Construct {
 
     private final Certificate certificate;
     private final DomainName domainName;
     private final ARecord record;
 
-    public CustomDomain(Construct scope, String id, CustomDomainSettings settings, HttpApi api, HttpStage stage) {
+    CustomDomain(Construct scope, String id, CustomDomainSettings settings, HttpApi api, HttpStage stage) {
         super(scope, id);
         // From attributes, not a lookup: synthesis must need neither credentials nor a cdk.context.json entry.
         IHostedZone zone = HostedZone.fromHostedZoneAttributes(

@@ -1,6 +1,5 @@
 package dev.eventlog.infra;
 
-import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,21 +22,21 @@ import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
 
 /** The Java function behind the API: its log group, its least-privilege role, tracing, SnapStart and the alias. */
-public final class EventFunction extends Construct {
+final class EventFunction extends Construct {
 
     /** The handler the Lambda module's runtime test proves. */
     public static final String HANDLER = "dev.eventlog.lambda.EventLogHandler::handleRequest";
     /** Exactly the DynamoDB actions the adapter calls. */
     public static final List<String> TABLE_ACTIONS =
             List.of("dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:Query", "dynamodb:Scan");
+    /** The one DynamoDB action on the {@code byUser} index: a query by user. No other index action is granted. */
+    public static final List<String> USER_INDEX_ACTIONS = List.of("dynamodb:Query");
     /**
      * What an actively traced function needs to hand its segments to X-Ray (the Lambda developer guide's list for
      * active tracing); the sampling actions are left out because Lambda samples, not the function.
      */
-    /** The one DynamoDB action on the {@code byUser} index: a query by user. No other index action is granted. */
-    public static final List<String> USER_INDEX_ACTIONS = List.of("dynamodb:Query");
-
     public static final List<String> TRACING_ACTIONS = List.of("xray:PutTraceSegments", "xray:PutTelemetryRecords");
+
     public static final String ALIAS_NAME = "live";
     /** The function's environment variables, as the Lambda module's wiring reads them. */
     public static final String TABLE_NAME_VARIABLE = "TABLE_NAME";
@@ -59,7 +58,9 @@ public final class EventFunction extends Construct {
     // The HTTP API gives up on an integration after 30 s. 20 s leaves the other 10 s for a SnapStart restore, which
     // Lambda allows 10 s (runtime and afterRestore hooks included), so the caller always gets the function's own
     // answer, such as a clean 503 once the store's client gives up on the table, never the gateway's timeout.
-    static final Duration TIMEOUT = Duration.seconds(20);
+    static final int TIMEOUT_SECONDS = 20;
+
+    static final Duration TIMEOUT = Duration.seconds(TIMEOUT_SECONDS);
 
     private final LogGroup logGroup;
     private final Role role;
@@ -67,18 +68,10 @@ public final class EventFunction extends Construct {
     private final Alias alias;
 
     /** The function for a table and the ARN of its {@code byUser} index, which it may only query. */
-    public EventFunction(Construct scope, String id, EventLogConfig config, ITable table, String userIndexArn) {
+    EventFunction(Construct scope, String id, EventLogSettings settings, ITable table, String userIndexArn) {
         super(scope, id);
-        if (!Files.isRegularFile(config.lambdaJar())) {
-            throw new InvalidContextException(
-                    List.of(
-                            "'" + EventLogConfig.LAMBDA_JAR + "' points to "
-                                    + config.lambdaJar().toAbsolutePath().normalize()
-                                    + ", which does not exist; build it first with 'mvn -B package -DskipTests' at the repository root"));
-        }
-
         this.logGroup = LogGroup.Builder.create(this, "LogGroup")
-                .retention(config.logRetention())
+                .retention(settings.logRetention())
                 .removalPolicy(RemovalPolicy.DESTROY)
                 .build();
 
@@ -137,18 +130,18 @@ public final class EventFunction extends Construct {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put(TABLE_NAME_VARIABLE, table.getTableName());
         // Always set, even at the default, so that the deployed function shows the shard count the table was made for.
-        environment.put(WRITE_SHARDS_VARIABLE, Integer.toString(config.writeShards()));
-        config.retentionDays().ifPresent(days -> environment.put(RETENTION_DAYS_VARIABLE, Integer.toString(days)));
+        environment.put(WRITE_SHARDS_VARIABLE, Integer.toString(settings.writeShards()));
+        settings.retentionDays().ifPresent(days -> environment.put(RETENTION_DAYS_VARIABLE, Integer.toString(days)));
         environment.put(JVM_OPTIONS_VARIABLE, JVM_OPTIONS);
 
         Function.Builder builder = Function.Builder.create(this, "Function")
                 .description("EventLog HTTP API handler")
                 .runtime(Runtime.JAVA_25)
-                .architecture(config.architecture())
+                .architecture(settings.architecture())
                 .handler(HANDLER)
-                .code(Code.fromAsset(config.lambdaJar().toString()))
+                .code(Code.fromAsset(settings.lambdaJar().toString()))
                 // Memory also buys CPU; a JVM with the SDK needs both to answer quickly after a restore.
-                .memorySize(config.memorySizeMb())
+                .memorySize(settings.memorySizeMb())
                 .timeout(TIMEOUT)
                 // The inline policy above is the role's whole permission set: the function gets a view of the role that
                 // ignores the grants constructs add on their own (tracing would add a second, separate policy).
@@ -157,8 +150,9 @@ public final class EventFunction extends Construct {
                 .environment(environment)
                 .tracing(Tracing.ACTIVE)
                 .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS);
-        // Caps what one caller's slow reads can hold, and keeps the rest of the account's concurrency for others.
-        config.reservedConcurrency().ifPresent(builder::reservedConcurrentExecutions);
+        // Caps what one caller's slow reads can hold, and keeps the rest of the account's concurrency for others; the
+        // stage's default throttling is chosen with it (StageThrottle).
+        settings.reservedConcurrency().ifPresent(builder::reservedConcurrentExecutions);
         this.function = builder.build();
 
         // SnapStart only applies to published versions, so the API must call a version through an alias.

@@ -1,6 +1,7 @@
 package dev.eventlog.infra;
 
 import java.util.List;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpIamAuthorizer;
@@ -8,7 +9,6 @@ import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegratio
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegrationProps;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
 import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
-import software.amazon.awscdk.services.apigatewayv2.CorsHttpMethod;
 import software.amazon.awscdk.services.apigatewayv2.CorsPreflightOptions;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
 import software.amazon.awscdk.services.apigatewayv2.HttpStage;
@@ -22,9 +22,11 @@ import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
 
 /** The HTTP API: CORS, the IAM-authorized routes to the function's alias, and the logged, throttled stage. */
-public final class EventHttpApi extends Construct {
+final class EventHttpApi extends Construct {
 
     public static final String STAGE_NAME = "$default";
+    /** The warning given when explicit throttling can hold more invocations than the reserved concurrency. */
+    static final String THROTTLE_ABOVE_CONCURRENCY = "@eventlog/throttle-above-reserved-concurrency";
     /**
      * How long a browser may reuse a preflight answer: one preflight per hour instead of one per request, yet a
      * changed CORS setting reaches every browser within the hour.
@@ -35,22 +37,20 @@ public final class EventHttpApi extends Construct {
     private final HttpStage stage;
     private final LogGroup accessLogGroup;
 
-    public EventHttpApi(Construct scope, String id, EventLogConfig config, IFunction target) {
+    EventHttpApi(Construct scope, String id, EventLogSettings settings, IFunction target) {
         super(scope, id);
-        CorsSettings cors = config.cors();
+        CorsSettings cors = settings.cors();
         this.api = HttpApi.Builder.create(this, "Api")
-                .apiName(config.stackName())
+                .apiName(settings.name())
                 .description("EventLog: record events and read them back")
                 .corsPreflight(CorsPreflightOptions.builder()
                         .allowOrigins(cors.allowOrigins())
-                        .allowMethods(cors.allowMethods().stream()
-                                .map(EventHttpApi::corsMethod)
-                                .toList())
+                        .allowMethods(cors.allowMethods())
                         .allowHeaders(cors.allowHeaders())
                         .maxAge(CORS_MAX_AGE)
                         .build())
                 // Only allowed with a custom domain (checked with the context), which then becomes the only way in.
-                .disableExecuteApiEndpoint(config.disableExecuteApiEndpoint())
+                .disableExecuteApiEndpoint(settings.disableExecuteApiEndpoint())
                 // The stage is declared below so that it carries access logs and throttling from its first deployment.
                 .createDefaultStage(false)
                 .build();
@@ -72,7 +72,7 @@ public final class EventHttpApi extends Construct {
         }
 
         this.accessLogGroup = LogGroup.Builder.create(this, "AccessLogs")
-                .retention(config.logRetention())
+                .retention(settings.logRetention())
                 .removalPolicy(RemovalPolicy.DESTROY)
                 .build();
         LogGroupLogDestination destination = new LogGroupLogDestination(accessLogGroup);
@@ -93,10 +93,20 @@ public final class EventHttpApi extends Construct {
                     }
                 })
                 .throttle(ThrottleSettings.builder()
-                        .rateLimit(config.throttleRateLimit())
-                        .burstLimit(config.throttleBurstLimit())
+                        .rateLimit(settings.throttle().rateLimit())
+                        .burstLimit(settings.throttle().burstLimit())
                         .build())
                 .build();
+        settings.reservedConcurrency()
+                .filter(reserved -> settings.throttle().worstCaseConcurrency() > reserved)
+                .ifPresent(reserved -> Annotations.of(stage)
+                        .addWarningV2(
+                                THROTTLE_ABOVE_CONCURRENCY,
+                                "The stage admits up to " + settings.throttle().describe()
+                                        + " requests while the slowest of them still run, more than the " + reserved
+                                        + " reserved concurrent executions: when the store is slow, Lambda refuses the "
+                                        + "excess and callers get 5xx instead of the gateway's 429. Lower "
+                                        + "'throttleRateLimit'/'throttleBurstLimit' or raise 'reservedConcurrency'."));
     }
 
     /** The execute-api ARN that IAM checks for one route on this API's stage. */
@@ -114,9 +124,5 @@ public final class EventHttpApi extends Construct {
 
     public LogGroup accessLogGroup() {
         return accessLogGroup;
-    }
-
-    private static CorsHttpMethod corsMethod(String method) {
-        return "*".equals(method) ? CorsHttpMethod.ANY : CorsHttpMethod.valueOf(method);
     }
 }

@@ -16,7 +16,7 @@ import software.constructs.Construct;
  * The alarms an operator is woken by: function errors and throttles, API 5xx and slow answers, throttled table
  * reads and writes, and an unavailable store; all of them notify the optional alarm topic.
  */
-public final class EventLogAlarms extends Construct {
+final class EventLogAlarms extends Construct {
 
     /** Count alarms sum five minutes: soon enough to act on, long enough to hold more than a request or two. */
     static final Duration PERIOD = Duration.minutes(5);
@@ -32,15 +32,15 @@ public final class EventLogAlarms extends Construct {
     private final Alarm storeUnavailable;
     private final Optional<AlarmTopic> topic;
 
-    public EventLogAlarms(
+    EventLogAlarms(
             Construct scope,
             String id,
-            EventLogConfig config,
+            EventLogSettings settings,
             EventTable table,
             EventFunction function,
             EventHttpApi api) {
         super(scope, id);
-        String prefix = config.stackName() + "-";
+        String prefix = settings.name() + "-";
         IFunction handler = function.function();
 
         this.functionErrors = countAlarm(
@@ -48,7 +48,7 @@ public final class EventLogAlarms extends Construct {
                 prefix,
                 handler.metricErrors(sum()),
                 "The function failed invocations: it crashed, ran out of memory or reached its "
-                        + EventFunction.TIMEOUT.toSeconds().intValue()
+                        + EventFunction.TIMEOUT_SECONDS
                         + " s timeout, so those callers got the gateway's 5xx "
                         + "instead of the function's answer. Find the requests in the function's log group and their X-Ray "
                         + "traces; a timeout usually means a slow or throttled table, an out-of-memory error a page too large "
@@ -71,7 +71,7 @@ public final class EventLogAlarms extends Construct {
         this.apiLatency = Alarm.Builder.create(this, "ApiLatencyP99")
                 .alarmName(prefix + "ApiLatencyP99")
                 .alarmDescription(
-                        "The slowest 1 % of API answers took longer than " + config.latencyAlarmMs() + " ms for "
+                        "The slowest 1 % of API answers took longer than " + settings.latencyAlarmMs() + " ms for "
                                 + LATENCY_PERIODS * PERIOD.toMinutes().intValue()
                                 + " minutes. Look at function duration, cold starts "
                                 + "and table throttles on the dashboard and at slow traces in X-Ray: large pages, a cold start after a "
@@ -82,7 +82,7 @@ public final class EventLogAlarms extends Construct {
                                 .statistic("p99")
                                 .period(PERIOD)
                                 .build()))
-                .threshold(config.latencyAlarmMs())
+                .threshold(settings.latencyAlarmMs())
                 .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
                 .evaluationPeriods(LATENCY_PERIODS)
                 .treatMissingData(TreatMissingData.NOT_BREACHING)
@@ -110,7 +110,7 @@ public final class EventLogAlarms extends Construct {
                         + "Nothing was lost: the callers were told to retry. Check the table's throttles on the dashboard, the "
                         + "AWS Health Dashboard for DynamoDB in this region, and the function's log for the error it names.");
 
-        this.topic = config.alarmEmail().map(email -> new AlarmTopic(this, "Topic", email));
+        this.topic = settings.alarmEmail().map(email -> new AlarmTopic(this, "Topic", email));
         topic.ifPresent(t -> {
             SnsAction notify = new SnsAction(t.topic());
             for (Alarm alarm : all()) {

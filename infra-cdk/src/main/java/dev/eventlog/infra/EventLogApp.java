@@ -30,7 +30,7 @@ public final class EventLogApp {
     static int run(App app, PrintStream err) {
         try {
             build(app);
-        } catch (InvalidContextException e) {
+        } catch (InvalidConfigurationException e) {
             err.println(e.getMessage());
             return 2;
         }
@@ -42,17 +42,17 @@ public final class EventLogApp {
      * Builds the stack from the app's context and registers the cdk-nag packs, so that synthesis fails on any
      * finding that is not acknowledged with a reason.
      */
-    public static EventLogStack build(App app) {
-        EventLogConfig config = EventLogConfig.fromContext(allContext(app));
+    static EventLogStack build(App app) {
+        AppContext context = AppContext.fromContext(allContext(app));
         StackProps.Builder props =
                 StackProps.builder().description("EventLog: serverless event log (HTTP API, Lambda, DynamoDB)");
-        if (config.account().isPresent() || config.region().isPresent()) {
+        if (context.account().isPresent() || context.region().isPresent()) {
             props.env(Environment.builder()
-                    .account(config.account().orElse(null))
-                    .region(config.region().orElse(null))
+                    .account(context.account().orElse(null))
+                    .region(context.region().orElse(null))
                     .build());
         }
-        EventLogStack stack = new EventLogStack(app, config.stackName(), props.build(), config);
+        EventLogStack stack = new EventLogStack(app, context.stackName(), props.build(), context.props());
         NagPackProps nag = NagPackProps.builder().verbose(true).build();
         Validations.of(app).addPlugins(new AwsSolutionsChecks(app, nag), new ServerlessChecks(app, nag));
         return stack;

@@ -1,98 +1,67 @@
 package dev.eventlog.infra;
 
-import java.util.Optional;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.constructs.Construct;
 
-/**
- * The whole EventLog deployment: table, function, HTTP API, optional custom domain, requester access, alarms,
- * dashboard and outputs.
- */
-public final class EventLogStack extends Stack {
+/** The app's stack: one {@link EventLog} and the outputs an operator reads after a deployment. */
+final class EventLogStack extends Stack {
 
-    private final EventTable table;
-    private final EventFunction function;
-    private final EventHttpApi api;
-    private final Optional<CustomDomain> customDomain;
-    private final RequesterAccess requesterAccess;
-    private final EventLogAlarms alarms;
-    private final OperationsDashboard dashboard;
+    /**
+     * The id CDK leaves out of logical ids: the EventLog's resources keep the ids they had when they were this
+     * stack's own children, so a deployed stack updates in place (its table above all) instead of replacing them.
+     */
+    static final String EVENT_LOG_ID = "Default";
 
-    public EventLogStack(Construct scope, String id, StackProps props, EventLogConfig config) {
+    private final EventLog eventLog;
+
+    EventLogStack(Construct scope, String id, StackProps props, EventLogProps eventLogProps) {
         super(scope, id, props);
-        this.table = new EventTable(this, "Events", config);
-        this.function = new EventFunction(this, "Handler", config, table.table(), table.userIndexArn());
-        this.api = new EventHttpApi(this, "HttpApi", config, function.alias());
-        this.customDomain = config.customDomain()
-                .map(settings -> new CustomDomain(this, "CustomDomain", settings, api.api(), api.stage()));
-        this.requesterAccess = new RequesterAccess(this, "Requester", api, config.requesterUser());
-        this.alarms = new EventLogAlarms(this, "Alarms", config, table, function, api);
-        this.dashboard = new OperationsDashboard(this, "Operations", config, table, function, api, alarms);
+        this.eventLog = new EventLog(this, EVENT_LOG_ID, eventLogProps);
 
-        if (!config.disableExecuteApiEndpoint()) {
+        if (!eventLog.executeApiEndpointDisabled()) {
             // A disabled endpoint refuses every request, so its URL is left out rather than handed to anyone.
-            CfnOutput.Builder.create(this, "ApiUrl")
-                    .description("Base URL of the HTTP API (execute-api endpoint)")
-                    .value(api.stage().getUrl())
-                    .build();
+            output(
+                    "ApiUrl",
+                    "Base URL of the HTTP API (execute-api endpoint)",
+                    eventLog.getStage().getUrl());
         }
-        customDomain.ifPresent(domain -> CfnOutput.Builder.create(this, "CustomDomainUrl")
-                .description("Base URL of the HTTP API under its custom domain")
-                .value("https://" + config.customDomain().orElseThrow().domainName() + "/")
-                .build());
-        CfnOutput.Builder.create(this, "TableName")
-                .description("DynamoDB table holding the events (retained when the stack is deleted)")
-                .value(table.table().getTableName())
-                .build();
-        CfnOutput.Builder.create(this, "RequesterPolicyArn")
-                .description("Managed policy that allows calling the API; attach it to whoever sends requests")
-                .value(requesterAccess.policy().getManagedPolicyArn())
-                .build();
-        requesterAccess
-                .user()
-                .ifPresent(user -> CfnOutput.Builder.create(this, "RequesterUserName")
-                        .description("IAM user holding the requester policy; create its access key yourself")
-                        .value(user.getUserName())
-                        .build());
-        CfnOutput.Builder.create(this, "DashboardName")
-                .description("CloudWatch dashboard of this deployment")
-                .value(dashboard.dashboard().getDashboardName())
-                .build();
-        alarms.topic()
-                .ifPresent(topic -> CfnOutput.Builder.create(this, "AlarmTopicArn")
-                        .description(
-                                "SNS topic every alarm notifies; the e-mail subscription must be confirmed from its first mail")
-                        .value(topic.topic().getTopicArn())
-                        .build());
+        eventLog.customDomainUrl()
+                .ifPresent(url -> output("CustomDomainUrl", "Base URL of the HTTP API under its custom domain", url));
+        output(
+                "TableName",
+                "DynamoDB table holding the events (retained when the stack is deleted)",
+                eventLog.getTable().getTableName());
+        output(
+                "RequesterPolicyArn",
+                "Managed policy that allows calling the API; attach it to whoever sends requests",
+                eventLog.getRequesterPolicy().getManagedPolicyArn());
+        output(
+                "OperatorsPolicyArn",
+                "Managed policy for operators: erase a user's events, export, import, backfill the user index",
+                eventLog.getOperatorsPolicy().getManagedPolicyArn());
+        eventLog.getRequesterUser()
+                .ifPresent(user -> output(
+                        "RequesterUserName",
+                        "IAM user holding the requester policy; create its access key yourself",
+                        user.getUserName()));
+        output(
+                "DashboardName",
+                "CloudWatch dashboard of this deployment",
+                eventLog.getDashboard().getDashboardName());
+        eventLog.getAlarmTopic()
+                .ifPresent(topic -> output(
+                        "AlarmTopicArn",
+                        "SNS topic every alarm notifies; the e-mail subscription must be confirmed from its first mail",
+                        topic.getTopicArn()));
     }
 
-    public EventTable table() {
-        return table;
+    EventLog eventLog() {
+        return eventLog;
     }
 
-    public EventFunction function() {
-        return function;
-    }
-
-    public EventHttpApi api() {
-        return api;
-    }
-
-    public Optional<CustomDomain> customDomain() {
-        return customDomain;
-    }
-
-    public RequesterAccess requesterAccess() {
-        return requesterAccess;
-    }
-
-    public EventLogAlarms alarms() {
-        return alarms;
-    }
-
-    public OperationsDashboard dashboard() {
-        return dashboard;
+    private void output(String id, String description, String value) {
+        CfnOutput.Builder.create(this, id).description(description).value(value).build();
     }
 }

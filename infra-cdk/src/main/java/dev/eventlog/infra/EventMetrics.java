@@ -11,7 +11,7 @@ import software.amazon.awscdk.services.cloudwatch.Metric;
  * <p>The function writes each metric twice, once per {@code Route} and once with no dimension at all; the alarms
  * and the dashboard read the second series, which CloudWatch stores as its own metric.
  */
-public final class EventMetrics {
+final class EventMetrics {
 
     public static final String NAMESPACE = "EventLog";
     public static final String ROUTE_DIMENSION = "Route";

@@ -24,7 +24,7 @@ import software.constructs.Construct;
  * The DynamoDB table of events: key (date, time) as the original, with the {@code byUser} index, protected against
  * loss and deletion.
  */
-public final class EventTable extends Construct {
+final class EventTable extends Construct {
 
     /**
      * The global secondary index of a user's events: partition key {@code userId}, sort key {@code at}
@@ -41,7 +41,7 @@ public final class EventTable extends Construct {
 
     private final Table table;
 
-    public EventTable(Construct scope, String id, EventLogConfig config) {
+    EventTable(Construct scope, String id, EventLogSettings settings) {
         super(scope, id);
         TableProps.Builder props = TableProps.builder()
                 .partitionKey(Attribute.builder()
@@ -58,10 +58,10 @@ public final class EventTable extends Construct {
                 .deletionProtection(true)
                 // The events are the system's only state: deleting the stack must never delete them.
                 .removalPolicy(RemovalPolicy.RETAIN);
-        config.tableName().ifPresent(props::tableName);
+        settings.tableName().ifPresent(props::tableName);
         // Without a retention period no item carries the attribute, and no TTL is switched on that could delete one.
-        config.retentionDays().ifPresent(days -> props.timeToLiveAttribute(EXPIRES_AT_ATTRIBUTE));
-        TableBilling billing = config.billing();
+        settings.retentionDays().ifPresent(days -> props.timeToLiveAttribute(EXPIRES_AT_ATTRIBUTE));
+        TableBilling billing = settings.billing();
         if (billing.provisioned()) {
             props.billingMode(BillingMode.PROVISIONED)
                     .readCapacity(billing.readCapacity())

@@ -17,7 +17,7 @@ import software.amazon.awscdk.services.lambda.IFunction;
 import software.constructs.Construct;
 
 /** The one CloudWatch dashboard of a deployment: alarms, API traffic, events written, function and table. */
-public final class OperationsDashboard extends Construct {
+final class OperationsDashboard extends Construct {
 
     /** One-minute points: the finest resolution Lambda, API Gateway and DynamoDB publish by default. */
     static final Duration PERIOD = Duration.minutes(1);
@@ -27,10 +27,10 @@ public final class OperationsDashboard extends Construct {
 
     private final Dashboard dashboard;
 
-    public OperationsDashboard(
+    OperationsDashboard(
             Construct scope,
             String id,
-            EventLogConfig config,
+            EventLogSettings settings,
             EventTable table,
             EventFunction function,
             EventHttpApi api,
@@ -42,7 +42,7 @@ public final class OperationsDashboard extends Construct {
 
         // Dashboard names are unique per account, stack names only per region: the region keeps two apart.
         this.dashboard = Dashboard.Builder.create(this, "Dashboard")
-                .dashboardName(Fn.join("-", List.of(config.stackName(), Aws.REGION)))
+                .dashboardName(Fn.join("-", List.of(settings.name(), Aws.REGION)))
                 .defaultInterval(Duration.hours(3))
                 .build();
 
@@ -65,7 +65,7 @@ public final class OperationsDashboard extends Construct {
                         .left(List.of(
                                 httpApi.metricLatency(stat("p50", "p50")), httpApi.metricLatency(stat("p99", "p99"))))
                         .leftAnnotations(List.of(HorizontalAnnotation.builder()
-                                .value(config.latencyAlarmMs())
+                                .value(settings.latencyAlarmMs())
                                 .label("p99 alarm threshold")
                                 .build()))
                         .leftYAxis(YAxisProps.builder().min(0).showUnits(false).build())

@@ -4,7 +4,7 @@ import java.util.List;
 import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
 
 /** One route of the HTTP API contract: a method and a path, with {parameters} as API Gateway writes them. */
-public record Route(HttpMethod method, String path) {
+record Route(HttpMethod method, String path) {
 
     /**
      * The five routes of the API contract: {@code GET /events/{date}/{time}} lists the events of one millisecond,

@@ -1,7 +1,7 @@
 package dev.eventlog.infra;
 
 /** How the table pays for throughput: on demand, or provisioned with fixed read and write capacity units. */
-public record TableBilling(boolean provisioned, int readCapacity, int writeCapacity) {
+record TableBilling(boolean provisioned, int readCapacity, int writeCapacity) {
 
     public TableBilling {
         if (provisioned && (readCapacity < 1 || writeCapacity < 1)) {

@@ -24,12 +24,12 @@ class AlarmTopicTemplateTest {
 
     @BeforeAll
     void synthesize() {
-        stack = TestStacks.stack(Map.of(EventLogConfig.ALARM_EMAIL, EMAIL));
+        stack = TestStacks.stack(Map.of(AppContext.ALARM_EMAIL, EMAIL));
         template = Template.fromStack(stack);
     }
 
     private AlarmTopic topic() {
-        return stack.alarms().topic().orElseThrow();
+        return stack.eventLog().alarms().topic().orElseThrow();
     }
 
     @Test

@@ -22,8 +22,9 @@ class AlarmsTemplateTest {
 
     @BeforeAll
     void synthesize() {
-        stack = TestStacks.stack(Map.of());
-        template = Template.fromStack(stack);
+        TestStacks.Synthesized synthesized = TestStacks.shared(Map.of());
+        stack = synthesized.stack();
+        template = synthesized.template();
     }
 
     @Test
@@ -68,7 +69,7 @@ class AlarmsTemplateTest {
                                     "Name",
                                     "FunctionName",
                                     "Value",
-                                    ref(stack.function().function()))),
+                                    ref(stack.eventLog().getFunction()))),
                             "Statistic",
                             "Sum",
                             "Period",
@@ -95,7 +96,7 @@ class AlarmsTemplateTest {
                                         "Name",
                                         "ApiId",
                                         "Value",
-                                        ref(stack.api().api()))),
+                                        ref(stack.eventLog().getHttpApi()))),
                         "Statistic", "Sum",
                         "Threshold", 0,
                         "ComparisonOperator", "GreaterThanThreshold")));
@@ -114,11 +115,11 @@ class AlarmsTemplateTest {
                                         "Name",
                                         "ApiId",
                                         "Value",
-                                        ref(stack.api().api()))),
+                                        ref(stack.eventLog().getHttpApi()))),
                         "ExtendedStatistic", "p99",
                         "Period", 300,
                         "EvaluationPeriods", 3,
-                        "Threshold", EventLogConfig.DEFAULT_LATENCY_ALARM_MS,
+                        "Threshold", EventLogProps.DEFAULT_LATENCY_ALARM_MS,
                         "ComparisonOperator", "GreaterThanThreshold")));
     }
 
@@ -142,7 +143,7 @@ class AlarmsTemplateTest {
                                             "Name",
                                             "TableName",
                                             "Value",
-                                            ref(stack.table().table())))),
+                                            ref(stack.eventLog().getTable())))),
                             "Stat",
                             "Sum"))));
             Object onIndex = Match.objectLike(Map.of(
@@ -190,20 +191,12 @@ class AlarmsTemplateTest {
 
     @Test
     void alarmsAccessor_listsEveryAlarmOfTheTemplate() {
-        List<Alarm> alarms = stack.alarms().all();
+        List<Alarm> alarms = stack.eventLog().alarms().all();
         assertEquals(7, alarms.size());
         assertEquals(
                 alarms.size(), template.findResources("AWS::CloudWatch::Alarm").size(), "and no other alarm");
         assertEquals(7, alarms.stream().map(TestStacks::logicalId).distinct().count());
         alarms.forEach(alarm ->
                 assertTrue(template.findResources("AWS::CloudWatch::Alarm").containsKey(TestStacks.logicalId(alarm))));
-    }
-
-    @Test
-    void latencyThreshold_followsTheContext() {
-        Template slow = Template.fromStack(TestStacks.stack(Map.of(EventLogConfig.LATENCY_ALARM_MS, "2500")));
-        slow.hasResourceProperties(
-                "AWS::CloudWatch::Alarm",
-                Match.objectLike(Map.of("AlarmName", "EventLog-ApiLatencyP99", "Threshold", 2500)));
     }
 }

@@ -23,13 +23,13 @@ class CdkNagTest {
 
     static Stream<Arguments> configurations() {
         Map<String, Object> everything = new java.util.HashMap<>(TestStacks.customDomain());
-        everything.put(EventLogConfig.BILLING_MODE, "provisioned");
-        everything.put(EventLogConfig.REQUESTER_USER, "true");
-        everything.put(EventLogConfig.DISABLE_EXECUTE_API_ENDPOINT, "true");
-        everything.put(EventLogConfig.EVENT_RETENTION_DAYS, "365");
-        everything.put(EventLogConfig.WRITE_SHARDS, "4");
-        everything.put(EventLogConfig.RESERVED_CONCURRENCY, "20");
-        everything.put(EventLogConfig.ALARM_EMAIL, "ops@example.com");
+        everything.put(AppContext.BILLING_MODE, "provisioned");
+        everything.put(AppContext.REQUESTER_USER, "true");
+        everything.put(AppContext.DISABLE_EXECUTE_API_ENDPOINT, "true");
+        everything.put(AppContext.EVENT_RETENTION_DAYS, "365");
+        everything.put(AppContext.WRITE_SHARDS, "4");
+        everything.put(AppContext.RESERVED_CONCURRENCY, "20");
+        everything.put(AppContext.ALARM_EMAIL, "ops@example.com");
         return Stream.of(
                 Arguments.of("default", Map.of()),
                 Arguments.of(
@@ -52,11 +52,11 @@ class CdkNagTest {
     @Test
     void aWildcardAddedOutsideThePathParameters_isStillReported() {
         EventLogStack stack = TestStacks.stack(Map.of());
-        stack.requesterAccess()
-                .policy()
+        stack.eventLog()
+                .getRequesterPolicy()
                 .addStatements(PolicyStatement.Builder.create()
                         .actions(List.of("execute-api:Invoke"))
-                        .resources(List.of(stack.api().api().arnForExecuteApi()))
+                        .resources(List.of(stack.eventLog().getHttpApi().arnForExecuteApi()))
                         .build());
         List<String> findings =
                 describe(new AwsSolutionsChecks().validateScope(stack).getViolations());
@@ -67,7 +67,7 @@ class CdkNagTest {
 
     @Test
     void acknowledgedFindings_eachCarryAReason() {
-        EventLogStack stack = TestStacks.stack(Map.of());
+        EventLogStack stack = TestStacks.shared(Map.of()).stack();
         List<Object> acknowledgments = stack.getNode().findAll().stream()
                 .flatMap(c -> c.getNode().getMetadata().stream())
                 .filter(m -> software.amazon.awscdk.Validations.ACKNOWLEDGED_RULES_METADATA_KEY.equals(m.getType()))

@@ -18,8 +18,9 @@ class CustomDomainTemplateTest {
 
     @BeforeAll
     void synthesize() {
-        stack = TestStacks.stack(TestStacks.customDomain());
-        template = Template.fromStack(stack);
+        TestStacks.Synthesized synthesized = TestStacks.shared(TestStacks.customDomain());
+        stack = synthesized.stack();
+        template = synthesized.template();
     }
 
     @Test
@@ -49,7 +50,10 @@ class CustomDomainTemplateTest {
                         "DomainNameConfigurations",
                         List.of(Match.objectLike(Map.of(
                                 "CertificateArn",
-                                        ref(stack.customDomain().orElseThrow().certificate()),
+                                        ref(stack.eventLog()
+                                                .customDomain()
+                                                .orElseThrow()
+                                                .certificate()),
                                 "EndpointType", "REGIONAL",
                                 "SecurityPolicy", "TLS_1_2")))));
     }
@@ -60,12 +64,14 @@ class CustomDomainTemplateTest {
         template.hasResource(
                 "AWS::ApiGatewayV2::ApiMapping",
                 Match.objectLike(Map.of(
-                        "DependsOn", List.of(TestStacks.logicalId(stack.api().stage())),
+                        "DependsOn",
+                                List.of(TestStacks.logicalId(stack.eventLog().getStage())),
                         "Properties",
                                 Map.of(
-                                        "ApiId", ref(stack.api().api()),
+                                        "ApiId", ref(stack.eventLog().getHttpApi()),
                                         "DomainName",
-                                                ref(stack.customDomain()
+                                                ref(stack.eventLog()
+                                                        .customDomain()
                                                         .orElseThrow()
                                                         .domainName()),
                                         "Stage", EventHttpApi.STAGE_NAME))));
@@ -73,7 +79,8 @@ class CustomDomainTemplateTest {
 
     @Test
     void aliasRecord_pointsTheNameAtTheRegionalDomain() {
-        String domain = TestStacks.logicalId(stack.customDomain().orElseThrow().domainName());
+        String domain = TestStacks.logicalId(
+                stack.eventLog().customDomain().orElseThrow().domainName());
         template.resourceCountIs("AWS::Route53::RecordSet", 1);
         template.hasResourceProperties(
                 "AWS::Route53::RecordSet",
@@ -117,7 +124,7 @@ class CustomDomainTemplateTest {
     @Test
     void disableExecuteApiEndpoint_leavesTheCustomDomainAsTheOnlyWayIn_andDropsTheExecuteApiUrl() {
         Map<String, Object> context = new java.util.HashMap<>(TestStacks.customDomain());
-        context.put(EventLogConfig.DISABLE_EXECUTE_API_ENDPOINT, "true");
+        context.put(AppContext.DISABLE_EXECUTE_API_ENDPOINT, "true");
         Template closed = Template.fromStack(TestStacks.stack(context));
         closed.hasResourceProperties(
                 "AWS::ApiGatewayV2::Api", Match.objectLike(Map.of("DisableExecuteApiEndpoint", true)));

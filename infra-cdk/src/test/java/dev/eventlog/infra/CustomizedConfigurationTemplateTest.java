@@ -2,6 +2,7 @@ package dev.eventlog.infra;
 
 import static dev.eventlog.infra.TestStacks.ref;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -20,24 +21,23 @@ class CustomizedConfigurationTemplateTest {
     @BeforeAll
     void synthesize() {
         stack = TestStacks.stack(Map.ofEntries(
-                Map.entry(EventLogConfig.STACK_NAME, "EventLogStaging"),
-                Map.entry(EventLogConfig.ACCOUNT, "123456789012"),
-                Map.entry(EventLogConfig.REGION, "eu-west-1"),
-                Map.entry(EventLogConfig.TABLE_NAME, "EventLog"),
-                Map.entry(EventLogConfig.MEMORY_SIZE, "2048"),
-                Map.entry(EventLogConfig.ARCHITECTURE, "x86_64"),
-                Map.entry(EventLogConfig.LOG_RETENTION_DAYS, 90),
-                Map.entry(EventLogConfig.CORS_ALLOW_ORIGINS, "https://app.example.com, https://admin.example.com"),
-                Map.entry(EventLogConfig.CORS_ALLOW_METHODS, List.of("get", "post", "options")),
-                Map.entry(
-                        EventLogConfig.CORS_ALLOW_HEADERS,
-                        "authorization,content-type,x-amz-date,x-amz-security-token"),
-                Map.entry(EventLogConfig.THROTTLE_RATE_LIMIT, "200"),
-                Map.entry(EventLogConfig.THROTTLE_BURST_LIMIT, "400"),
-                Map.entry(EventLogConfig.REQUESTER_USER, "true"),
-                Map.entry(EventLogConfig.WRITE_SHARDS, "4"),
-                Map.entry(EventLogConfig.EVENT_RETENTION_DAYS, 400),
-                Map.entry(EventLogConfig.RESERVED_CONCURRENCY, "20")));
+                Map.entry(AppContext.STACK_NAME, "EventLogStaging"),
+                Map.entry(AppContext.ACCOUNT, "123456789012"),
+                Map.entry(AppContext.REGION, "eu-west-1"),
+                Map.entry(AppContext.TABLE_NAME, "EventLog"),
+                Map.entry(AppContext.MEMORY_SIZE, "2048"),
+                Map.entry(AppContext.ARCHITECTURE, "x86_64"),
+                Map.entry(AppContext.LOG_RETENTION_DAYS, 90),
+                Map.entry(AppContext.CORS_ALLOW_ORIGINS, "https://app.example.com, https://admin.example.com"),
+                Map.entry(AppContext.CORS_ALLOW_METHODS, List.of("get", "post", "options")),
+                Map.entry(AppContext.CORS_ALLOW_HEADERS, "authorization,content-type,x-amz-date,x-amz-security-token"),
+                Map.entry(AppContext.THROTTLE_RATE_LIMIT, "200"),
+                Map.entry(AppContext.THROTTLE_BURST_LIMIT, "400"),
+                Map.entry(AppContext.REQUESTER_USER, "true"),
+                Map.entry(AppContext.WRITE_SHARDS, "4"),
+                Map.entry(AppContext.EVENT_RETENTION_DAYS, 400),
+                Map.entry(AppContext.RESERVED_CONCURRENCY, "20"),
+                Map.entry(AppContext.LATENCY_ALARM_MS, "2500")));
         template = Template.fromStack(stack);
     }
 
@@ -73,7 +73,7 @@ class CustomizedConfigurationTemplateTest {
                                 "Variables",
                                 Map.of(
                                         "TABLE_NAME",
-                                        ref(stack.table().table()),
+                                        ref(stack.eventLog().getTable()),
                                         "EVENTLOG_WRITE_SHARDS",
                                         "4",
                                         "EVENTLOG_RETENTION_DAYS",
@@ -128,10 +128,28 @@ class CustomizedConfigurationTemplateTest {
         template.resourceCountIs("AWS::IAM::User", 1);
         template.hasResourceProperties(
                 "AWS::IAM::User",
-                Map.of("ManagedPolicyArns", List.of(ref(stack.requesterAccess().policy()))));
+                Map.of("ManagedPolicyArns", List.of(ref(stack.eventLog().getRequesterPolicy()))));
         template.resourceCountIs("AWS::IAM::AccessKey", 0);
         template.hasOutput(
                 "RequesterUserName",
-                Map.of("Value", ref(stack.requesterAccess().user().orElseThrow())));
+                Map.of("Value", ref(stack.eventLog().getRequesterUser().orElseThrow())));
+    }
+
+    @Test
+    void latencyAlarm_takesTheThreshold_andEveryAlarmTheStacksName() {
+        template.hasResourceProperties(
+                "AWS::CloudWatch::Alarm",
+                Match.objectLike(Map.of("AlarmName", "EventLogStaging-ApiLatencyP99", "Threshold", 2500)));
+    }
+
+    @Test
+    void throttlingAboveTheReservedConcurrency_isAWarning_naming_bothValues() {
+        List<software.amazon.awscdk.cxapi.SynthesisMessage> warnings =
+                software.amazon.awscdk.assertions.Annotations.fromStack(stack)
+                        .findWarning("*", Match.stringLikeRegexp(".*throttle.*"));
+        assertEquals(1, warnings.size(), warnings.toString());
+        String text = String.valueOf(warnings.get(0).getEntry().getData());
+        assertTrue(text.contains("400 + 200 x 20 s = 4400 requests"), text);
+        assertTrue(text.contains("more than the 20 reserved concurrent executions"), text);
     }
 }

@@ -21,8 +21,9 @@ class DashboardTemplateTest {
 
     @BeforeAll
     void synthesize() {
-        stack = TestStacks.stack(Map.of());
-        template = Template.fromStack(stack);
+        TestStacks.Synthesized synthesized = TestStacks.shared(Map.of());
+        stack = synthesized.stack();
+        template = synthesized.template();
         Map<String, Map<String, Object>> dashboards = template.findResources("AWS::CloudWatch::Dashboard");
         assertEquals(1, dashboards.size());
         Object raw = ((Map<?, ?>) dashboards.values().iterator().next().get("Properties")).get("DashboardBody");
@@ -42,7 +43,7 @@ class DashboardTemplateTest {
                 "DashboardName",
                 software.amazon.awscdk.assertions.Match.objectLike(Map.of(
                         "Value",
-                        Map.of("Ref", TestStacks.logicalId(stack.dashboard().dashboard())))));
+                        Map.of("Ref", TestStacks.logicalId(stack.eventLog().getDashboard())))));
     }
 
     @Test
@@ -56,7 +57,7 @@ class DashboardTemplateTest {
                 "\"stat\":\"p99\"")) {
             assertTrue(body.contains(series), series + " missing from " + body);
         }
-        assertTrue(body.contains("\"value\":" + EventLogConfig.DEFAULT_LATENCY_ALARM_MS), "latency threshold line");
+        assertTrue(body.contains("\"value\":" + EventLogProps.DEFAULT_LATENCY_ALARM_MS), "latency threshold line");
     }
 
     @Test
@@ -98,7 +99,7 @@ class DashboardTemplateTest {
     @Test
     void alarmWidget_showsEveryAlarm() {
         assertTrue(body.contains("\"type\":\"alarm\""), body);
-        assertEquals(stack.alarms().all().size(), body.split("\\{alarm:", -1).length - 1, body);
+        assertEquals(stack.eventLog().alarms().all().size(), body.split("\\{alarm:", -1).length - 1, body);
     }
 
     /** The body as one string, with each CloudFormation reference written as {logicalId} or {alarm:...}. */

@@ -22,12 +22,57 @@ import software.amazon.awscdk.assertions.Template;
 class DefaultConfigurationTemplateTest {
 
     private EventLogStack stack;
+    private EventLog log;
     private Template template;
 
     @BeforeAll
     void synthesize() {
-        stack = TestStacks.stack(Map.of());
-        template = Template.fromStack(stack);
+        TestStacks.Synthesized synthesized = TestStacks.shared(Map.of());
+        stack = synthesized.stack();
+        log = synthesized.eventLog();
+        template = synthesized.template();
+    }
+
+    @Test
+    void everyResource_keepsTheLogicalIdItHadBeforeTheEventLogConstruct_soDeployedStacksUpdateInPlace() {
+        List<String> ids = new ArrayList<>(
+                template.toJSON().get("Resources") instanceof Map<?, ?> resources
+                        ? resources.keySet().stream().map(String::valueOf).toList()
+                        : List.of());
+        // The version's id is a hash of the function's code and configuration: it changes with every new jar.
+        assertTrue(ids.removeIf(id -> id.matches("HandlerFunctionCurrentVersion7B9820B6[0-9a-f]{32}")), ids.toString());
+        assertEquals(
+                new java.util.TreeSet<>(List.of(
+                        "AlarmsApi5xxFE885FB1",
+                        "AlarmsApiLatencyP99A5F86060",
+                        "AlarmsFunctionErrors8A553A4B",
+                        "AlarmsFunctionThrottles9E6847CC",
+                        "AlarmsStoreUnavailable9B8517E8",
+                        "AlarmsTableReadThrottles7AA107F2",
+                        "AlarmsTableWriteThrottlesE71DCC53",
+                        "EventsTable4B7491D3",
+                        "HandlerAliasE737B92A",
+                        "HandlerFunction0D87A48C",
+                        "HandlerLogGroup50A7B41D",
+                        "HandlerRole2397B183",
+                        "HttpApi9292168F",
+                        "HttpApiAccessLogsDED8C7A4",
+                        "HttpApiDefaultStage3EEB07D6",
+                        "HttpApiGETevents5CB055C8",
+                        "HttpApiGETeventsEventLogIntegration2386BEA2",
+                        "HttpApiGETeventsEventLogIntegrationPermissionC91F0026",
+                        "HttpApiGETeventsdate95AF03E2",
+                        "HttpApiGETeventsdateEventLogIntegrationPermission6ECAC188",
+                        "HttpApiGETeventsdatetime177FBAC5",
+                        "HttpApiGETeventsdatetimeEventLogIntegrationPermission60EC720D",
+                        "HttpApiGETeventsdatetimeeventId0E574768",
+                        "HttpApiGETeventsdatetimeeventIdEventLogIntegrationPermission154B5129",
+                        "HttpApiPOSTevents1CD7C4B1",
+                        "HttpApiPOSTeventsEventLogIntegrationPermission0FD6C4C3",
+                        "OperationsDashboardE19B83FC",
+                        "OperatorsPolicy0178DE48",
+                        "RequesterInvokePolicyB95EDB44")),
+                new java.util.TreeSet<>(ids));
     }
 
     @Test
@@ -75,16 +120,15 @@ class DefaultConfigurationTemplateTest {
 
     @Test
     void functionLogGroup_isCreatedExplicitly_withRetention() {
-        template.hasResourceProperties(
-                "AWS::Logs::LogGroup", Map.of("RetentionInDays", EventLogConfig.DEFAULT_LOG_RETENTION_DAYS));
+        template.hasResourceProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 30));
         template.hasResourceProperties(
                 "AWS::Lambda::Function",
                 Match.objectLike(Map.of(
-                        "LoggingConfig", Map.of("LogGroup", ref(stack.function().logGroup())))));
+                        "LoggingConfig",
+                        Map.of("LogGroup", ref(log.eventFunction().logGroup())))));
         // The function log group and the access log group; nothing else may create one.
         template.resourceCountIs("AWS::Logs::LogGroup", 2);
-        template.allResourcesProperties(
-                "AWS::Logs::LogGroup", Map.of("RetentionInDays", EventLogConfig.DEFAULT_LOG_RETENTION_DAYS));
+        template.allResourcesProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 30));
     }
 
     @Test
@@ -116,27 +160,19 @@ class DefaultConfigurationTemplateTest {
                                                                 "Effect",
                                                                 "Allow",
                                                                 "Action",
+                                                                // Sorted, as the minimizePolicies flag writes them.
                                                                 List.of(
-                                                                        "dynamodb:PutItem",
                                                                         "dynamodb:GetItem",
+                                                                        "dynamodb:PutItem",
                                                                         "dynamodb:Query",
                                                                         "dynamodb:Scan"),
                                                                 "Resource",
-                                                                arn(stack.table()
-                                                                        .table())),
+                                                                arn(log.getTable())),
                                                         Map.of(
                                                                 "Sid", "ReadUserHistory",
                                                                 "Effect", "Allow",
                                                                 "Action", "dynamodb:Query",
-                                                                "Resource",
-                                                                        Map.of(
-                                                                                "Fn::Join",
-                                                                                List.of(
-                                                                                        "",
-                                                                                        List.of(
-                                                                                                arn(stack.table()
-                                                                                                        .table()),
-                                                                                                "/index/byUser")))),
+                                                                "Resource", TestStacks.userIndexArn(log.getTable())),
                                                         Map.of(
                                                                 "Sid",
                                                                 "WriteOwnLogs",
@@ -145,15 +181,15 @@ class DefaultConfigurationTemplateTest {
                                                                 "Action",
                                                                 List.of("logs:CreateLogStream", "logs:PutLogEvents"),
                                                                 "Resource",
-                                                                arn(stack.function()
+                                                                arn(log.eventFunction()
                                                                         .logGroup())),
                                                         Map.of(
                                                                 "Sid", "SendTraces",
                                                                 "Effect", "Allow",
                                                                 "Action",
                                                                         List.of(
-                                                                                "xray:PutTraceSegments",
-                                                                                "xray:PutTelemetryRecords"),
+                                                                                "xray:PutTelemetryRecords",
+                                                                                "xray:PutTraceSegments"),
                                                                 "Resource", "*")))))));
         // No separate (default) policy may widen the role later, not even the one active tracing would add.
         template.resourceCountIs("AWS::IAM::Policy", 0);
@@ -170,7 +206,9 @@ class DefaultConfigurationTemplateTest {
             if ("*".equals(statement.get("Resource"))) {
                 // X-Ray has no resource types: its two write actions are the only grant allowed on every resource.
                 assertEquals(
-                        EventFunction.TRACING_ACTIONS, actions, "a statement grants on every resource: " + statement);
+                        java.util.Set.copyOf(EventFunction.TRACING_ACTIONS),
+                        java.util.Set.copyOf(actions),
+                        "a statement grants on every resource: " + statement);
             }
         }
         template.allResourcesProperties("AWS::IAM::Role", Map.of("ManagedPolicyArns", Match.absent()));
@@ -199,20 +237,20 @@ class DefaultConfigurationTemplateTest {
                         Map.entry("Runtime", "java25"),
                         Map.entry("Handler", "dev.eventlog.lambda.EventLogHandler::handleRequest"),
                         Map.entry("Architectures", List.of("arm64")),
-                        Map.entry("MemorySize", EventLogConfig.DEFAULT_MEMORY_SIZE_MB),
+                        Map.entry("MemorySize", EventLogProps.DEFAULT_MEMORY_SIZE_MB),
                         Map.entry("Timeout", 20),
                         Map.entry("SnapStart", Map.of("ApplyOn", "PublishedVersions")),
-                        Map.entry("Role", arn(stack.function().role())),
+                        Map.entry("Role", arn(log.eventFunction().role())),
                         Map.entry(
                                 "Environment",
                                 Map.of(
                                         "Variables",
                                         Map.of(
-                                                "TABLE_NAME", ref(stack.table().table()),
+                                                "TABLE_NAME", ref(log.getTable()),
                                                 "EVENTLOG_WRITE_SHARDS", "1",
                                                 "JAVA_TOOL_OPTIONS",
                                                         "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"))),
-                        Map.entry("ReservedConcurrentExecutions", Match.absent()),
+                        Map.entry("ReservedConcurrentExecutions", EventLogProps.DEFAULT_RESERVED_CONCURRENCY),
                         Map.entry(
                                 "Code",
                                 Match.objectLike(Map.of("S3Key", Match.stringLikeRegexp("[0-9a-f]{64}\\.jar"))))));
@@ -240,8 +278,8 @@ class DefaultConfigurationTemplateTest {
         template.resourceCountIs("AWS::IAM::Policy", 0);
         template.hasResource(
                 "AWS::Lambda::Function",
-                Match.objectLike(
-                        Map.of("DependsOn", List.of(logicalId(stack.function().role())))));
+                Match.objectLike(Map.of(
+                        "DependsOn", List.of(logicalId(log.eventFunction().role())))));
     }
 
     @Test
@@ -263,7 +301,7 @@ class DefaultConfigurationTemplateTest {
                 "AWS::Lambda::Alias",
                 Map.of(
                         "Name", EventFunction.ALIAS_NAME,
-                        "FunctionName", ref(stack.function().function()),
+                        "FunctionName", ref(log.eventFunction().function()),
                         "FunctionVersion", Map.of("Fn::GetAtt", List.of(versionId, "Version"))));
     }
 
@@ -307,7 +345,7 @@ class DefaultConfigurationTemplateTest {
             template.hasResourceProperties(
                     "AWS::ApiGatewayV2::Route",
                     Map.of(
-                            "ApiId", ref(stack.api().api()),
+                            "ApiId", ref(log.getHttpApi()),
                             "RouteKey", route.routeKey(),
                             "AuthorizationType", "AWS_IAM",
                             "Target",
@@ -319,13 +357,13 @@ class DefaultConfigurationTemplateTest {
                 "AWS::ApiGatewayV2::Integration",
                 Map.of(
                         "ApiId",
-                        ref(stack.api().api()),
+                        ref(log.getHttpApi()),
                         "IntegrationType",
                         "AWS_PROXY",
                         "PayloadFormatVersion",
                         "2.0",
                         "IntegrationUri",
-                        ref(stack.function().alias())));
+                        ref(log.eventFunction().alias())));
     }
 
     @Test
@@ -338,7 +376,7 @@ class DefaultConfigurationTemplateTest {
                         "Principal",
                         "apigateway.amazonaws.com",
                         "FunctionName",
-                        ref(stack.function().alias()),
+                        ref(log.eventFunction().alias()),
                         "SourceArn",
                         Match.anyValue()),
                 5);
@@ -352,15 +390,15 @@ class DefaultConfigurationTemplateTest {
         template.hasResourceProperties(
                 "AWS::ApiGatewayV2::Stage",
                 Map.of(
-                        "ApiId", ref(stack.api().api()),
+                        "ApiId", ref(log.getHttpApi()),
                         "StageName", "$default",
                         "AutoDeploy", true,
                         "DefaultRouteSettings",
                                 Map.of(
-                                        "ThrottlingRateLimit", EventLogConfig.DEFAULT_THROTTLE_RATE_LIMIT,
-                                        "ThrottlingBurstLimit", EventLogConfig.DEFAULT_THROTTLE_BURST_LIMIT),
+                                        "ThrottlingRateLimit", 4,
+                                        "ThrottlingBurstLimit", 20),
                         "AccessLogSettings",
-                                Map.of("DestinationArn", arn(stack.api().accessLogGroup()), "Format", format)));
+                                Map.of("DestinationArn", arn(log.eventHttpApi().accessLogGroup()), "Format", format)));
 
         Map<String, Object> fields = jsonObject(format.asString());
         assertEquals(
@@ -392,7 +430,6 @@ class DefaultConfigurationTemplateTest {
 
     @Test
     void requesterPolicy_allowsInvokeOnExactlyTheFiveRoutes_ofThisApisStage() {
-        String api = logicalId(stack.api().api());
         template.hasResourceProperties(
                 "AWS::IAM::ManagedPolicy",
                 Map.of(
@@ -405,13 +442,7 @@ class DefaultConfigurationTemplateTest {
                                         "Sid", "InvokeEventLogRoutes",
                                         "Effect", "Allow",
                                         "Action", "execute-api:Invoke",
-                                        "Resource",
-                                                List.of(
-                                                        executeApiArn(api, "/$default/GET/events"),
-                                                        executeApiArn(api, "/$default/POST/events"),
-                                                        executeApiArn(api, "/$default/GET/events/*"),
-                                                        executeApiArn(api, "/$default/GET/events/*/*"),
-                                                        executeApiArn(api, "/$default/GET/events/*/*/*")))))));
+                                        "Resource", TestStacks.routeArns(log.getHttpApi(), TestStacks.ALL_ROUTES))))));
     }
 
     @Test
@@ -435,16 +466,15 @@ class DefaultConfigurationTemplateTest {
                                         "",
                                         List.of(
                                                 "https://",
-                                                ref(stack.api().api()),
+                                                ref(log.getHttpApi()),
                                                 ".execute-api.",
                                                 Map.of("Ref", "AWS::Region"),
                                                 ".",
                                                 Map.of("Ref", "AWS::URLSuffix"),
                                                 "/")))));
-        template.hasOutput("TableName", Map.of("Value", ref(stack.table().table())));
-        template.hasOutput(
-                "RequesterPolicyArn",
-                Map.of("Value", ref(stack.requesterAccess().policy())));
+        template.hasOutput("TableName", Map.of("Value", ref(log.getTable())));
+        template.hasOutput("RequesterPolicyArn", Map.of("Value", ref(log.getRequesterPolicy())));
+        template.hasOutput("OperatorsPolicyArn", Map.of("Value", ref(log.getOperatorsPolicy())));
         assertTrue(template.findOutputs("CustomDomainUrl").isEmpty());
         assertTrue(template.findOutputs("RequesterUserName").isEmpty());
     }
@@ -461,23 +491,6 @@ class DefaultConfigurationTemplateTest {
         assertTrue(software.amazon.awscdk.Token.isUnresolved(stack.getAccount()));
         assertTrue(software.amazon.awscdk.Token.isUnresolved(stack.getRegion()));
         assertEquals("EventLog", stack.getStackName());
-    }
-
-    static Map<String, Object> executeApiArn(String apiLogicalId, String suffix) {
-        return Map.of(
-                "Fn::Join",
-                List.of(
-                        "",
-                        List.of(
-                                "arn:",
-                                Map.of("Ref", "AWS::Partition"),
-                                ":execute-api:",
-                                Map.of("Ref", "AWS::Region"),
-                                ":",
-                                Map.of("Ref", "AWS::AccountId"),
-                                ":",
-                                Map.of("Ref", apiLogicalId),
-                                suffix)));
     }
 
     @SuppressWarnings("unchecked")

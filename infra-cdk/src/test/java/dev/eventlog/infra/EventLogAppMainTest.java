@@ -4,11 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -23,8 +28,8 @@ class EventLogAppMainTest {
     Path outdir;
 
     @Test
-    void main_synthesizesTheTemplate_withoutAnyAwsCredentials() throws Exception {
-        Result result = runMain(Map.of(EventLogConfig.LAMBDA_JAR, TestStacks.lambdaJar()));
+    void main_synthesizesTheTemplate_withoutAnyAwsCredentials_withEveryFeatureFlagConfigured() throws Exception {
+        Result result = runMain(TestStacks.context(Map.of()));
 
         assertEquals(0, result.exitCode(), result.output());
         Path template = outdir.resolve("EventLog.template.json");
@@ -38,6 +43,34 @@ class EventLogAppMainTest {
                     assets.anyMatch(p -> p.getFileName().toString().matches("asset\\.[0-9a-f]{64}\\.jar")),
                     "the Lambda jar is staged as an asset");
         }
+        assertEquals(List.of(), unconfiguredFeatureFlags(outdir.resolve("manifest.json")));
+    }
+
+    /**
+     * The flags the CLI reports as "not configured" after a synth: those that cdk.json does not set and whose value
+     * when unset (the v2 default the report gives, else false) is not the recommended one.
+     */
+    private static List<String> unconfiguredFeatureFlags(Path manifest) throws IOException {
+        JsonNode artifacts = new ObjectMapper().readTree(manifest.toFile()).path("artifacts");
+        List<String> unconfigured = new ArrayList<>();
+        boolean reported = false;
+        for (JsonNode artifact : (Iterable<JsonNode>) artifacts::elements) {
+            if (!"cdk:feature-flag-report".equals(artifact.path("type").asText())) {
+                continue;
+            }
+            reported = true;
+            artifact.path("properties").path("flags").fields().forEachRemaining(flag -> {
+                JsonNode value = flag.getValue();
+                JsonNode unset = value.path("unconfiguredBehavesLike").path("v2");
+                if (value.has("recommendedValue")
+                        && !value.has("userValue")
+                        && !value.path("recommendedValue").equals(unset.isMissingNode() ? BooleanNode.FALSE : unset)) {
+                    unconfigured.add(flag.getKey());
+                }
+            });
+        }
+        assertTrue(reported, "the cloud assembly holds the feature flag report");
+        return unconfigured;
     }
 
     @Test
@@ -45,7 +78,7 @@ class EventLogAppMainTest {
         java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
         software.amazon.awscdk.App app = software.amazon.awscdk.App.Builder.create()
                 .outdir(outdir.toString())
-                .context(TestStacks.context(Map.of(EventLogConfig.BILLING_MODE, "cheap")))
+                .context(TestStacks.context(Map.of(AppContext.BILLING_MODE, "cheap")))
                 .build();
 
         int status = EventLogApp.run(app, new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
@@ -83,10 +116,8 @@ class EventLogAppMainTest {
         }
     }
 
-    private static String json(Map<String, Object> context) {
-        return context.entrySet().stream()
-                .map(e -> "\"" + e.getKey() + "\":\"" + e.getValue() + "\"")
-                .collect(java.util.stream.Collectors.joining(",", "{", "}"));
+    private static String json(Map<String, Object> context) throws IOException {
+        return new ObjectMapper().writeValueAsString(context);
     }
 
     private record Result(int exitCode, String output) {}

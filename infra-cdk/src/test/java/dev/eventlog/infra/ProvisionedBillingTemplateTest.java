@@ -10,35 +10,29 @@ import software.amazon.awscdk.assertions.Template;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProvisionedBillingTemplateTest {
 
-    private Template originalCapacity;
     private Template chosenCapacity;
 
     @BeforeAll
     void synthesize() {
-        originalCapacity = Template.fromStack(TestStacks.stack(Map.of(EventLogConfig.BILLING_MODE, "provisioned")));
+        // Without capacities the table gets one unit each, as the original did (EventLogSettingsTest).
         chosenCapacity = Template.fromStack(TestStacks.stack(Map.of(
-                EventLogConfig.BILLING_MODE, "provisioned",
-                EventLogConfig.READ_CAPACITY, "5",
-                EventLogConfig.WRITE_CAPACITY, 3)));
+                AppContext.BILLING_MODE, "provisioned",
+                AppContext.READ_CAPACITY, "5",
+                AppContext.WRITE_CAPACITY, 3)));
     }
 
     @Test
-    void provisionedWithoutCapacities_usesOneReadAndOneWriteUnit_asTheOriginal() {
-        originalCapacity.hasResourceProperties(
+    void provisionedWithCapacities_usesThem_onTheTableAndItsUserIndex() {
+        chosenCapacity.hasResourceProperties(
                 "AWS::DynamoDB::Table",
                 Match.objectLike(Map.of(
                         // CloudFormation's default billing mode is provisioned, so the CDK leaves the property out.
                         "BillingMode", Match.absent(),
-                        "ProvisionedThroughput", Map.of("ReadCapacityUnits", 1, "WriteCapacityUnits", 1))));
-    }
-
-    @Test
-    void provisionedWithCapacities_usesThem() {
-        chosenCapacity.hasResourceProperties(
-                "AWS::DynamoDB::Table",
-                Match.objectLike(Map.of(
-                        "BillingMode", Match.absent(),
-                        "ProvisionedThroughput", Map.of("ReadCapacityUnits", 5, "WriteCapacityUnits", 3))));
+                        "ProvisionedThroughput", Map.of("ReadCapacityUnits", 5, "WriteCapacityUnits", 3),
+                        "GlobalSecondaryIndexes",
+                                java.util.List.of(Match.objectLike(Map.of(
+                                        "ProvisionedThroughput",
+                                        Map.of("ReadCapacityUnits", 5, "WriteCapacityUnits", 3)))))));
     }
 
     @Test

@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -40,17 +39,9 @@ public final class PairedReadCostRun {
                 for (String read : new String[] {"getDay100", "getAllFirstPage"}) {
                     APIGatewayV2HTTPEvent smallRequest = request(read, small);
                     APIGatewayV2HTTPEvent largeRequest = request(read, large);
-                    long[][] nanos = new long[2][measured];
-                    for (int i = 0; i < warmup + measured; i++) {
-                        long first = i % 2 == 0 ? timed(smallLog, smallRequest) : timed(largeLog, largeRequest);
-                        long second = i % 2 == 0 ? timed(largeLog, largeRequest) : timed(smallLog, smallRequest);
-                        if (i >= warmup) {
-                            nanos[0][i - warmup] = i % 2 == 0 ? first : second;
-                            nanos[1][i - warmup] = i % 2 == 0 ? second : first;
-                        }
-                    }
-                    out.printf("%s\t%s\t%.1f\t%.1f\t%.1f\t%.1f\t%d%n", store, read, percentile(nanos[0], 50), percentile(nanos[0], 99),
-                            percentile(nanos[1], 50), percentile(nanos[1], 99), measured);
+                    Alternation.Times times = Alternation.run(warmup, measured, n -> timed(smallLog, smallRequest),
+                            n -> timed(largeLog, largeRequest));
+                    out.println(store + "\t" + read + "\t" + times.columns());
                 }
             }
         }
@@ -74,20 +65,10 @@ public final class PairedReadCostRun {
                 : ApiRequests.get("/events", "");
     }
 
-    private static long timed(EventLogHandler handler, APIGatewayV2HTTPEvent request) {
-        long started = System.nanoTime();
+    private static void timed(EventLogHandler handler, APIGatewayV2HTTPEvent request) {
         int status = handler.handleRequest(request, null).getStatusCode();
-        long elapsed = System.nanoTime() - started;
         if (status != 200) {
             throw new IllegalStateException("a read answered " + status);
         }
-        return elapsed;
-    }
-
-    private static double percentile(long[] nanos, int percent) {
-        long[] sorted = nanos.clone();
-        Arrays.sort(sorted);
-        int index = Math.min(sorted.length - 1, (int) Math.ceil(percent / 100.0 * sorted.length) - 1);
-        return sorted[Math.max(0, index)] / 1000.0;
     }
 }

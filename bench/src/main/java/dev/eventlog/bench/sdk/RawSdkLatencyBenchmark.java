@@ -3,10 +3,8 @@ package dev.eventlog.bench.sdk;
 import dev.eventlog.bench.data.SampleLog;
 import dev.eventlog.bench.dynalite.DynaliteStores;
 import dev.eventlog.bench.dynalite.RawRequests;
-import dev.eventlog.core.domain.EventKey;
 import dev.eventlog.core.domain.EventTime;
 import java.time.Instant;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -16,10 +14,8 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -48,19 +44,8 @@ public class RawSdkLatencyBenchmark {
     /** The conditional write the store issues for a new event (a fresh key every call, so it always succeeds). */
     @Benchmark
     public PutItemResponse putItem() {
-        EventKey key = EventTime.at(Instant.ofEpochMilli(4_102_444_800_000L + next++)).withId("raw-" + next);
-        return client.putItem(PutItemRequest.builder()
-                .tableName(DynaliteStores.WARM_TABLE)
-                .item(Map.of(
-                        "date", AttributeValue.fromS(key.dateText()),
-                        "time", AttributeValue.fromS(SampleLog.rangeKey(key)),
-                        "eventId", AttributeValue.fromS(key.eventId()),
-                        "userId", AttributeValue.fromS(SampleLog.userId((int) next)),
-                        "eventType", AttributeValue.fromS(SampleLog.eventType((int) next)),
-                        "attributes", AttributeValue.fromM(Map.of("source", AttributeValue.fromS("bench")))))
-                .conditionExpression("attribute_not_exists(#d)")
-                .expressionAttributeNames(Map.of("#d", "date"))
-                .build());
+        int n = (int) next++;
+        return client.putItem(RawRequests.warmPut(EventTime.at(Instant.ofEpochMilli(4_102_444_800_000L + n)).withId("raw-" + n), n));
     }
 
     @Benchmark

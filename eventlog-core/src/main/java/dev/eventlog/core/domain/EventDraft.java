@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * An event as a client sent it, not yet validated: every field may be missing or wrong. Its time is given as
  * {@code date} and {@code time}, or as one RFC 3339 {@code timestamp}, or not at all (the server stamps it).
- * Without an {@code eventId}, the id is derived from the content when the time is given, random otherwise.
+ * Without an {@code eventId}, the id is derived from the content when the time is given, random otherwise; an
+ * {@code eventId} is an idempotency key only beside a time the client gave, so it needs one.
  */
 public record EventDraft(
         String date,
@@ -58,10 +59,20 @@ public record EventDraft(
                 EventTime.parseTime("time", time, errors);
             }
         }
+        List<FieldError> contentErrors = EventRecord.contentErrors(userId, eventType, attributes);
         if (eventId != null) {
-            EventIds.check("eventId", eventId, errors);
+            if (stampedByServer()) {
+                errors.add(new FieldError(
+                        "eventId",
+                        "needs the event's time: without 'date' and 'time' (or 'timestamp') the server stamps each"
+                                + " sending with a new time, so a retry would be recorded as a second event. Send"
+                                + " 'date' and 'time' (or 'timestamp') with the 'eventId', or send the time alone and"
+                                + " the id is derived from the content"));
+            }
+            String derived = contentErrors.isEmpty() ? EventIds.derive(userId, eventType, attributes) : null;
+            EventIds.checkGiven("eventId", eventId, derived, errors);
         }
-        errors.addAll(EventRecord.contentErrors(userId, eventType, attributes));
+        errors.addAll(contentErrors);
         return errors;
     }
 
@@ -82,8 +93,14 @@ public record EventDraft(
                 : EventRecord.derived(at, userId, eventType, attributes);
     }
 
-    /** The event this draft describes at a time the server stamped: with its own id, or {@code freshId}. */
+    /**
+     * The event this draft describes at a time the server stamped, with {@code freshId}. A draft with an
+     * {@code eventId} always has its own time (see {@link #errors}).
+     */
     public EventRecord toRecord(EventTime stamped, String freshId) {
-        return new EventRecord(stamped.withId(eventId != null ? eventId : freshId), userId, eventType, attributes);
+        if (eventId != null) {
+            throw new IllegalStateException("a draft with an eventId carries its own time");
+        }
+        return new EventRecord(stamped.withId(freshId), userId, eventType, attributes);
     }
 }

@@ -3,11 +3,13 @@ package dev.eventlog.core.domain;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * The rules and the two sources of an {@code eventId}: derived from an event's content when the client gave its
@@ -20,6 +22,10 @@ public final class EventIds {
     private static final String ALLOWED = "A-Z, a-z, 0-9 and . _ : ~ -";
 
     private static final int DERIVED_HEX_DIGITS = 16;
+    private static final Pattern DERIVED_FORM = Pattern.compile("[0-9a-f]{" + DERIVED_HEX_DIGITS + "}");
+    private static final Pattern DOTS_ONLY = Pattern.compile("\\.+");
+    /** {@link String#compareTo} compares UTF-16 code units, which is the documented order of attribute names. */
+    private static final Comparator<String> UTF16_CODE_UNIT_ORDER = Comparator.naturalOrder();
 
     private EventIds() {}
 
@@ -50,9 +56,44 @@ public final class EventIds {
     }
 
     /**
+     * Adds to {@code errors} every rule an id that a client gives for a new event breaks: those of every id, and two
+     * more. An id made only of dots would be a dot segment in the event's URL, which no client or gateway keeps as
+     * it is, so it could never be read back. An id of the derived form (16 lowercase hex digits) must be the one
+     * {@code derived} from the event's content: the rule is public, so anyone could otherwise take the id another
+     * caller's event will derive and make that event a conflict. Ids of any other form are the client's own.
+     *
+     * @param derived the id derived from the event's content, or null when the content is itself invalid (its own
+     *     errors are reported then, and this rule is left until they are fixed)
+     */
+    public static void checkGiven(String field, String id, String derived, List<FieldError> errors) {
+        int before = errors.size();
+        check(field, id, errors);
+        if (errors.size() > before) {
+            return;
+        }
+        if (DOTS_ONLY.matcher(id).matches()) {
+            errors.add(new FieldError(
+                    field,
+                    "must not be made only of dots: '" + id + "' would be a dot segment in the event's URL, which"
+                            + " clients and gateways resolve away, so the event could not be read back"));
+        } else if (derived != null && DERIVED_FORM.matcher(id).matches() && !id.equals(derived)) {
+            errors.add(new FieldError(
+                    field,
+                    "has the form of a derived id (16 lowercase hex digits), so it must be the id derived from this"
+                            + " event's content, " + derived + "; omit 'eventId' to have it derived, or choose an id"
+                            + " of another form (a UUID, a ULID, your own message id)"));
+        }
+    }
+
+    /**
      * The id of an event whose client gave no id: the first 16 lowercase hex digits of SHA-256 over the UTF-8 text
      * {@code userId\neventType\n} followed by {@code name\nvalue\n} for each attribute in name order. No field may
      * hold a control character, so the text names one content only. The rule is public so any client can compute it.
+     *
+     * <p>Name order is UTF-16 code-unit order: {@link String#compareTo}, and JavaScript's default sort. It differs
+     * from code-point order (Python's and Go's default string order) only for names that hold characters beyond
+     * U+FFFF, whose surrogates sort before U+E000-U+FFFF. The rule stays as it is, since stored events keep the ids
+     * it gave them and a replay of one must derive the same id.
      */
     public static String derive(String userId, String eventType, Map<String, String> attributes) {
         StringBuilder text = new StringBuilder()
@@ -61,9 +102,10 @@ public final class EventIds {
                 .append(eventType)
                 .append('\n');
         if (attributes != null) {
-            new TreeMap<>(attributes)
-                    .forEach((name, value) ->
-                            text.append(name).append('\n').append(value).append('\n'));
+            TreeMap<String, String> inNameOrder = new TreeMap<>(UTF16_CODE_UNIT_ORDER);
+            inNameOrder.putAll(attributes);
+            inNameOrder.forEach((name, value) ->
+                    text.append(name).append('\n').append(value).append('\n'));
         }
         byte[] digest = sha256(text.toString().getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(digest).substring(0, DERIVED_HEX_DIGITS);

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class EventDraftTest {
 
@@ -86,7 +88,7 @@ class EventDraftTest {
     }
 
     @Test
-    void serverStampedDraft_takesTheFreshIdUnlessItHasOne() {
+    void serverStampedDraft_takesTheFreshId() {
         EventTime now = EventTime.parse("2024-06-01", "09:30:00.001");
 
         assertEquals(
@@ -94,11 +96,72 @@ class EventDraftTest {
                 new EventDraft(null, null, "alice", "login")
                         .toRecord(now, "fresh")
                         .eventId());
+    }
+
+    @Test
+    void eventIdWithoutATime_isRefusedSayingWhyAndWhatToSendInstead() {
+        EventDraft draft = new EventDraft(null, null, null, "order-42", "alice", "login", null);
+
+        List<FieldError> errors = draft.errors();
+
+        assertEquals(List.of("eventId"), errors.stream().map(FieldError::field).toList());
+        String message = errors.get(0).message();
+        assertTrue(message.contains("second event"), message);
+        assertTrue(message.contains("'date' and 'time'") && message.contains("'timestamp'"), message);
+        assertTrue(message.contains("derived"), message);
+    }
+
+    @Test
+    void eventIdWithATimestamp_isAnIdempotencyKey() {
+        EventDraft draft = new EventDraft(null, null, "2024-06-01T09:30:00Z", "order-42", "alice", "login", null);
+
+        assertEquals(List.of(), draft.errors());
+        assertEquals("order-42", draft.toRecord().eventId());
+    }
+
+    @Test
+    void idOfTheDerivedForm_thatIsNotTheContentsOwn_isRefusedNamingTheRule() {
+        String alicesLogin = EventIds.derive("alice", "login", Map.of("page", "/home"));
+        EventDraft squatter = new EventDraft(
+                "2024-06-01", "09:30:00", null, alicesLogin, "mallory", "login", Map.of("page", "/home"));
+
+        List<FieldError> errors = squatter.errors();
+
+        assertEquals(List.of("eventId"), errors.stream().map(FieldError::field).toList());
+        String message = errors.get(0).message();
+        assertTrue(message.contains("16 lowercase hex digits"), message);
+        assertTrue(message.contains(EventIds.derive("mallory", "login", Map.of("page", "/home"))), message);
+    }
+
+    @Test
+    void idOfTheDerivedForm_thatIsTheContentsOwn_isAccepted() {
+        String derived = EventIds.derive("alice", "login", Map.of("page", "/home"));
+        EventDraft draft =
+                new EventDraft("2024-06-01", "09:30:00", null, derived, "alice", "login", Map.of("page", "/home"));
+
+        assertEquals(List.of(), draft.errors());
         assertEquals(
-                "mine",
-                new EventDraft(null, null, null, "mine", "alice", "login", null)
-                        .toRecord(now, "fresh")
-                        .eventId());
+                new EventDraft("2024-06-01", "09:30:00", "alice", "login", Map.of("page", "/home")).toRecord(),
+                draft.toRecord());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"9EF0AC048C9A4D0D", "9ef0ac048c9a4d0", "9ef0ac048c9a4d0d0", "order-9ef0ac048c9a4d0d"})
+    void idsNotOfTheDerivedForm_remainTheClientsChoice(String id) {
+        EventDraft draft = new EventDraft("2024-06-01", "09:30:00", null, id, "mallory", "login", null);
+
+        assertEquals(List.of(), draft.errors());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {".", "..", "..."})
+    void idsMadeOnlyOfDots_areRefused(String id) {
+        EventDraft draft = new EventDraft("2024-06-01", "09:30:00", null, id, "alice", "login", null);
+
+        List<FieldError> errors = draft.errors();
+
+        assertEquals(List.of("eventId"), errors.stream().map(FieldError::field).toList());
+        assertTrue(errors.get(0).message().contains("dots"), errors.toString());
     }
 
     @Test

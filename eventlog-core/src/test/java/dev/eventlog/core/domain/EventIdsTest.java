@@ -43,6 +43,19 @@ class EventIdsTest {
         assertEquals(EventIds.derive("u", "t", aFirst), EventIds.derive("u", "t", zFirst));
     }
 
+    /**
+     * Attribute names are taken in UTF-16 code-unit order (Java's {@code String.compareTo}, JavaScript's default
+     * sort), not in code-point order: the emoji's first unit, the surrogate 0xD83D, sorts before U+FFFD, whereas by
+     * code point U+1F600 comes after it. Python's {@code sorted(attrs, key=lambda k: k.encode('utf-16-be'))} gives
+     * this id; its plain {@code sorted(attrs)} gives {@code be94a707571088cf}.
+     */
+    @Test
+    void derivedId_takesAttributeNamesInUtf16CodeUnitOrder() {
+        Map<String, String> attributes = Map.of("\uD83D\uDE00", "emoji", "\uFFFD", "replacement");
+
+        assertEquals("b49eda79ebc50bc1", EventIds.derive("alice", "react", attributes));
+    }
+
     @Test
     void derivedId_differsWhenAnyContentDiffers() {
         String base = EventIds.derive("alice", "login", Map.of("page", "/home"));

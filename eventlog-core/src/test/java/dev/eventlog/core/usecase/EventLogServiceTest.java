@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 /** The use cases, on a small fake port (the stores prove the port itself with the contract suite). */
 class EventLogServiceTest {
@@ -63,6 +64,45 @@ class EventLogServiceTest {
 
         assertEquals(EventKey.parse("2024-05-01", "10:00:00", "msg-1"), conflict.key());
         assertEquals("alice", service.get("2024-05-01", "10:00:00", "msg-1").userId());
+    }
+
+    @Test
+    void eventIdWithoutATime_sentTwice_isRefusedBothTimes_soNoRetryBecomesASecondEvent() {
+        EventDraft stampedWithId = new EventDraft(null, null, null, "order-42", "alice", "purchase", null);
+
+        for (int attempt = 0; attempt < 2; attempt++) {
+            assertEquals(List.of("eventId"), fieldsRefused(() -> service.record(stampedWithId)));
+        }
+        assertEquals(0, store.size());
+    }
+
+    @Test
+    void anotherCallersDerivedId_cannotBeTaken_soTheRealEventIsStillCreated() {
+        EventDraft real = new EventDraft("2024-05-01", "10:00:00", "alice", "login", Map.of("page", "/home"));
+        String realId = real.toRecord().eventId();
+        EventDraft squatter = new EventDraft("2024-05-01", "10:00:00", null, realId, "mallory", "spam", null);
+
+        assertThrows(InvalidInputException.class, () -> service.record(squatter));
+
+        assertEquals(AppendOutcome.CREATED, service.record(real).outcome());
+        assertEquals("alice", service.get("2024-05-01", "10:00:00", realId).userId());
+    }
+
+    @Test
+    void batchWithAnIdButNoTime_isRefusedNamingTheIndex() {
+        List<EventDraft> batch = List.of(
+                draft("2024-05-01", "10:00:00", "alice"),
+                new EventDraft(null, null, null, "order-43", "bob", "purchase", null));
+
+        assertEquals(List.of("[1].eventId"), fieldsRefused(() -> service.recordAll(batch)));
+        assertEquals(0, store.size());
+    }
+
+    /** The fields named by the {@link InvalidInputException} that {@code call} must throw. */
+    private static List<String> fieldsRefused(Executable call) {
+        return assertThrows(InvalidInputException.class, call).errors().stream()
+                .map(FieldError::field)
+                .toList();
     }
 
     @Test

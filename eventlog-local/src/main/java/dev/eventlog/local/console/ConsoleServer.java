@@ -2,10 +2,12 @@ package dev.eventlog.local.console;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
+import dev.eventlog.local.HostCheck;
 import dev.eventlog.local.LocalHttpApiServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -14,7 +16,6 @@ import java.util.Optional;
  */
 public final class ConsoleServer implements AutoCloseable {
 
-    private static final int WORKER_THREADS = 4;
     // The page talks to the API on another port, so connections may go to any http(s) origin; nothing else may
     // come from elsewhere, and no other site may frame the page.
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; connect-src 'self' http: https:;"
@@ -22,19 +23,22 @@ public final class ConsoleServer implements AutoCloseable {
 
     private final LocalHttpApiServer server;
     private final ConsoleFiles files;
+    private final HostCheck hosts;
 
-    private ConsoleServer(LocalHttpApiServer server, ConsoleFiles files) {
+    private ConsoleServer(LocalHttpApiServer server, ConsoleFiles files, HostCheck hosts) {
         this.server = server;
         this.files = files;
+        this.hosts = hosts;
     }
 
     /**
      * Binds {@code host:port} (port 0 picks a free one) without serving yet, so that the port is known before the
-     * API's CORS policy is built; {@link #start} serves once the API's address is known.
+     * API's CORS policy is built; {@link #start} serves once the API's address is known. It answers only the
+     * {@code Host} names {@code hosts} allows, as the API does: {@code config.js} tells where the API is.
      */
-    public static ConsoleServer bind(String host, int port) throws IOException {
+    public static ConsoleServer bind(String host, int port, HostCheck hosts) throws IOException {
         ConsoleFiles files = ConsoleFiles.load();
-        return new ConsoleServer(LocalHttpApiServer.bind(host, port, WORKER_THREADS, "console"), files);
+        return new ConsoleServer(LocalHttpApiServer.bind(host, port, "console"), files, hosts);
     }
 
     /** Starts serving the page, telling it about the API through {@code config}. */
@@ -42,6 +46,17 @@ public final class ConsoleServer implements AutoCloseable {
         ConsoleFiles.StaticFile configScript = ConsoleFiles.script(config.toJavaScript());
         server.serve(exchange -> {
             try {
+                List<String> hostHeaders = exchange.getRequestHeaders().getOrDefault("Host", List.of());
+                Optional<String> refusal =
+                        hosts.refusal(hostHeaders, exchange.getLocalAddress().getPort());
+                if (refusal.isPresent()) {
+                    send(
+                            exchange,
+                            403,
+                            plain(refusal.get() + "\n"),
+                            exchange.getRequestMethod().equals("HEAD"));
+                    return;
+                }
                 String path = exchange.getRequestURI().getRawPath();
                 Optional<ConsoleFiles.StaticFile> file =
                         path.equals("/config.js") ? Optional.of(configScript) : files.at(path);

@@ -141,16 +141,35 @@ class ConsoleServerTest {
         // Sent over a raw socket: HTTP clients would resolve the dots before sending.
         int port = served.api.consolePort().orElseThrow();
         for (String path : List.of("/../pom.xml", "/../../../../etc/passwd", "/x/../console.js", "//index.html")) {
-            try (Socket socket = new Socket("127.0.0.1", port)) {
-                socket.setSoTimeout(10_000);
-                OutputStream out = socket.getOutputStream();
-                out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
-                        .getBytes(StandardCharsets.US_ASCII));
-                out.flush();
-                InputStream in = socket.getInputStream();
-                String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                assertTrue(answer.startsWith("HTTP/1.1 404"), path + " -> " + answer);
-            }
+            String answer = raw(port, path, "Host: 127.0.0.1:" + port + "\r\n");
+            assertTrue(answer.startsWith("HTTP/1.1 404"), path + " -> " + answer);
+        }
+    }
+
+    /** The page's config names the API's address, port and auth mode: no other site may read it by DNS rebinding. */
+    @ParameterizedTest
+    @ValueSource(strings = {"Host: evil.example:PORT\r\n", "Host: localhost:1\r\n", "Host: 127.0.0.1\r\n", ""})
+    void aForeignOrMissingHost_isRefused_likeOnTheApiPort(String hostLine) throws Exception {
+        int port = served.api.consolePort().orElseThrow();
+        for (String path : List.of("/config.js", "/")) {
+            String answer = raw(port, path, hostLine.replace("PORT", Integer.toString(port)));
+
+            assertTrue(answer.startsWith("HTTP/1.1 403"), path + " -> " + answer);
+            assertTrue(answer.contains("--allowed-hosts") || answer.contains("exactly one Host header"), answer);
+            assertFalse(answer.contains("EVENTLOG_CONSOLE_CONFIG"), answer);
+        }
+        assertTrue(raw(port, "/config.js", "Host: localhost:" + port + "\r\n").startsWith("HTTP/1.1 200"));
+    }
+
+    private static String raw(int port, String path, String hostLine) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + path + " HTTP/1.1\r\n" + hostLine + "Connection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 

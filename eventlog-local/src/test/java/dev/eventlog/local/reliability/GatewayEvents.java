@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * Test harness: payload 2.0 events as the HTTP API's {@code $default} route delivers them, built from raw request
- * parts. A body that is not UTF-8 text arrives base64-encoded, as the gateway sends binary bodies.
+ * parts: the path decoded once, as the gateway hands it over, and a body that is not UTF-8 text base64-encoded, as
+ * the gateway sends binary bodies.
  */
 final class GatewayEvents {
 
@@ -18,7 +19,7 @@ final class GatewayEvents {
 
     static APIGatewayV2HTTPEvent request(String method, String target, byte[] body) {
         int question = target.indexOf('?');
-        String rawPath = question < 0 ? target : target.substring(0, question);
+        String rawPath = lenientDecode(question < 0 ? target : target.substring(0, question));
         String rawQuery = question < 0 ? "" : target.substring(question + 1);
         APIGatewayV2HTTPEvent.RequestContext.Http http = APIGatewayV2HTTPEvent.RequestContext.Http.builder()
                 .withMethod(method)
@@ -73,6 +74,7 @@ final class GatewayEvents {
         return out;
     }
 
+    /** One round of percent-decoding; a malformed escape stays as it is and a {@code +} stays a plus. */
     private static String lenientDecode(String text) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         byte[] raw = text.getBytes(StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package dev.eventlog.local.reliability;
 
+import dev.eventlog.core.domain.EventIds;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -129,6 +130,28 @@ final class HostileRequests {
                 "/events?date=2024-01-01&from=2024-01-01T00:00:00.000&to=2024-01-02T00:00:00.000"));
         out.add(get("bad order", "/events?date=2024-01-01&order=sideways"));
         out.add(get("year 99999", "/events/99999-01-01"));
+        out.add(post("eventId without a time", "{\"eventId\":\"order-42\",\"userId\":\"u\",\"eventType\":\"t\"}"));
+        out.add(post(
+                "another caller's derived id",
+                "{\"date\":\"2024-01-09\",\"time\":\"10:00:00\",\"eventId\":\"" + EventIds.derive("u-1", "login", null)
+                        + "\",\"userId\":\"mallory\",\"eventType\":\"spam\"}"));
+        out.add(post("eventId '.'", withId(".")));
+        out.add(post("eventId '..'", withId("..")));
+        out.add(get("double-encoded colons in the time", "/events/2024-01-01/10%253A00%253A02.000"));
+        out.add(get("double-encoded dot as the eventId", "/events/2024-01-01/10:00:02.000/%252e"));
+        out.add(get("encoded percent in the eventId", "/events/2024-01-01/10:00:02.000/a%2525b"));
+        out.add(get("plus in the eventId", "/events/2024-01-01/10:00:02.000/a+b"));
+        // Decoded once, an encoded slash is a slash: one segment too many for any route.
+        out.add(answered(404, get("encoded slash in the eventId", "/events/2024-01-01/10:00:02.000/a%2Fb")));
+        // The gateway refuses an encoded dot segment before routing; behind a catch-all route the handler finds no
+        // event with the id '.', which no event can have.
+        out.add(new Hostile(
+                "encoded dot segment as the eventId",
+                "GET",
+                "/events/2024-01-01/10:00:02.000/%2E",
+                new byte[0],
+                404,
+                400));
         out.add(answered(404, get("unknown path", "/admin")));
         out.add(answered(404, get("too deep a path", "/events/2024-01-01/10:00:00.000/extra")));
         // Behind a catch-all route the handler knows the path and refuses the method; the deployed routes are
@@ -142,6 +165,11 @@ final class HostileRequests {
                 405,
                 404));
         return out;
+    }
+
+    private static String withId(String eventId) {
+        return "{\"date\":\"2024-01-09\",\"time\":\"10:00:01\",\"eventId\":\"" + eventId
+                + "\",\"userId\":\"u\",\"eventType\":\"t\"}";
     }
 
     private static String batch(int size) {

@@ -4,13 +4,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.eventlog.lambda.EventLogHandler;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,8 +27,22 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class OfferedWrites {
 
-    /** How a run offers its load. */
-    record Plan(String day, int startHour, int perSecond, Duration duration, int maxInFlight, int retries) {
+    /** How a run offers its load, and what its events hold. */
+    record Plan(
+            String day,
+            int startHour,
+            int perSecond,
+            Duration duration,
+            int maxInFlight,
+            int retries,
+            OfferedContent content) {
+
+        Plan {
+            if (perSecond > content.maxPerSecond()) {
+                throw new IllegalArgumentException(content + " events at " + perSecond
+                        + "/s would share an identity; at most " + content.maxPerSecond() + "/s");
+            }
+        }
 
         int total() {
             return (int) (perSecond * duration.toMillis() / 1000);
@@ -72,9 +82,10 @@ final class OfferedWrites {
         @Override
         public String toString() {
             return String.format(
-                    "offered %d at %.0f/s (plan %d/s), final answers %s, 503s on the way %d, acknowledged %d in %.1f s"
+                    "offered %d %s at %.0f/s (plan %d/s), final answers %s, 503s on the way %d, acknowledged %d in %.1f s"
                             + " (%.0f/s), latency of a first attempt p50 %.1f ms p99 %.1f ms",
                     plan.total(),
+                    plan.content(),
                     offeredPerSecond(),
                     plan.perSecond(),
                     finalStatuses,
@@ -87,17 +98,13 @@ final class OfferedWrites {
         }
     }
 
-    /** Events in one millisecond: several, so that a day's order also depends on event ids, not only on times. */
-    private static final int PER_MILLISECOND = 3;
-
     private static final long RETRY_PAUSE_MILLIS = 200;
 
     private OfferedWrites() {}
 
     /**
      * Offers the plan's events, then waits for every answer. Event {@code n} is given, as its time, the moment it is
-     * due to be sent after {@code startHour}:00 (three at a time share a millisecond), and content unique to it, so
-     * each gets its own derived id.
+     * due to be sent after {@code startHour}:00, and the plan's content (see {@link OfferedContent}).
      */
     static Result offer(EventLogHandler handler, Plan plan) throws InterruptedException {
         int total = plan.total();
@@ -125,8 +132,8 @@ final class OfferedWrites {
                 }
                 inFlight.acquire();
                 int n = i;
-                String body = body(plan, n);
-                sent.add(timeOf(plan, n) + "#" + derivedId(n));
+                String body = plan.content().body(plan, n);
+                sent.add(plan.content().timeOf(plan, n) + "#" + plan.content().derivedId(n));
                 clients.execute(() -> {
                     try {
                         int status = -1;
@@ -189,37 +196,6 @@ final class OfferedWrites {
             return status;
         } catch (RuntimeException e) {
             return -1;
-        }
-    }
-
-    /** The body of event {@code n}: the client gives the time and no id, so the id is derived from the content. */
-    static String body(Plan plan, int n) {
-        return "{\"date\":\"" + plan.day() + "\",\"time\":\"" + timeOf(plan, n) + "\",\"userId\":\"" + userOf(n)
-                + "\",\"eventType\":\"click\",\"attributes\":{\"n\":\"" + n + "\"}}";
-    }
-
-    private static String timeOf(Plan plan, int n) {
-        long millis = (n - n % PER_MILLISECOND) * 1000L / plan.perSecond();
-        return String.format(
-                "%02d:%02d:%02d.%03d",
-                plan.startHour() + millis / 3_600_000, millis / 60_000 % 60, millis / 1000 % 60, millis % 1000);
-    }
-
-    private static String userOf(int n) {
-        return "user-" + (n % 50);
-    }
-
-    /**
-     * The id the API derives for event {@code n}, by the rule it documents for clients: the first 16 hex digits of
-     * SHA-256 over {@code userId\neventType\n} and then {@code name\nvalue\n} per attribute.
-     */
-    private static String derivedId(int n) {
-        String text = userOf(n) + "\nclick\nn\n" + n + "\n";
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest).substring(0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
 

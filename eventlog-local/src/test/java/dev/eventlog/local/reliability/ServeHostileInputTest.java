@@ -24,6 +24,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Hostile input over raw sockets against {@code serve}: broken HTTP as well as hostile content. Every request gets a
@@ -188,6 +189,20 @@ class ServeHostileInputTest {
                 }));
     }
 
+    /** A page of another origin (CORS is off here, so every origin is another) is refused before the function. */
+    @ParameterizedTest
+    @ValueSource(strings = {"Origin: https://evil.example", "Origin: null", "Sec-Fetch-Site: cross-site"})
+    void aWriteFromAnotherSitesPage_isRefusedByTheGatewayWith403(String header) throws IOException {
+        byte[] body = HostileRequests.bytes(HostileRequests.event("2024-04-02", "10:00:00"));
+        RawHttpClient.Reply reply = raw.exchange(concat(
+                ascii("POST /events HTTP/1.1\r\nHost: " + host + "\r\n" + header
+                        + "\r\nContent-Type: text/plain\r\nContent-Length: " + body.length
+                        + "\r\nConnection: close\r\n\r\n"),
+                body));
+
+        assertEquals(403, reply.status(), reply.toString());
+    }
+
     @Test
     void bodyOneByteOver10MB_isRefusedByTheGatewayWith413() throws IOException {
         int size = 10 * 1024 * 1024 + 1;
@@ -217,6 +232,22 @@ class ServeHostileInputTest {
             for (Socket socket : stalled) {
                 socket.close();
             }
+        }
+    }
+
+    /**
+     * More slow connections (half a header, a chunked body that stalls) than the 64 workers the server once had:
+     * requests beside them are still answered, well inside the client's 20 s (they waited 45 s before).
+     */
+    @Test
+    void seventySlowConnections_doNotStallTheOthers() throws Exception {
+        try (SlowClients slow = SlowClients.open(api.port(), host, "POST", 70)) {
+            for (int i = 0; i < 5; i++) {
+                stillServing();
+            }
+            RawHttpClient.Reply write =
+                    raw.exchange(request("POST", "/events", HostileRequests.bytes("{\"userId\":\"u\"}")));
+            assertEquals(400, write.status(), "a write is read and answered too: " + write);
         }
     }
 

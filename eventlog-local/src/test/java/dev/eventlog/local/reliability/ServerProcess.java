@@ -22,13 +22,15 @@ final class ServerProcess implements AutoCloseable {
     private final Map<String, String> environment;
     private final Path log;
     private final int port;
+    private final int consolePort;
     private Process process;
 
-    private ServerProcess(List<String> command, Map<String, String> environment, Path log, int port) {
+    private ServerProcess(List<String> command, Map<String, String> environment, Path log, int port, int consolePort) {
         this.command = command;
         this.environment = environment;
         this.log = log;
         this.port = port;
+        this.consolePort = consolePort;
     }
 
     /** The jar {@code mvn package} built; failsafe runs in the module directory. */
@@ -43,6 +45,16 @@ final class ServerProcess implements AutoCloseable {
 
     /** {@code java -jar eventlog-local.jar serve --port P} plus the given options, on a free loopback port. */
     static ServerProcess serve(Map<String, String> environment, String... options) throws IOException {
+        return serve(environment, 0, options);
+    }
+
+    /** {@link #serve}, with the browser console on another free loopback port. */
+    static ServerProcess serveWithConsole(Map<String, String> environment, String... options) throws IOException {
+        return serve(environment, freePort(), options);
+    }
+
+    private static ServerProcess serve(Map<String, String> environment, int consolePort, String... options)
+            throws IOException {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -53,17 +65,23 @@ final class ServerProcess implements AutoCloseable {
                 "--host",
                 "127.0.0.1",
                 "--port",
-                String.valueOf(port),
-                "--no-console"));
+                String.valueOf(port)));
+        command.addAll(
+                consolePort == 0 ? List.of("--no-console") : List.of("--console-port", String.valueOf(consolePort)));
         command.addAll(List.of(options));
-        ServerProcess server =
-                new ServerProcess(command, environment, Files.createTempFile("eventlog-serve-", ".log"), port);
+        ServerProcess server = new ServerProcess(
+                command, environment, Files.createTempFile("eventlog-serve-", ".log"), port, consolePort);
         server.start();
         return server;
     }
 
     int port() {
         return port;
+    }
+
+    /** The console's port, or 0 when it runs without one. */
+    int consolePort() {
+        return consolePort;
     }
 
     /** Starts the process and waits until it answers a request. */

@@ -24,12 +24,15 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Write shards against a model of DynamoDB's per-partition write limit ({@link PartitionThrottleProxy}, W writes per
  * second per partition key): three times W single-event POSTs per second on one day, through the handler the
- * function builds. With one shard the day's key is throttled and clients get
- * 503s; with four every event is acknowledged without one throttled call. Either way the day, read back page by
- * page, holds every acknowledged event exactly once, in order. Writes count in the second of their event time, which
- * the load sets to the moment each was offered, and an item counts once however often a late answer made the SDK
- * send it: the verdict is the same on a fast machine and on a busy one, where only the run takes longer. The assertions are on counts only. {@code -Deventlog.scale.seconds=N} offers the load
- * for longer; the figures measured by arrival time are the benchmark's ({@link WriteScaleBenchmark}).
+ * function builds. With one shard the day's key is throttled and clients get 503s; with four every event is
+ * acknowledged without one throttled call, both when every event has its own content and when every event has the
+ * same content at another time (a heartbeat, whose derived ids are all the same: the shard must depend on the time
+ * too). Either way the day, read back page by page, holds every acknowledged event exactly once, in order. Writes
+ * count in the second of their event time, which the load sets to the moment each was offered, and an item counts
+ * once however often a late answer made the SDK send it: the verdict is the same on a fast machine and on a busy
+ * one, where only the run takes longer. The assertions are on counts only. {@code -Deventlog.scale.seconds=N}
+ * offers the four-shard loads for longer, {@code -Deventlog.scale.oneShardSeconds=N} the one-shard load; the
+ * figures measured by arrival time are the benchmark's ({@link WriteScaleBenchmark}).
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class WriteShardsScaleTest {
@@ -39,6 +42,12 @@ class WriteShardsScaleTest {
 
     static final int OFFERED_PER_SECOND = 3 * WRITES_PER_SECOND;
     private static final Duration OFFERED_FOR = Duration.ofSeconds(Long.getLong("eventlog.scale.seconds", 10));
+    /**
+     * One shard is over the limit from the load's first second on, and every throttled write waits out the SDK's
+     * backoff before its 503: a few seconds show both what is refused and what is kept.
+     */
+    private static final Duration ONE_SHARD_FOR = Duration.ofSeconds(Long.getLong("eventlog.scale.oneShardSeconds", 4));
+
     private static final String DAY = "2024-09-02";
     /**
      * Bounds the load this machine carries: past a few dozen concurrent store calls dynalite answers after the SDK's
@@ -65,7 +74,7 @@ class WriteShardsScaleTest {
             EventLogHandler handler = handler(proxy.endpoint(), "scale-one-shard", 1);
             // No client retries: a 503 from a full partition is the finding, and retrying into it only lengthens the
             // run.
-            OfferedWrites.Result result = offer(handler, 0);
+            OfferedWrites.Result result = offer(handler, OfferedContent.UNIQUE, ONE_SHARD_FOR, 0);
             List<String> day = DayReads.readDay(handler, DAY);
             report(1, result, proxy, day);
 
@@ -88,11 +97,20 @@ class WriteShardsScaleTest {
 
     @Test
     void fourShards_takeThreeTimesThePartitionLimit_withoutOneThrottledCall() throws Exception {
+        assertFourShardsTakeThreeTimesTheLimit("scale-four-shards", OfferedContent.UNIQUE);
+    }
+
+    @Test
+    void fourShards_spreadAHeartbeatAtThreeTimesThePartitionLimit_withoutOneThrottledCall() throws Exception {
+        assertFourShardsTakeThreeTimesTheLimit("scale-four-shards-heartbeat", OfferedContent.HEARTBEAT);
+    }
+
+    private static void assertFourShardsTakeThreeTimesTheLimit(String table, OfferedContent content) throws Exception {
         try (PartitionThrottleProxy proxy = PartitionThrottleProxy.start(
                 dynalite.endpoint(), WRITES_PER_SECOND, PartitionThrottleProxy.Seconds.EVENT_TIME)) {
-            EventLogHandler handler = handler(proxy.endpoint(), "scale-four-shards", 4);
+            EventLogHandler handler = handler(proxy.endpoint(), table, 4);
             // A few retries, as a client does, so that a busy machine's late answer is not mistaken for a throttle.
-            OfferedWrites.Result result = offer(handler, 3);
+            OfferedWrites.Result result = offer(handler, content, OFFERED_FOR, 3);
             List<String> day = DayReads.readDay(handler, DAY);
             report(4, result, proxy, day);
 
@@ -108,15 +126,28 @@ class WriteShardsScaleTest {
             assertInOrderOnce(day);
             assertEquals(
                     result.sent().stream().sorted().toList(), day, "the day holds exactly the events sent, in order");
+            Map<String, Long> admitted = proxy.admittedByKey();
+            for (String key : List.of(DAY, DAY + "#1", DAY + "#2", DAY + "#3")) {
+                long writes = admitted.getOrDefault(table + "/" + key, 0L);
+                assertTrue(
+                        writes >= result.plan().total() / 8,
+                        "each of the day's four keys took a share of the writes, " + key + " took " + writes + ": "
+                                + admitted);
+            }
         }
     }
 
-    private static OfferedWrites.Result offer(EventLogHandler handler, int retries) throws InterruptedException {
+    private static OfferedWrites.Result offer(
+            EventLogHandler handler, OfferedContent content, Duration duration, int retries)
+            throws InterruptedException {
         // Warms the handler up on another day, whose key has its own budget, so the offered load starts on time.
         OfferedWrites.offer(
-                handler, new OfferedWrites.Plan("2024-09-01", 0, 50, Duration.ofSeconds(1), MAX_IN_FLIGHT, retries));
+                handler,
+                new OfferedWrites.Plan(
+                        "2024-09-01", 0, 50, Duration.ofSeconds(1), MAX_IN_FLIGHT, retries, OfferedContent.UNIQUE));
         return OfferedWrites.offer(
-                handler, new OfferedWrites.Plan(DAY, 10, OFFERED_PER_SECOND, OFFERED_FOR, MAX_IN_FLIGHT, retries));
+                handler,
+                new OfferedWrites.Plan(DAY, 10, OFFERED_PER_SECOND, duration, MAX_IN_FLIGHT, retries, content));
     }
 
     private static void assertInOrderOnce(List<String> day) {

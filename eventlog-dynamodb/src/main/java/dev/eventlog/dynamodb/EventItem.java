@@ -7,7 +7,6 @@ import dev.eventlog.core.domain.InvalidInputException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -27,9 +26,6 @@ final class EventItem {
     static final String EVENT_TYPE = "eventType";
     static final String ATTRIBUTES = "attributes";
     static final String AT = "at";
-
-    private static final Pattern LEGACY_TIME = Pattern.compile("\\d{2}:\\d{2}:\\d{2}(\\.\\d{3})?");
-    private static final Pattern CANONICAL_TIME = Pattern.compile("\\d{2}:\\d{2}:\\d{2}\\.\\d{3}");
 
     private EventItem() {}
 
@@ -96,13 +92,13 @@ final class EventItem {
         try {
             int hash = rangeKey.indexOf('#');
             if (hash < 0) {
-                if (!LEGACY_TIME.matcher(rangeKey).matches() || !date.equals(partitionKey)) {
+                if (!EventTime.canonicalTime(rangeKey) || !date.equals(partitionKey)) {
                     return Optional.empty();
                 }
                 return Optional.of(EventRecord.derived(EventTime.parse(date, rangeKey), userId, eventType, attributes));
             }
             String time = rangeKey.substring(0, hash);
-            if (!CANONICAL_TIME.matcher(time).matches()) {
+            if (time.length() != 12 || !EventTime.canonicalTime(time)) {
                 return Optional.empty();
             }
             return Optional.of(new EventRecord(

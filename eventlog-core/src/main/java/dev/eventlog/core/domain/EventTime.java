@@ -61,6 +61,15 @@ public record EventTime(LocalDate date, LocalTime time) implements Comparable<Ev
             errors.add(new FieldError(field, "is required"));
             return null;
         }
+        if (canonicalDate(text)) {
+            // Every stored item and every key of a URL is in this form: read by its digits, without a matcher.
+            try {
+                return LocalDate.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10));
+            } catch (DateTimeException e) {
+                errors.add(new FieldError(field, "must be a real calendar date (got " + quoted(text) + ")"));
+                return null;
+            }
+        }
         Matcher m = DATE.matcher(text);
         if (!m.matches()) {
             errors.add(new FieldError(field, "must be a date in the form YYYY-MM-DD (got " + quoted(text) + ")"));
@@ -84,6 +93,15 @@ public record EventTime(LocalDate date, LocalTime time) implements Comparable<Ev
         if (text == null) {
             errors.add(new FieldError(field, "is required"));
             return null;
+        }
+        if (canonicalTime(text)) {
+            int hour = digits(text, 0, 2);
+            int minute = digits(text, 3, 5);
+            int second = digits(text, 6, 8);
+            if (hour <= 23 && minute <= 59 && second <= 59) {
+                int millis = text.length() == 8 ? 0 : digits(text, 9, 12);
+                return LocalTime.of(hour, minute, second, millis * 1_000_000);
+            }
         }
         Matcher m = TIME.matcher(text);
         if (!m.matches()) {
@@ -109,6 +127,45 @@ public record EventTime(LocalDate date, LocalTime time) implements Comparable<Ev
         }
         int millis = fraction == null ? 0 : Integer.parseInt((fraction + "00").substring(0, 3));
         return LocalTime.of(hour, minute, second, millis * 1_000_000);
+    }
+
+    /** True for {@code YYYY-MM-DD} written with ASCII digits. */
+    static boolean canonicalDate(String text) {
+        return text.length() == 10
+                && text.charAt(4) == '-'
+                && text.charAt(7) == '-'
+                && asciiDigits(text, 0, 4)
+                && asciiDigits(text, 5, 7)
+                && asciiDigits(text, 8, 10);
+    }
+
+    /** True for {@code HH:mm:ss} or {@code HH:mm:ss.SSS} written with ASCII digits (the value is not checked). */
+    public static boolean canonicalTime(String text) {
+        int length = text.length();
+        return (length == 8 || (length == 12 && text.charAt(8) == '.' && asciiDigits(text, 9, 12)))
+                && text.charAt(2) == ':'
+                && text.charAt(5) == ':'
+                && asciiDigits(text, 0, 2)
+                && asciiDigits(text, 3, 5)
+                && asciiDigits(text, 6, 8);
+    }
+
+    private static boolean asciiDigits(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            value = value * 10 + (text.charAt(i) - '0');
+        }
+        return value;
     }
 
     /**

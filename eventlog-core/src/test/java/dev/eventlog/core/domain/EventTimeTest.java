@@ -181,4 +181,42 @@ class EventTimeTest {
         assertTrue(late.compareTo(nextDay) < 0);
         assertTrue(late.toString().compareTo(nextDay.toString()) < 0, "text order is time order");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "2024-02-29, 23:59:59.999, 2024-02-29T23:59:59.999",
+        "0000-01-01, 00:00:00, 0000-01-01T00:00",
+        "9999-12-31, 12:00:00.5, 9999-12-31T12:00:00.500",
+        "2024-06-01, 09:30:00.123456, 2024-06-01T09:30:00.123",
+    })
+    void canonicalAndOtherForms_parseAlike(String date, String time, String expected) {
+        assertEquals(
+                java.time.LocalDateTime.parse(expected),
+                EventTime.parse(date, time)
+                        .instant()
+                        .atZone(java.time.ZoneOffset.UTC)
+                        .toLocalDateTime());
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {
+                "24:00:00",
+                "23:60:00.000",
+                "23:59:60",
+                "2a:00:00",
+                "12:00:00.",
+                "12:00:00.12x",
+                "\u0661\u0662:00:00"
+            })
+    void impossibleOrMalformedTimes_areRefusedWhateverTheirShape(String time) {
+        assertThrows(InvalidInputException.class, () -> EventTime.parse("2024-06-01", time));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {"2024-02-30", "2023-02-29", "2024-13-01", "2024-00-10", "2024-1-01"})
+    void impossibleOrMalformedDates_areRefused(String date) {
+        assertThrows(InvalidInputException.class, () -> EventTime.parse(date, "12:00:00"));
+    }
 }

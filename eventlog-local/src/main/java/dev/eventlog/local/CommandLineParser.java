@@ -1,14 +1,12 @@
 package dev.eventlog.local;
 
+import static dev.eventlog.local.RunnerOption.*;
+
 import dev.eventlog.core.retention.RetentionPolicy;
 import dev.eventlog.dynamodb.StoreCallTimeouts;
-import dev.eventlog.local.auth.CredentialsFile;
 import dev.eventlog.local.auth.IamCredentials;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -21,13 +19,13 @@ import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
 /**
- * Parses the options of {@code serve} and {@code invoke} ({@code --name value} or {@code --name=value}); any
- * unknown option, missing or bad value becomes a {@link UsageException} with a one-line message.
+ * Turns each command's options, read against the option table ({@link RunnerOption}), into what the command was
+ * told; any unknown option, missing or bad value becomes a {@link UsageException} with a one-line message.
  */
 public final class CommandLineParser {
 
-    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z0-9]+)+-\\d+|local");
-    private static final Pattern TABLE = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
+    private static final Pattern REGION_NAME = Pattern.compile("[a-z]{2}(-[a-z0-9]+)+-\\d+|local");
+    private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
 
     private final Map<String, String> environment;
 
@@ -39,64 +37,50 @@ public final class CommandLineParser {
         this.environment = environment;
     }
 
+    private static ParsedArgs parse(RunnerCommand command, List<String> args) throws UsageException {
+        ParsedArgs parsed = ParsedArgs.parse(command, args);
+        if (command != RunnerCommand.GENERATE_EVENT && !parsed.positional().isEmpty()) {
+            throw new UsageException("unexpected argument '" + parsed.positional().get(0) + "' for "
+                    + command.commandName() + " (options start with --; see --help)");
+        }
+        return parsed;
+    }
+
     /** The options of {@code serve}. */
     public ServeOptions parseServe(List<String> args) throws UsageException {
-        Arguments in = new Arguments(args);
-        String host = "127.0.0.1";
-        int port = 3000;
-        Optional<Path> accessLog = Optional.empty();
-        Optional<List<String>> origins = Optional.empty();
-        List<String> allowedHosts = List.of();
-        List<String> methods = List.of("GET", "POST");
-        List<String> headers = List.of("*");
-        List<String> expose = List.of();
-        int maxAge = -1;
-        boolean credentialsAllowed = false;
-        boolean corsOff = false;
-        int consolePort = ServeOptions.DEFAULT_CONSOLE_PORT;
-        boolean consoleOff = false;
-        boolean consolePortGiven = false;
-        boolean iam = false;
-        Optional<String> accessKey = Optional.empty();
-        Optional<String> secretKey = Optional.empty();
-        Optional<Path> credentialsFile = Optional.empty();
-        Optional<String> profile = Optional.empty();
-        StoreArguments store = new StoreArguments();
-        while (in.hasNext()) {
-            String option = in.next();
-            switch (option) {
-                case "--host" -> host = nonBlank(option, in.value(option));
-                case "--port" -> port = intIn(option, in.value(option), 0, 65535);
-                case "--access-log" -> accessLog = Optional.of(Path.of(nonBlank(option, in.value(option))));
-                case "--allowed-hosts" -> allowedHosts = HostCheck.parseNames(list(option, in.value(option)));
-                case "--cors-allow-origins" -> origins = Optional.of(list(option, in.value(option)));
-                case "--cors-allow-methods" -> methods = methods(option, in.value(option));
-                case "--cors-allow-headers" -> headers = list(option, in.value(option));
-                case "--cors-expose-headers" -> expose = list(option, in.value(option));
-                case "--cors-max-age" -> maxAge = intIn(option, in.value(option), 0, 86400);
-                case "--cors-allow-credentials" -> credentialsAllowed = in.flag(option);
-                case "--no-cors" -> corsOff = in.flag(option);
-                case "--console-port" -> {
-                    consolePort = intIn(option, in.value(option), 0, 65535);
-                    consolePortGiven = true;
-                }
-                case "--no-console" -> consoleOff = in.flag(option);
-                case "--iam" -> iam = in.flag(option);
-                case "--iam-access-key" -> accessKey = Optional.of(nonBlank(option, in.value(option)));
-                case "--iam-secret-key" -> secretKey = Optional.of(nonBlank(option, in.value(option)));
-                case "--iam-credentials-file" ->
-                    credentialsFile = Optional.of(Path.of(nonBlank(option, in.value(option))));
-                case "--iam-profile" -> profile = Optional.of(nonBlank(option, in.value(option)));
-                default -> {
-                    if (!store.accept(option, in)) {
-                        throw unknown(option, "serve");
-                    }
-                }
-            }
+        ParsedArgs in = parse(RunnerCommand.SERVE, args);
+        String host = nonBlank(HOST, in.value(HOST).orElse("127.0.0.1"));
+        int port = in.value(PORT).isPresent() ? intIn(PORT, in.value(PORT).get(), 0, 65535) : 3000;
+        Optional<Path> accessLog = in.value(ACCESS_LOG).map(value -> Path.of(value));
+        if (accessLog.isPresent()) {
+            nonBlank(ACCESS_LOG, in.value(ACCESS_LOG).get());
         }
-        if (consoleOff && consolePortGiven) {
+        Optional<List<String>> origins = in.value(CORS_ALLOW_ORIGINS).isPresent()
+                ? Optional.of(list(CORS_ALLOW_ORIGINS, in.value(CORS_ALLOW_ORIGINS).get()))
+                : Optional.empty();
+        List<String> allowedHosts = in.value(ALLOWED_HOSTS).isPresent()
+                ? HostCheck.parseNames(list(ALLOWED_HOSTS, in.value(ALLOWED_HOSTS).get()))
+                : List.of();
+        List<String> methods = in.value(CORS_ALLOW_METHODS).isPresent()
+                ? methods(CORS_ALLOW_METHODS, in.value(CORS_ALLOW_METHODS).get())
+                : List.of("GET", "POST");
+        List<String> headers = in.value(CORS_ALLOW_HEADERS).isPresent()
+                ? list(CORS_ALLOW_HEADERS, in.value(CORS_ALLOW_HEADERS).get())
+                : List.of("*");
+        List<String> expose = in.value(CORS_EXPOSE_HEADERS).isPresent()
+                ? list(CORS_EXPOSE_HEADERS, in.value(CORS_EXPOSE_HEADERS).get())
+                : List.of();
+        int maxAge = in.value(CORS_MAX_AGE).isPresent() ? intIn(CORS_MAX_AGE, in.value(CORS_MAX_AGE).get(), 0, 86400) : -1;
+        boolean credentialsAllowed = in.has(CORS_ALLOW_CREDENTIALS);
+        boolean corsOff = in.has(NO_CORS);
+        boolean consoleOff = in.has(NO_CONSOLE);
+        boolean iam = in.has(IAM);
+        if (consoleOff && in.has(CONSOLE_PORT)) {
             throw new UsageException("--console-port cannot be combined with --no-console");
         }
+        int consolePort = in.value(CONSOLE_PORT).isPresent()
+                ? intIn(CONSOLE_PORT, in.value(CONSOLE_PORT).get(), 0, 65535)
+                : ServeOptions.DEFAULT_CONSOLE_PORT;
         OptionalInt console = consoleOff ? OptionalInt.empty() : OptionalInt.of(consolePort);
         if (console.isPresent() && consolePort != 0 && consolePort == port) {
             throw new UsageException("--console-port must differ from --port (both are " + port + ")");
@@ -112,14 +96,19 @@ public final class CommandLineParser {
         CorsPolicy cors = corsOff
                 ? CorsPolicy.disabled()
                 : new CorsPolicy(givenOrigins, methods, headers, expose, maxAge, credentialsAllowed);
+        Optional<String> accessKey = nonBlankValue(in, IAM_ACCESS_KEY);
+        Optional<String> secretKey = nonBlankValue(in, IAM_SECRET_KEY);
+        Optional<Path> credentialsFile = nonBlankValue(in, IAM_CREDENTIALS_FILE).map(Path::of);
+        Optional<String> profile = nonBlankValue(in, IAM_PROFILE);
         boolean iamDetails =
                 accessKey.isPresent() || secretKey.isPresent() || credentialsFile.isPresent() || profile.isPresent();
         if (iamDetails && !iam) {
             throw new UsageException("IAM credentials were given without --iam; add --iam to require signatures");
         }
-        StoreOptions storeOptions = store.build();
+        StoreOptions storeOptions = store(in);
         Optional<IamCredentials> credentials = iam
-                ? Optional.of(iamCredentials(accessKey, secretKey, credentialsFile, profile, storeOptions.region()))
+                ? Optional.of(new IamKeyPair(environment)
+                        .resolve(accessKey, secretKey, credentialsFile, profile, storeOptions.region()))
                 : Optional.empty();
         return new ServeOptions(
                 host,
@@ -136,30 +125,25 @@ public final class CommandLineParser {
 
     /** The route and options of {@code generate-event}: {@code get|post [--path P] [--query Q]... [--body JSON]}. */
     public GenerateEventOptions parseGenerateEvent(List<String> args) throws UsageException {
-        Arguments in = new Arguments(args);
+        ParsedArgs in = parse(RunnerCommand.GENERATE_EVENT, args);
         Optional<String> method = Optional.empty();
-        String path = "/events";
-        List<String> query = new ArrayList<>();
-        Optional<String> body = Optional.empty();
-        while (in.hasNext()) {
-            String option = in.next();
-            switch (option) {
-                case "--path" -> path = requestTargetPart(option, in.value(option));
-                case "--query" -> query.add(requestTargetPart(option, in.value(option)));
-                case "--body" -> body = Optional.of(in.value(option));
-                default -> {
-                    String lower = option.toLowerCase(Locale.ROOT);
-                    if (method.isEmpty() && (lower.equals("get") || lower.equals("post"))) {
-                        method = Optional.of(lower.toUpperCase(Locale.ROOT));
-                    } else {
-                        throw unknown(option, "generate-event");
-                    }
-                }
+        for (String argument : in.positional()) {
+            String lower = argument.toLowerCase(Locale.ROOT);
+            if (method.isEmpty() && (lower.equals("get") || lower.equals("post"))) {
+                method = Optional.of(lower.toUpperCase(Locale.ROOT));
+            } else {
+                throw new UsageException("unexpected argument '" + argument
+                        + "' for generate-event (options start with --; see --help)");
             }
         }
         if (method.isEmpty()) {
             throw new UsageException("generate-event needs the route's method first: get or post (e.g."
                     + " generate-event post --body '{...}')");
+        }
+        String path = in.value(PATH).isPresent() ? requestTargetPart(PATH, in.value(PATH).get()) : "/events";
+        List<String> query = new ArrayList<>();
+        for (String part : in.values(QUERY)) {
+            query.add(requestTargetPart(QUERY, part));
         }
         if (!path.startsWith("/")) {
             throw new UsageException("--path must start with '/', got '" + path + "'");
@@ -168,41 +152,20 @@ public final class CommandLineParser {
         if (pathProblem.isPresent()) {
             throw new UsageException("--path '" + path + "': " + pathProblem.get());
         }
-        return new GenerateEventOptions(method.get(), path, String.join("&", query), body);
-    }
-
-    // As sent on the request line: printable ASCII, so anything else must come percent-encoded.
-    private static String requestTargetPart(String option, String value) throws UsageException {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c <= 0x20 || c >= 0x7F || c == '#') {
-                throw new UsageException(option + " must be as sent on the wire: percent-encode spaces, '#' and"
-                        + " non-ASCII characters (e.g. %20), got '" + value + "'");
-            }
-        }
-        return value;
+        return new GenerateEventOptions(method.get(), path, String.join("&", query), in.value(BODY));
     }
 
     /** The options of {@code invoke}. */
     public InvokeOptions parseInvoke(List<String> args) throws UsageException {
-        Arguments in = new Arguments(args);
-        List<String> events = new ArrayList<>();
-        StoreArguments store = new StoreArguments();
-        while (in.hasNext()) {
-            String option = in.next();
-            if (option.equals("--event")) {
-                events.add(in.value(option));
-            } else if (!store.accept(option, in)) {
-                throw unknown(option, "invoke");
-            }
-        }
+        ParsedArgs in = parse(RunnerCommand.INVOKE, args);
+        List<String> events = in.values(EVENT);
         if (events.isEmpty()) {
             throw new UsageException("invoke needs at least one --event FILE (or --event - for stdin)");
         }
         if (events.stream().filter("-"::equals).count() > 1) {
             throw new UsageException("--event - (stdin) can be given only once");
         }
-        return new InvokeOptions(events, store.build());
+        return new InvokeOptions(events, store(in));
     }
 
     /**
@@ -210,106 +173,120 @@ public final class CommandLineParser {
      * (it always works on DynamoDB, and the table must exist).
      */
     public StoreOptions parseBackfillUserIndex(List<String> args) throws UsageException {
-        Arguments in = new Arguments(args);
-        StoreArguments store = new StoreArguments();
-        store.kind = StoreOptions.Kind.DYNAMODB;
-        while (in.hasNext()) {
-            String option = in.next();
-            boolean tableOption = List.of("--table", "--endpoint-url", "--region", "--write-shards")
-                    .contains(option);
-            if (!tableOption || !store.accept(option, in)) {
-                throw unknown(option, "backfill-user-index");
-            }
-        }
-        return store.build();
+        ParsedArgs in = parse(RunnerCommand.BACKFILL_USER_INDEX, args);
+        return store(in, StoreOptions.Kind.DYNAMODB);
     }
 
-    // The order the README gives: options, then the environment, then the [default] profile of the shared
-    // credentials file, as the AWS CLI finds a key pair.
-    private IamCredentials iamCredentials(
-            Optional<String> accessKey,
-            Optional<String> secretKey,
-            Optional<Path> file,
-            Optional<String> profile,
-            String region)
-            throws UsageException {
-        if (file.isPresent() || profile.isPresent()) {
-            if (accessKey.isPresent() || secretKey.isPresent()) {
-                throw new UsageException(
-                        "give either --iam-access-key/--iam-secret-key or --iam-credentials-file," + " not both");
-            }
-            Optional<Path> path = file.or(this::defaultCredentialsFile);
-            if (path.isEmpty()) {
-                throw new UsageException("--iam-profile needs --iam-credentials-file here: neither"
-                        + " AWS_SHARED_CREDENTIALS_FILE nor HOME is set");
-            }
-            String name = profile.orElse("default");
-            try {
-                CredentialsFile.KeyPair pair = CredentialsFile.read(path.get(), name)
-                        .orElseThrow(() -> new UsageException("profile '" + name + "' in " + path.get()
-                                + " has no aws_access_key_id and aws_secret_access_key"));
-                return new IamCredentials(pair.accessKeyId(), pair.secretAccessKey(), region);
-            } catch (NoSuchFileException e) {
-                throw new UsageException("cannot read credentials file " + path.get() + ": no such file");
-            } catch (IOException e) {
-                throw new UsageException("cannot read credentials file " + path.get() + ": " + e.getMessage());
-            }
+    /** The options of {@code export}. */
+    public ExportOptions parseExport(List<String> args) throws UsageException {
+        ParsedArgs in = parse(RunnerCommand.EXPORT, args);
+        return ExportOptions.from(
+                in.value(DATE),
+                in.value(FROM),
+                in.value(TO),
+                nonBlankValue(in, USER),
+                nonBlankValue(in, OUT).map(Path::of),
+                in.value(RESUME),
+                store(in));
+    }
+
+    /** The options of {@code import}. */
+    public ImportOptions parseImport(List<String> args) throws UsageException {
+        ParsedArgs in = parse(RunnerCommand.IMPORT, args);
+        return new ImportOptions(nonBlankValue(in, IN).map(Path::of), in.has(STRICT), store(in));
+    }
+
+    /** The options of {@code erase-user}. */
+    public EraseUserOptions parseEraseUser(List<String> args) throws UsageException {
+        ParsedArgs in = parse(RunnerCommand.ERASE_USER, args);
+        String user = nonBlankValue(in, USER)
+                .orElseThrow(() -> new UsageException("erase-user needs --user ID, the user whose events to delete"));
+        return new EraseUserOptions(user, in.has(DRY_RUN), store(in));
+    }
+
+    private StoreOptions store(ParsedArgs in) throws UsageException {
+        StoreOptions.Kind kind = StoreOptions.Kind.MEMORY;
+        if (in.value(STORE).isPresent()) {
+            String value = in.value(STORE).get();
+            kind = switch (value) {
+                case "memory" -> StoreOptions.Kind.MEMORY;
+                case "dynamodb" -> StoreOptions.Kind.DYNAMODB;
+                default -> throw new UsageException("--store must be 'memory' or 'dynamodb', got '" + value + "'");
+            };
         }
-        Optional<String> key = accessKey.or(() -> env("AWS_ACCESS_KEY_ID"));
-        Optional<String> secret = secretKey.or(() -> env("AWS_SECRET_ACCESS_KEY"));
-        if (key.isPresent() && secret.isPresent()) {
-            return new IamCredentials(key.get(), secret.get(), region);
-        }
-        if (accessKey.isPresent() || secretKey.isPresent()) {
+        return store(in, kind);
+    }
+
+    private StoreOptions store(ParsedArgs in, StoreOptions.Kind kind) throws UsageException {
+        Optional<String> table = in.value(TABLE);
+        if (table.isPresent() && !TABLE_NAME.matcher(table.get()).matches()) {
             throw new UsageException(
-                    accessKey.isPresent()
-                            ? "--iam-access-key needs its secret: set AWS_SECRET_ACCESS_KEY (or give --iam-secret-key)"
-                            : "--iam-secret-key needs its key id: give --iam-access-key (or set AWS_ACCESS_KEY_ID)");
+                    "--table must be 3-255 letters, digits, '_', '-' or '.', got '" + table.get() + "'");
         }
-        Optional<Path> path = defaultCredentialsFile();
-        if (path.isPresent() && Files.isRegularFile(path.get())) {
+        Optional<URI> endpoint = in.value(ENDPOINT_URL).isPresent()
+                ? Optional.of(endpoint(in.value(ENDPOINT_URL).get()))
+                : Optional.empty();
+        Optional<String> region = in.value(REGION);
+        if (region.isPresent() && !REGION_NAME.matcher(region.get()).matches()) {
+            throw new UsageException("--region must look like 'us-east-1', got '" + region.get() + "'");
+        }
+        int retentionDays = 0;
+        if (in.value(RETENTION_DAYS).isPresent()) {
             try {
-                Optional<CredentialsFile.KeyPair> pair = CredentialsFile.read(path.get(), "default");
-                if (pair.isPresent()) {
-                    return new IamCredentials(
-                            pair.get().accessKeyId(), pair.get().secretAccessKey(), region);
-                }
-            } catch (IOException e) {
-                throw new UsageException("cannot read credentials file " + path.get() + ": " + e.getMessage());
+                retentionDays = RetentionPolicy.parseDays(
+                                RETENTION_DAYS.name, in.value(RETENTION_DAYS).get(), Clock.systemUTC())
+                        .days();
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
             }
         }
-        throw new UsageException("--iam found no key pair: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, put a"
-                + " [default] profile in " + path.map(Path::toString).orElse("~/.aws/credentials")
-                + ", or give --iam-credentials-file/--iam-profile (or --iam-access-key and --iam-secret-key)");
-    }
-
-    /** {@code AWS_SHARED_CREDENTIALS_FILE}, else {@code .aws/credentials} in the home directory, as the AWS CLI. */
-    private Optional<Path> defaultCredentialsFile() {
-        return env("AWS_SHARED_CREDENTIALS_FILE")
-                .map(Path::of)
-                .or(() -> env("HOME").or(() -> env("USERPROFILE")).map(home -> Path.of(home, ".aws", "credentials")));
+        Optional<Integer> writeShards = in.value(WRITE_SHARDS).isPresent()
+                ? Optional.of(intIn(WRITE_SHARDS, in.value(WRITE_SHARDS).get(), 1, 64))
+                : Optional.empty();
+        boolean createTable = in.has(CREATE_TABLE);
+        Optional<Path> data = nonBlankValue(in, DATA_FILE).map(Path::of);
+        if (kind == StoreOptions.Kind.MEMORY
+                && (table.isPresent() || endpoint.isPresent() || createTable || writeShards.isPresent())) {
+            throw new UsageException(
+                    "--table, --endpoint-url, --create-table and --write-shards need --store dynamodb");
+        }
+        if (kind == StoreOptions.Kind.DYNAMODB && data.isPresent()) {
+            throw new UsageException("--data keeps the in-memory store in a file; it cannot be combined with"
+                    + " --store dynamodb");
+        }
+        String resolvedRegion = region.or(() -> env("AWS_REGION"))
+                .or(() -> env("AWS_DEFAULT_REGION"))
+                .orElse("us-east-1");
+        return new StoreOptions(
+                kind,
+                table.orElse(StoreOptions.DEFAULT_TABLE),
+                endpoint,
+                resolvedRegion,
+                createTable,
+                writeShards.orElse(1),
+                retentionDays,
+                data);
     }
 
     private Optional<String> env(String name) {
         return Optional.ofNullable(environment.get(name)).filter(v -> !v.isBlank());
     }
 
-    private static UsageException unknown(String option, String command) {
-        return new UsageException(
-                option.startsWith("-")
-                        ? "unknown option '" + option + "' for " + command + " (see --help)"
-                        : "unexpected argument '" + option + "' for " + command
-                                + " (options start with --; see --help)");
+    private static Optional<String> nonBlankValue(ParsedArgs in, RunnerOption option) throws UsageException {
+        if (in.value(option).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(nonBlank(option, in.value(option).get()));
     }
 
-    private static String nonBlank(String option, String value) throws UsageException {
+    private static String nonBlank(RunnerOption option, String value) throws UsageException {
         if (value.isBlank()) {
-            throw new UsageException(option + " needs a non-empty value");
+            throw new UsageException(option.name + " needs a non-empty value");
         }
         return value;
     }
 
-    private static int intIn(String option, String value, int min, int max) throws UsageException {
+    private static int intIn(RunnerOption option, String value, int min, int max) throws UsageException {
         try {
             int number = Integer.parseInt(value.trim());
             if (number >= min && number <= max) {
@@ -319,161 +296,54 @@ public final class CommandLineParser {
             // reported below with the accepted range
         }
         throw new UsageException(
-                option + " must be a whole number from " + min + " to " + max + ", got '" + value + "'");
+                option.name + " must be a whole number from " + min + " to " + max + ", got '" + value + "'");
     }
 
-    private static List<String> list(String option, String value) throws UsageException {
+    private static List<String> list(RunnerOption option, String value) throws UsageException {
         List<String> items = Arrays.stream(value.split(","))
                 .map(String::trim)
                 .filter(s -> !s.isEmpty())
                 .toList();
         if (items.isEmpty()) {
-            throw new UsageException(option + " needs a comma-separated list, got '" + value + "'");
+            throw new UsageException(option.name + " needs a comma-separated list, got '" + value + "'");
         }
         return items;
     }
 
-    private static List<String> methods(String option, String value) throws UsageException {
+    private static List<String> methods(RunnerOption option, String value) throws UsageException {
         List<String> methods = new ArrayList<>();
         for (String method : list(option, value)) {
             String upper = method.toUpperCase(Locale.ROOT);
             if (!upper.equals("*") && !upper.matches("[A-Z]+")) {
-                throw new UsageException(option + " has a bad method '" + method + "'");
+                throw new UsageException(option.name + " has a bad method '" + method + "'");
             }
             methods.add(upper);
         }
         return methods;
     }
 
-    /** The store options shared by both commands. */
-    private final class StoreArguments {
-        private StoreOptions.Kind kind = StoreOptions.Kind.MEMORY;
-        private Optional<String> table = Optional.empty();
-        private Optional<URI> endpoint = Optional.empty();
-        private Optional<String> region = Optional.empty();
-        private boolean createTable;
-        private int retentionDays;
-        private Optional<Integer> writeShards = Optional.empty();
-
-        boolean accept(String option, Arguments in) throws UsageException {
-            switch (option) {
-                case "--write-shards" -> writeShards = Optional.of(intIn(option, in.value(option), 1, 64));
-                case "--store" -> {
-                    String value = in.value(option);
-                    kind = switch (value) {
-                        case "memory" -> StoreOptions.Kind.MEMORY;
-                        case "dynamodb" -> StoreOptions.Kind.DYNAMODB;
-                        default ->
-                            throw new UsageException("--store must be 'memory' or 'dynamodb', got '" + value + "'");
-                    };
-                }
-                case "--table" -> {
-                    String value = in.value(option);
-                    if (!TABLE.matcher(value).matches()) {
-                        throw new UsageException(
-                                "--table must be 3-255 letters, digits, '_', '-' or '.', got '" + value + "'");
-                    }
-                    table = Optional.of(value);
-                }
-                case "--endpoint-url" -> endpoint = Optional.of(endpoint(in.value(option)));
-                case "--region" -> {
-                    String value = in.value(option);
-                    if (!REGION.matcher(value).matches()) {
-                        throw new UsageException("--region must look like 'us-east-1', got '" + value + "'");
-                    }
-                    region = Optional.of(value);
-                }
-                case "--create-table" -> createTable = in.flag(option);
-                case "--retention-days" -> {
-                    String value = in.value(option);
-                    try {
-                        retentionDays = RetentionPolicy.parseDays(option, value, Clock.systemUTC())
-                                .days();
-                    } catch (IllegalArgumentException e) {
-                        throw new UsageException(e.getMessage());
-                    }
-                }
-                default -> {
-                    return false;
-                }
+    // As sent on the request line: printable ASCII, so anything else must come percent-encoded.
+    private static String requestTargetPart(RunnerOption option, String value) throws UsageException {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c <= 0x20 || c >= 0x7F || c == '#') {
+                throw new UsageException(option.name + " must be as sent on the wire: percent-encode spaces, '#' and"
+                        + " non-ASCII characters (e.g. %20), got '" + value + "'");
             }
-            return true;
         }
-
-        StoreOptions build() throws UsageException {
-            if (kind == StoreOptions.Kind.MEMORY
-                    && (table.isPresent() || endpoint.isPresent() || createTable || writeShards.isPresent())) {
-                throw new UsageException(
-                        "--table, --endpoint-url, --create-table and --write-shards need --store dynamodb");
-            }
-            String resolvedRegion = region.or(() -> env("AWS_REGION"))
-                    .or(() -> env("AWS_DEFAULT_REGION"))
-                    .orElse("us-east-1");
-            return new StoreOptions(
-                    kind,
-                    table.orElse(StoreOptions.DEFAULT_TABLE),
-                    endpoint,
-                    resolvedRegion,
-                    createTable,
-                    writeShards.orElse(1),
-                    retentionDays);
-        }
-
-        private static URI endpoint(String value) throws UsageException {
-            try {
-                URI uri = new URI(value);
-                if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
-                    return uri;
-                }
-            } catch (URISyntaxException e) {
-                // reported below
-            }
-            throw new UsageException(
-                    "--endpoint-url must be an http(s) URL such as http://localhost:8000, got '" + value + "'");
-        }
+        return value;
     }
 
-    /** The arguments still to read. */
-    private static final class Arguments {
-        private final List<String> args;
-        private int next;
-        private String inlineValue;
-
-        Arguments(List<String> args) {
-            this.args = args;
-        }
-
-        boolean hasNext() {
-            return next < args.size();
-        }
-
-        String next() {
-            String arg = args.get(next++);
-            inlineValue = null;
-            int eq = arg.indexOf('=');
-            if (arg.startsWith("--") && eq > 2) {
-                inlineValue = arg.substring(eq + 1);
-                return arg.substring(0, eq);
+    private static URI endpoint(String value) throws UsageException {
+        try {
+            URI uri = new URI(value);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return uri;
             }
-            return arg;
+        } catch (URISyntaxException e) {
+            // reported below
         }
-
-        String value(String option) throws UsageException {
-            if (inlineValue != null) {
-                return inlineValue;
-            }
-            if (next >= args.size()
-                    || (args.get(next).startsWith("--") && args.get(next).length() > 2)) {
-                throw new UsageException(option + " needs a value");
-            }
-            return args.get(next++);
-        }
-
-        boolean flag(String option) throws UsageException {
-            if (inlineValue != null) {
-                throw new UsageException(option + " takes no value");
-            }
-            return true;
-        }
+        throw new UsageException(
+                "--endpoint-url must be an http(s) URL such as http://localhost:8000, got '" + value + "'");
     }
 }

@@ -4,6 +4,8 @@ import dev.eventlog.core.domain.StoreConfigurationException;
 import dev.eventlog.core.domain.StoreUnavailableException;
 import dev.eventlog.dynamodb.DynamoDbEventLog;
 import dev.eventlog.inmemory.InMemoryEventLog;
+import dev.eventlog.local.data.ApiEventLines;
+import dev.eventlog.local.data.FileEventLog;
 import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -63,6 +65,11 @@ public final class StoreFactory {
 
     private static OpenedStore open(StoreOptions options, Consumer<String> warnings, boolean check) {
         if (options.kind() == StoreOptions.Kind.MEMORY) {
+            if (options.data().isPresent()) {
+                FileEventLog file = FileEventLog.open(
+                        options.data().get(), ApiEventLines.LINES, options.retention(), warnings);
+                return new OpenedStore(file, options.retention(), file);
+            }
             return new OpenedStore(new InMemoryEventLog(options.retention()), options.retention(), () -> {});
         }
         DynamoDbClient client = dynamoDbClient(options);

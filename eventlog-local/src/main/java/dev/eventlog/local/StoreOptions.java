@@ -2,13 +2,14 @@ package dev.eventlog.local;
 
 import dev.eventlog.core.retention.RetentionPolicy;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 
 /**
- * Which store the runner wires behind the handler: the embedded in-memory one, or DynamoDB at AWS or at any
- * endpoint (a local emulator), optionally creating the table first, with its number of write shards and an optional
- * retention period in days (0: keep forever).
+ * Which store the runner wires behind the handler: the embedded in-memory one (kept in an NDJSON file when
+ * {@code data} names one), or DynamoDB at AWS or at any endpoint (a local emulator), optionally creating the table
+ * first, with its number of write shards and an optional retention period in days (0: keep forever).
  */
 public record StoreOptions(
         Kind kind,
@@ -17,11 +18,24 @@ public record StoreOptions(
         String region,
         boolean createTable,
         int writeShards,
-        int retentionDays) {
+        int retentionDays,
+        Optional<Path> data) {
 
     /** Options with one write shard (the original layout) that keep every event. */
     public StoreOptions(Kind kind, String table, Optional<URI> endpoint, String region, boolean createTable) {
         this(kind, table, endpoint, region, createTable, 1, 0);
+    }
+
+    /** Options without a data file. */
+    public StoreOptions(
+            Kind kind,
+            String table,
+            Optional<URI> endpoint,
+            String region,
+            boolean createTable,
+            int writeShards,
+            int retentionDays) {
+        this(kind, table, endpoint, region, createTable, writeShards, retentionDays, Optional.empty());
     }
 
     /** The retention rule these options ask for, on the system clock. */
@@ -42,7 +56,9 @@ public record StoreOptions(
     /** A human-readable summary for the startup banner. */
     public String describe() {
         if (kind == Kind.MEMORY) {
-            return "in-memory (data is lost on exit)" + retentionNote();
+            return data.map(file -> "in-memory, kept in " + file)
+                            .orElse("in-memory (data is lost on exit)")
+                    + retentionNote();
         }
         return "DynamoDB table '" + table + "' in " + region
                 + endpoint.map(e -> " at " + e).orElse("")

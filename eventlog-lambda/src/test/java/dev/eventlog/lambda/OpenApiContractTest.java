@@ -16,6 +16,8 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.eventlog.core.domain.StoreConfigurationException;
 import dev.eventlog.core.domain.StoreUnavailableException;
+import dev.eventlog.http.ApiRoute;
+import dev.eventlog.http.RequestBody;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;

@@ -11,7 +11,7 @@ fi
 jar=eventlog-local/target/eventlog-local.jar
 stale=""
 if [ -f "$jar" ]; then
-  stale=$(find pom.xml eventlog-core eventlog-inmemory eventlog-dynamodb eventlog-lambda eventlog-local \
+  stale=$(find pom.xml eventlog-core eventlog-http eventlog-inmemory eventlog-dynamodb eventlog-lambda eventlog-local \
     -path '*/target' -prune -o -path '*/node_modules' -prune -o \
     -type f \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) -newer "$jar" -print | head -n 1)
 fi

@@ -11,13 +11,22 @@ fi
 jar=eventlog-local/target/eventlog-local.jar
 stale=""
 if [ -f "$jar" ]; then
-  stale=$(find pom.xml eventlog-core eventlog-inmemory eventlog-dynamodb eventlog-lambda eventlog-local \
+  stale=$(find pom.xml eventlog-core eventlog-http eventlog-inmemory eventlog-dynamodb eventlog-lambda eventlog-local \
     -path '*/target' -prune -o -path '*/node_modules' -prune -o \
     -type f \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) -newer "$jar" -print | head -n 1)
 fi
 if [ ! -f "$jar" ] || [ -n "$stale" ]; then
   echo "Building $jar (mvn -B -q -DskipTests -Dexec.skip -pl eventlog-local -am package)..." >&2
-  mvn -B -q -DskipTests -Dexec.skip -pl eventlog-local -am package >&2
+  # Maven 3.8 prints colour resets even with -B and -q; what it says is passed on without them.
+  log=$(mktemp "${TMPDIR:-/tmp}/eventlog-build.XXXXXX")
+  status=0
+  mvn -B -q -DskipTests -Dexec.skip -pl eventlog-local -am package >"$log" 2>&1 || status=$?
+  esc=$(printf '\033')
+  sed "s/${esc}\[[0-9;]*m//g" "$log" | grep -v '^$' >&2 || true
+  rm -f "$log"
+  if [ "$status" -ne 0 ]; then
+    exit "$status"
+  fi
 fi
 # Start-up cache: the first serve or invoke after a build (or after a change of JDK) records what it loads in a
 # cache beside the jar, written when that run ends; later runs map it instead of loading, verifying and linking

@@ -1,6 +1,6 @@
 package dev.eventlog.lambda;
 
-import com.google.gson.JsonObject;
+import dev.eventlog.http.JsonText;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -28,22 +28,26 @@ final class AccessLog {
             long durationMs,
             int itemCount,
             Throwable failure) {
-        JsonObject line = new JsonObject();
-        line.addProperty("requestId", requestId);
-        if (traceId != null) {
-            line.addProperty("traceId", traceId);
-        }
-        line.addProperty("routeKey", routeKey);
-        line.addProperty("method", method);
-        line.addProperty("path", path);
-        line.addProperty("status", status);
-        line.addProperty("durationMs", durationMs);
-        line.addProperty("itemCount", itemCount);
+        String error = null;
         if (failure != null) {
             StringWriter trace = new StringWriter();
             failure.printStackTrace(new PrintWriter(trace));
-            line.addProperty("error", trace.toString());
+            error = trace.toString();
         }
-        out.println(EventJsonWriter.text(line));
+        String stackTrace = error;
+        // Members whose value is null are left out of the line.
+        out.println(JsonText.write(line -> {
+            line.beginObject();
+            line.name("requestId").value(requestId);
+            line.name("traceId").value(traceId);
+            line.name("routeKey").value(routeKey);
+            line.name("method").value(method);
+            line.name("path").value(path);
+            line.name("status").value(status);
+            line.name("durationMs").value(durationMs);
+            line.name("itemCount").value(itemCount);
+            line.name("error").value(stackTrace);
+            line.endObject();
+        }));
     }
 }

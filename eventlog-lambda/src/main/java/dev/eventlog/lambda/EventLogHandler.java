@@ -18,13 +18,23 @@ import dev.eventlog.core.query.ListRequest;
 import dev.eventlog.core.usecase.BatchResult;
 import dev.eventlog.core.usecase.EventLogService;
 import dev.eventlog.core.usecase.EventPage;
+import dev.eventlog.http.ApiProblem;
+import dev.eventlog.http.ApiRoute;
+import dev.eventlog.http.BatchJson;
+import dev.eventlog.http.EventJson;
+import dev.eventlog.http.MediaTypes;
+import dev.eventlog.http.PageJson;
+import dev.eventlog.http.PostBody;
+import dev.eventlog.http.ProblemJson;
+import dev.eventlog.http.ProblemType;
+import dev.eventlog.http.QueryParameters;
+import dev.eventlog.http.RequestBody;
+import dev.eventlog.http.RouteMatch;
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -34,12 +44,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class EventLogHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
-    static final String JSON = "application/json";
-    static final String PROBLEM_JSON = "application/problem+json";
     /** Seconds a client should wait before retrying when the store is unavailable. */
     static final String RETRY_AFTER_SECONDS = "1";
-
-    private static final Set<String> RANGE_PARAMETERS = Set.of("date", "from", "to");
 
     private final EventLogService service;
     private final AccessLog accessLog;
@@ -132,8 +138,7 @@ public final class EventLogHandler implements RequestHandler<APIGatewayV2HTTPEve
                 durationMs,
                 reply.itemCount(),
                 failure);
-        log.println(
-                EventJsonWriter.text(metrics.document(System.currentTimeMillis(), line.routeKey(), reply.status())));
+        log.println(metrics.document(System.currentTimeMillis(), line.routeKey(), reply.status()));
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(reply.status())
                 .withHeaders(reply.headers())
@@ -147,119 +152,59 @@ public final class EventLogHandler implements RequestHandler<APIGatewayV2HTTPEve
                 RouteMatch.resolve(request.getRouteKey(), line.method(), line.routePath(), request.getPathParameters());
         ApiRoute route = match.route();
         metrics.matched(route.routeKey());
-        if (route == ApiRoute.LIST_DAY || route == ApiRoute.LIST_MILLISECOND) {
-            refuseRangeParameters(request, route);
-        }
-        QueryParameters query = QueryParameters.read(
-                request.getQueryStringParameters(),
-                request.getRawQueryString(),
-                route.queryParameters(),
-                route.routeKey());
+        QueryParameters query =
+                QueryParameters.read(route, request.getQueryStringParameters(), request.getRawQueryString());
         return switch (route) {
-            case LIST_EVENTS ->
-                list(
-                        metrics,
-                        new ListRequest(
-                                query.get("date"),
-                                null,
-                                query.get("from"),
-                                query.get("to"),
-                                query.get("userId"),
-                                query.get("eventType"),
-                                query.get("order"),
-                                query.get("limit"),
-                                query.get("nextToken")));
-            case LIST_DAY ->
-                list(
-                        metrics,
-                        new ListRequest(
-                                match.date(),
-                                null,
-                                null,
-                                null,
-                                query.get("userId"),
-                                query.get("eventType"),
-                                query.get("order"),
-                                query.get("limit"),
-                                query.get("nextToken")));
-            case LIST_MILLISECOND ->
-                list(
-                        metrics,
-                        ListRequest.millisecond(
-                                match.date(),
-                                match.time(),
-                                query.get("userId"),
-                                query.get("eventType"),
-                                query.get("order"),
-                                query.get("limit"),
-                                query.get("nextToken")));
+            case LIST_EVENTS, LIST_DAY, LIST_MILLISECOND -> list(metrics, query.listRequest(match));
             case GET_EVENT ->
                 Reply.json(
                         200,
-                        EventJsonWriter.text(
-                                EventJsonWriter.event(service.get(match.date(), match.time(), match.eventId()))),
+                        EventJson.write(service.get(
+                                match.parameter(ApiRoute.DATE),
+                                match.parameter(ApiRoute.TIME),
+                                match.parameter(ApiRoute.EVENT_ID))),
                         1);
-            case RECORD_EVENTS -> record(metrics, RequestBody.text(request.getBody(), request.getIsBase64Encoded()));
+            case RECORD_EVENTS ->
+                record(
+                        metrics,
+                        RequestBody.text(
+                                request.getBody(),
+                                request.getIsBase64Encoded(),
+                                RequestBody.header(request.getHeaders(), RequestBody.CONTENT_ENCODING)));
         };
-    }
-
-    private static void refuseRangeParameters(APIGatewayV2HTTPEvent request, ApiRoute route) {
-        Map<String, String> given = request.getQueryStringParameters();
-        if (given == null) {
-            return;
-        }
-        List<FieldError> errors = new ArrayList<>();
-        for (String name : given.keySet()) {
-            if (RANGE_PARAMETERS.contains(name)) {
-                errors.add(new FieldError(
-                        name,
-                        "cannot be used with " + route.routeKey() + ", whose path already names the "
-                                + (route == ApiRoute.LIST_DAY ? "day" : "millisecond")
-                                + "; use GET /events?date= or GET /events?from=&to= instead"));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw ApiProblem.invalid(errors);
-        }
     }
 
     private Reply list(InvocationMetrics metrics, ListRequest listRequest) {
         EventQuery query = listRequest.toQuery();
         EventPage page = PageBudget.fit(query, service.list(query, listRequest.nextToken()));
         metrics.readPage(page.items().size());
-        return Reply.json(200, EventJsonWriter.page(page), page.items().size());
+        return Reply.json(200, PageJson.write(page), page.items().size());
     }
 
     private Reply record(InvocationMetrics metrics, String body) {
-        EventJsonReader.ParsedBody parsed = EventJsonReader.read(body);
+        PostBody parsed = PostBody.read(body);
         List<EventDraft> drafts = parsed.drafts();
         // A body without syntax errors is validated once, by the use case (its InvalidInputException is the same
         // 400). With syntax errors, the domain's rules (and the batch's) come from the core too, and those a syntax
         // error does not already cover are added to the body's own, so one answer names every problem.
         if (!parsed.errors().isEmpty()) {
-            List<FieldError> errors = new ArrayList<>(parsed.errors());
             List<FieldError> domain = parsed.batch()
                     ? EventLogService.batchErrors(drafts)
                     : drafts.stream().flatMap(draft -> draft.errors().stream()).toList();
-            for (FieldError error : domain) {
-                if (!isBroken(error.field(), parsed.brokenFields())) {
-                    errors.add(error);
-                }
-            }
-            throw ApiProblem.invalid(errors);
+            throw ApiProblem.invalid(parsed.withDomainErrors(domain));
         }
         if (!parsed.batch()) {
             AppendResult result = service.record(drafts.get(0));
             metrics.wrote(result.outcome());
             EventRecord event = result.event();
-            String stored = EventJsonWriter.text(EventJsonWriter.event(event));
+            String stored = EventJson.write(event);
             if (result.outcome() == AppendOutcome.CREATED) {
                 Reply reply = Reply.json(201, stored, 1);
                 reply.headers()
                         .put(
                                 "Location",
-                                "/events/" + event.key().dateText() + "/"
-                                        + event.key().timeText() + "/" + event.eventId());
+                                ApiRoute.GET_EVENT.path(
+                                        event.key().dateText(), event.key().timeText(), event.eventId()));
                 return reply;
             }
             return Reply.json(200, stored, 1);
@@ -271,20 +216,7 @@ public final class EventLogHandler implements RequestHandler<APIGatewayV2HTTPEve
             case CREATED -> 201;
             case EXISTING -> 200;
         };
-        return Reply.json(status, EventJsonWriter.batch(batch), batch.results().size());
-    }
-
-    /** True when a structural error already covers this field (itself, or the event or attribute map holding it). */
-    private static boolean isBroken(String field, Set<String> broken) {
-        if (broken.contains(field)) {
-            return true;
-        }
-        for (int dot = field.indexOf('.'); dot >= 0; dot = field.indexOf('.', dot + 1)) {
-            if (broken.contains(field.substring(0, dot))) {
-                return true;
-            }
-        }
-        return false;
+        return Reply.json(status, BatchJson.write(batch), batch.results().size());
     }
 
     /** A response in the making: status, headers, body, and how many events it carries (for the log). */
@@ -292,16 +224,16 @@ public final class EventLogHandler implements RequestHandler<APIGatewayV2HTTPEve
 
         static Reply json(int status, String body, int itemCount) {
             Map<String, String> headers = new LinkedHashMap<>();
-            headers.put("Content-Type", JSON);
+            headers.put("Content-Type", MediaTypes.JSON);
             return new Reply(status, headers, body, itemCount);
         }
 
         static Reply problem(
                 ProblemType type, String detail, List<FieldError> errors, Map<String, String> extraHeaders) {
             Map<String, String> headers = new LinkedHashMap<>();
-            headers.put("Content-Type", PROBLEM_JSON);
+            headers.put("Content-Type", MediaTypes.PROBLEM_JSON);
             headers.putAll(extraHeaders);
-            return new Reply(type.status(), headers, EventJsonWriter.problem(type, detail, errors), 0);
+            return new Reply(type.status(), headers, ProblemJson.write(type, detail, errors), 0);
         }
     }
 }

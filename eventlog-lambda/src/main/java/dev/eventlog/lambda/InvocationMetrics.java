@@ -1,29 +1,19 @@
 package dev.eventlog.lambda;
 
-import com.google.gson.JsonObject;
 import dev.eventlog.core.port.AppendOutcome;
 import dev.eventlog.core.port.AppendResult;
+import dev.eventlog.http.FunctionMetrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What one invocation did, as the metrics of its EMF line in the namespace {@value #NAMESPACE}: the events written
+ * What one invocation did, as the metrics of its EMF line (names in {@link FunctionMetrics}): the events written
  * by outcome, how the request was answered, whether it was the first of the process, and the events a page read
  * returned. Each is recorded with the dimension {@code Route} and without any, the total the alarms use.
  */
 final class InvocationMetrics {
 
-    static final String NAMESPACE = "EventLog";
-    static final String ROUTE = "Route";
-    static final String EVENTS_CREATED = "EventsCreated";
-    static final String EVENTS_EXISTING = "EventsExisting";
-    static final String EVENTS_CONFLICTING = "EventsConflicting";
-    static final String REQUESTS_REFUSED = "RequestsRefused";
-    static final String STORE_UNAVAILABLE = "StoreUnavailable";
-    static final String SERVER_ERRORS = "ServerErrors";
-    static final String COLD_START = "ColdStart";
-    static final String PAGE_ITEMS = "PageItems";
     private static final String COUNT = "Count";
     /** The route of a request that names none (built by hand, or a path no route matches). */
     static final String UNKNOWN_ROUTE = "unknown";
@@ -65,22 +55,26 @@ final class InvocationMetrics {
      * that a metric's sum and sample count are exact per route; {@code PageItems} only for page reads, so that its
      * average is the size of a page.
      */
-    JsonObject document(long timestampMillis, String routeKey, int status) {
+    String document(long timestampMillis, String routeKey, int status) {
         // A route the gateway passes as $default (a catch-all route) is still counted under the route it matched.
         List<EmbeddedMetricDocument.Metric> metrics = new ArrayList<>();
-        metrics.add(count(EVENTS_CREATED, created));
-        metrics.add(count(EVENTS_EXISTING, existing));
-        metrics.add(count(EVENTS_CONFLICTING, conflicting));
-        metrics.add(count(REQUESTS_REFUSED, status >= 400 && status < 500 ? 1 : 0));
-        metrics.add(count(STORE_UNAVAILABLE, status == 503 ? 1 : 0));
-        metrics.add(count(SERVER_ERRORS, status == 500 ? 1 : 0));
-        metrics.add(count(COLD_START, coldStart ? 1 : 0));
+        metrics.add(count(FunctionMetrics.EVENTS_CREATED, created));
+        metrics.add(count(FunctionMetrics.EVENTS_EXISTING, existing));
+        metrics.add(count(FunctionMetrics.EVENTS_CONFLICTING, conflicting));
+        metrics.add(count(FunctionMetrics.REQUESTS_REFUSED, status >= 400 && status < 500 ? 1 : 0));
+        metrics.add(count(FunctionMetrics.STORE_UNAVAILABLE, status == 503 ? 1 : 0));
+        metrics.add(count(FunctionMetrics.SERVER_ERRORS, status == 500 ? 1 : 0));
+        metrics.add(count(FunctionMetrics.COLD_START, coldStart ? 1 : 0));
         if (pageItems >= 0) {
-            metrics.add(count(PAGE_ITEMS, pageItems));
+            metrics.add(count(FunctionMetrics.PAGE_ITEMS, pageItems));
         }
         String dimension = route != null ? route : routeKey == null || routeKey.isBlank() ? UNKNOWN_ROUTE : routeKey;
         return EmbeddedMetricDocument.of(
-                timestampMillis, NAMESPACE, Map.of(ROUTE, dimension), List.of(List.of(ROUTE), List.of()), metrics);
+                timestampMillis,
+                FunctionMetrics.NAMESPACE,
+                Map.of(FunctionMetrics.ROUTE_DIMENSION, dimension),
+                List.of(List.of(FunctionMetrics.ROUTE_DIMENSION), List.of()),
+                metrics);
     }
 
     private static EmbeddedMetricDocument.Metric count(String name, int value) {

@@ -4,6 +4,7 @@ import dev.eventlog.core.domain.EventRecord;
 import dev.eventlog.core.query.EventQuery;
 import dev.eventlog.core.query.PageToken;
 import dev.eventlog.core.usecase.EventPage;
+import dev.eventlog.http.EventJson;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +69,6 @@ final class PageBudget {
     }
 
     private static int bytes(EventRecord event) {
-        return EventJsonWriter.text(EventJsonWriter.event(event)).getBytes(StandardCharsets.UTF_8).length;
+        return EventJson.write(event).getBytes(StandardCharsets.UTF_8).length;
     }
 }

@@ -42,6 +42,12 @@ class AnyRequestProperties {
         assertClientSafe(event);
     }
 
+    @Property(tries = 200)
+    void anyBodyGzipped_underAnyContentEncoding_isAnsweredWithoutServerError(
+            @ForAll("bodies") String body, @ForAll("contentEncodings") String contentEncoding) {
+        assertClientSafe(ApiEvents.gzipPost(body, contentEncoding));
+    }
+
     @Property(tries = 400)
     void anyQueryString_isAnsweredWithoutServerError(@ForAll("queryStrings") String query) {
         assertClientSafe(ApiEvents.listEvents(query));
@@ -69,6 +75,13 @@ class AnyRequestProperties {
         if (status >= 400) {
             reply.assertProblemShape();
         }
+    }
+
+    @Provide
+    Arbitrary<String> contentEncodings() {
+        return Arbitraries.oneOf(
+                Arbitraries.of("gzip", "GZIP", "x-gzip", "identity", "", "gzip, identity", "gzip, gzip", "br"),
+                Arbitraries.strings().ofMaxLength(20));
     }
 
     @Provide

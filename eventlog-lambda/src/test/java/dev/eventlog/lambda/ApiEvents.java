@@ -3,11 +3,13 @@ package dev.eventlog.lambda;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import dev.eventlog.http.RequestBody;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -37,6 +39,20 @@ final class ApiEvents {
     static APIGatewayV2HTTPEvent post(String body) {
         APIGatewayV2HTTPEvent event = load("post-event-iam.json");
         event.setBody(body);
+        return event;
+    }
+
+    /**
+     * POST /events with {@code json} gzip-compressed under {@code Content-Encoding: contentEncoding}, base64-encoded
+     * as API Gateway hands over a binary body.
+     */
+    static APIGatewayV2HTTPEvent gzipPost(String json, String contentEncoding) {
+        APIGatewayV2HTTPEvent event = load("post-event-iam.json");
+        Map<String, String> headers = new LinkedHashMap<>(event.getHeaders());
+        headers.put("content-encoding", contentEncoding);
+        event.setHeaders(headers);
+        event.setBody(Base64.getEncoder().encodeToString(RequestBody.gzip(json.getBytes(StandardCharsets.UTF_8))));
+        event.setIsBase64Encoded(true);
         return event;
     }
 

@@ -171,12 +171,13 @@ class EmfMetricsTest {
 
     @Test
     void specificationCheck_rejectsWhatCloudWatchWouldReject() {
-        JsonObject valid = EmbeddedMetricDocument.of(
-                1_717_000_000_000L,
-                "EventLog",
-                Map.of("Route", "GET /events"),
-                List.of(List.of("Route"), List.of()),
-                List.of(new EmbeddedMetricDocument.Metric("PageItems", "Count", 3)));
+        JsonObject valid = JsonParser.parseString(EmbeddedMetricDocument.of(
+                        1_717_000_000_000L,
+                        "EventLog",
+                        Map.of("Route", "GET /events"),
+                        List.of(List.of("Route"), List.of()),
+                        List.of(new EmbeddedMetricDocument.Metric("PageItems", "Count", 3))))
+                .getAsJsonObject();
         EmfSpecification.assertValid(valid);
 
         JsonObject seconds = valid.deepCopy();

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.eventlog.dynamodb.DynaliteServer;
 import dev.eventlog.dynamodb.DynamoDbEventLog;
+import dev.eventlog.http.DeployedFunction;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.LocalDate;
@@ -87,8 +88,10 @@ class FunctionWiringTest {
     void noTableName_isRefusedAtStartWithAClearMessage() {
         IllegalStateException e =
                 assertThrows(IllegalStateException.class, () -> FunctionWiring.fromEnvironment(Map.of()));
-        assertTrue(e.getMessage().contains("TABLE_NAME"), e.getMessage());
-        assertThrows(IllegalStateException.class, () -> FunctionWiring.fromEnvironment(Map.of("TABLE_NAME", " ")));
+        assertTrue(e.getMessage().contains(DeployedFunction.TABLE_NAME_VARIABLE), e.getMessage());
+        assertThrows(
+                IllegalStateException.class,
+                () -> FunctionWiring.fromEnvironment(Map.of(DeployedFunction.TABLE_NAME_VARIABLE, " ")));
     }
 
     @Test
@@ -105,7 +108,7 @@ class FunctionWiringTest {
     @Test
     void retentionDaysInTheEnvironment_refusesExpiredEvents_andStampsExpiresAt() {
         Map<String, String> environment = new HashMap<>(environment(TABLE));
-        environment.put("EVENTLOG_RETENTION_DAYS", "30");
+        environment.put(DeployedFunction.RETENTION_DAYS_VARIABLE, "30");
         FunctionWiring wiring = FunctionWiring.fromEnvironment(environment);
         EventLogHandler handler =
                 new EventLogHandler(wiring.service(), new PrintStream(OutputStream.nullOutputStream()));
@@ -127,12 +130,12 @@ class FunctionWiringTest {
     @Test
     void invalidRetentionDays_isRefusedAtStartNamingTheVariable() {
         Map<String, String> environment = new HashMap<>(environment(TABLE));
-        environment.put("EVENTLOG_RETENTION_DAYS", "forever");
+        environment.put(DeployedFunction.RETENTION_DAYS_VARIABLE, "forever");
 
         IllegalStateException e =
                 assertThrows(IllegalStateException.class, () -> FunctionWiring.fromEnvironment(environment));
 
-        assertTrue(e.getMessage().contains("EVENTLOG_RETENTION_DAYS"), e.getMessage());
+        assertTrue(e.getMessage().contains(DeployedFunction.RETENTION_DAYS_VARIABLE), e.getMessage());
     }
 
     private static List<Map<String, AttributeValue>> scan() {
@@ -143,10 +146,15 @@ class FunctionWiringTest {
 
     private static Map<String, String> environment(String table) {
         return Map.of(
-                "TABLE_NAME", table,
-                "AWS_REGION", "ap-northeast-1",
-                "AWS_ENDPOINT_URL_DYNAMODB", server.endpoint().toString(),
-                "AWS_ACCESS_KEY_ID", "AKIDLOCAL",
-                "AWS_SECRET_ACCESS_KEY", "local-secret");
+                DeployedFunction.TABLE_NAME_VARIABLE,
+                table,
+                "AWS_REGION",
+                "ap-northeast-1",
+                "AWS_ENDPOINT_URL_DYNAMODB",
+                server.endpoint().toString(),
+                "AWS_ACCESS_KEY_ID",
+                "AKIDLOCAL",
+                "AWS_SECRET_ACCESS_KEY",
+                "local-secret");
     }
 }

@@ -16,6 +16,9 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.eventlog.core.domain.StoreConfigurationException;
 import dev.eventlog.core.domain.StoreUnavailableException;
+import dev.eventlog.http.ApiRoute;
+import dev.eventlog.http.ProblemType;
+import dev.eventlog.http.RequestBody;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -177,6 +180,29 @@ class OpenApiContractTest {
                 ApiRoute.RECORD_EVENTS,
                 api.handler.handleRequest(ApiEvents.post("x".repeat(RequestBody.MAX_BYTES + 1)), null),
                 413);
+        String another = event("2024-05-01", "14:20:00", "user-1", "login");
+        assertDocumented(
+                ApiRoute.RECORD_EVENTS, api.handler.handleRequest(ApiEvents.gzipPost(another, "gzip"), null), 201);
+        assertDocumented(
+                ApiRoute.RECORD_EVENTS, api.handler.handleRequest(ApiEvents.gzipPost(another, "br"), null), 415);
+        assertDocumented(
+                ApiRoute.RECORD_EVENTS,
+                api.handler.handleRequest(ApiEvents.gzipPost("x".repeat(RequestBody.MAX_BYTES + 1), "gzip"), null),
+                413);
+    }
+
+    @Test
+    void specListsExactlyTheProblemTypesTheApiAnswersWith() {
+        Map<String, Object> type = map(map(map(map(spec, "components"), "schemas"), "Problem"), "properties");
+        Set<String> documented = new TreeSet<>(list(cast(type.get("type")), "enum").stream()
+                .map(String::valueOf)
+                .toList());
+        Set<String> answered = new TreeSet<>();
+        for (ProblemType problem : ProblemType.values()) {
+            answered.add(problem.uri());
+        }
+
+        assertEquals(answered, documented);
     }
 
     @Test

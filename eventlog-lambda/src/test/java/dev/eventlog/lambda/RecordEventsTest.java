@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import dev.eventlog.core.domain.EventKey;
 import dev.eventlog.core.domain.EventRecord;
+import dev.eventlog.http.ApiProblem;
+import dev.eventlog.http.RequestBody;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

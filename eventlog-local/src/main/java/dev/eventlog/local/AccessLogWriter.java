@@ -1,8 +1,8 @@
 package dev.eventlog.local;
 
-import com.google.gson.JsonObject;
-import dev.eventlog.lambda.JsonText;
+import dev.eventlog.http.JsonText;
 import java.io.PrintStream;
+import java.util.Map;
 
 /** Writes access-log entries as one JSON object per line, whole lines only, from any number of threads. */
 public final class AccessLogWriter implements AutoCloseable {
@@ -17,9 +17,13 @@ public final class AccessLogWriter implements AutoCloseable {
 
     /** Appends one line. */
     public synchronized void write(AccessLogEntry entry) {
-        JsonObject line = new JsonObject();
-        entry.fields().forEach(line::addProperty);
-        out.println(JsonText.of(line));
+        out.println(JsonText.write(line -> {
+            line.beginObject();
+            for (Map.Entry<String, String> field : entry.fields().entrySet()) {
+                line.name(field.getKey()).value(field.getValue());
+            }
+            line.endObject();
+        }));
         out.flush();
     }
 

@@ -3,7 +3,8 @@ package dev.eventlog.local;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import dev.eventlog.lambda.ApiRoute;
+import dev.eventlog.http.ApiRoute;
+import dev.eventlog.http.RouteMatch;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -42,7 +43,7 @@ public final class GenerateEventCommand {
 
     /** The event, as {@code serve} builds it for a request from curl on the same machine. */
     static APIGatewayV2HTTPEvent event(GenerateEventOptions options, Clock clock) throws UsageException {
-        HttpApiRoutes.Match route = HttpApiRoutes.match(options.method(), options.rawPath())
+        RouteMatch route = HttpApiRoutes.match(options.method(), options.rawPath())
                 .orElseThrow(() -> new UsageException("no route answers " + options.method() + " " + options.rawPath()
                         + "; the routes are " + String.join(", ", routeKeys())));
         byte[] body = options.body().orElse("").getBytes(StandardCharsets.UTF_8);

@@ -3,10 +3,10 @@ package dev.eventlog.local;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.google.gson.JsonObject;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import dev.eventlog.lambda.JsonText;
+import dev.eventlog.http.JsonText;
+import dev.eventlog.http.RouteMatch;
 import dev.eventlog.local.auth.AuthDecision;
 import dev.eventlog.local.auth.CallerIdentity;
 import dev.eventlog.local.auth.SigV4Verifier;
@@ -164,11 +164,11 @@ public final class HttpApiGateway implements HttpHandler {
                         "-");
             }
         }
-        Optional<HttpApiRoutes.Match> route = HttpApiRoutes.match(request.method(), request.rawPath());
+        Optional<RouteMatch> route = HttpApiRoutes.match(request.method(), request.rawPath());
         if (route.isEmpty()) {
             return Reply.gatewayError(404, "Not Found", "RESOURCE_NOT_FOUND", "-");
         }
-        String routeKey = route.get().routeKey();
+        String routeKey = route.get().route().routeKey();
         Optional<CallerIdentity> caller = Optional.empty();
         if (iam.isPresent()) {
             AuthDecision decision = iam.get().verify(request);
@@ -324,8 +324,7 @@ public final class HttpApiGateway implements HttpHandler {
 
     /** The gateway's own error body, {@code {"message": ...}}, written as the handler writes its JSON. */
     private static String messageJson(String message) {
-        JsonObject json = new JsonObject();
-        json.addProperty("message", message);
-        return JsonText.of(json);
+        return JsonText.write(
+                json -> json.beginObject().name("message").value(message).endObject());
     }
 }

@@ -1,6 +1,7 @@
 package dev.eventlog.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import dev.eventlog.http.RouteMatch;
 import dev.eventlog.local.auth.CallerIdentity;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -18,7 +19,8 @@ import java.util.regex.Pattern;
 /**
  * Builds the payload format 2.0 event API Gateway hands to a Lambda proxy integration: lower-cased header names,
  * repeated headers and query parameters joined by commas, cookies apart, the route key and path parameters of
- * the matched route, the request context, and a base64 body unless the content type is textual. Like the
+ * the matched route, the request context, and a base64 body unless the content type is textual and the body has
+ * no content coding. Like the
  * HTTP API (and unlike REST APIs), it hands over {@code rawPath} and the path parameters percent-decoded.
  */
 public final class PayloadV2EventBuilder {
@@ -38,7 +40,7 @@ public final class PayloadV2EventBuilder {
     /** The event for {@code request} on {@code route}; {@code caller} is present when the request was signed. */
     public static APIGatewayV2HTTPEvent build(
             GatewayRequest request,
-            HttpApiRoutes.Match route,
+            RouteMatch route,
             String requestId,
             Instant receivedAt,
             int localPort,
@@ -86,7 +88,7 @@ public final class PayloadV2EventBuilder {
                 .withDomainPrefix(
                         domainName.contains(".") ? domainName.substring(0, domainName.indexOf('.')) : domainName)
                 .withRequestId(requestId)
-                .withRouteKey(route.routeKey())
+                .withRouteKey(route.route().routeKey())
                 .withStage("$default")
                 .withTime(REQUEST_TIME.format(receivedAt))
                 .withTimeEpoch(receivedAt.toEpochMilli())
@@ -101,7 +103,8 @@ public final class PayloadV2EventBuilder {
                 .build();
 
         boolean hasBody = request.body().length > 0;
-        boolean text = isTextual(request.header("content-type").orElse(""));
+        boolean text = isTextual(request.header("content-type").orElse(""))
+                && !isCompressed(request.header("content-encoding").orElse(""));
         String body = !hasBody
                 ? null
                 : text
@@ -109,7 +112,7 @@ public final class PayloadV2EventBuilder {
                         : Base64.getEncoder().encodeToString(request.body());
         return APIGatewayV2HTTPEvent.builder()
                 .withVersion("2.0")
-                .withRouteKey(route.routeKey())
+                .withRouteKey(route.route().routeKey())
                 .withRawPath(decodedPath)
                 .withRawQueryString(request.rawQuery())
                 .withCookies(cookies.isEmpty() ? null : cookies)
@@ -120,6 +123,21 @@ public final class PayloadV2EventBuilder {
                 .withBody(body)
                 .withIsBase64Encoded(hasBody && !text)
                 .build();
+    }
+
+    /**
+     * A body with a content coding (such as {@code Content-Encoding: gzip}) is bytes, whatever its media type: its
+     * text would not survive being handed over as UTF-8. So it is handed over base64-encoded, as API Gateway hands
+     * over binary bodies, and the function inflates it.
+     */
+    static boolean isCompressed(String contentEncoding) {
+        for (String coding : contentEncoding.split(",")) {
+            String name = coding.trim();
+            if (!name.isEmpty() && !name.equalsIgnoreCase("identity")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // API Gateway passes these media types through as text and base64-encodes everything else, including

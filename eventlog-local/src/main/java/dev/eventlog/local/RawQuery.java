@@ -1,13 +1,13 @@
 package dev.eventlog.local;
 
-import dev.eventlog.lambda.PercentDecoding;
+import dev.eventlog.http.PercentDecoding;
 import java.util.AbstractMap.SimpleEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A request's raw query string or path as the gateway reads it: decoded by the handler's {@link PercentDecoding}
+ * A request's raw query string or path as the gateway reads it: decoded by the API's {@link PercentDecoding}
  * rule, but leniently, since the gateway forwards what it cannot decode and leaves the verdict to the function.
  */
 public final class RawQuery {

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.eventlog.lambda.ApiRoute;
+import dev.eventlog.http.ApiRoute;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -52,7 +52,7 @@ class GenerateEventTest {
 
     /** The generate-event arguments for one request on {@code route}, with sample values for its parameters. */
     private static List<String> requestOn(ApiRoute route) {
-        String path = route.path()
+        String path = route.pathTemplate()
                 .replace("{date}", "2024-06-01")
                 .replace("{time}", "09:30:00.000")
                 .replace("{eventId}", "generated-1");

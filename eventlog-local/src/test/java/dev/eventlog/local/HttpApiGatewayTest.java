@@ -1,5 +1,6 @@
 package dev.eventlog.local;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,8 +10,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.eventlog.http.RequestBody;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -146,6 +149,22 @@ class HttpApiGatewayTest {
         JsonObject empty = GatewayFixture.echoedEvent(gateway.get("/events"));
         assertTrue(empty.get("body").isJsonNull());
         assertFalse(empty.get("isBase64Encoded").getAsBoolean());
+    }
+
+    @Test
+    void aGzipBody_arrivesBase64Encoded_evenWithAJsonContentType() throws Exception {
+        byte[] gzip = RequestBody.gzip("{\"userId\":\"ü\"}".getBytes(StandardCharsets.UTF_8));
+
+        JsonObject event = GatewayFixture.echoedEvent(gateway.send(gateway.request("/events")
+                .header("Content-Type", "application/json")
+                .header("Content-Encoding", "gzip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(gzip))
+                .build()));
+
+        assertTrue(event.get("isBase64Encoded").getAsBoolean());
+        assertArrayEquals(gzip, Base64.getDecoder().decode(event.get("body").getAsString()));
+        assertEquals(
+                "gzip", event.getAsJsonObject("headers").get("content-encoding").getAsString());
     }
 
     @Test

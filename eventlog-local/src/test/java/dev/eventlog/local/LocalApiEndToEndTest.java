@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.eventlog.http.RequestBody;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -44,6 +46,28 @@ class LocalApiEndToEndTest {
     private static String event(String date, String time, String userId, String eventType) {
         return "{\"date\":\"" + date + "\",\"time\":\"" + time + "\",\"userId\":\"" + userId + "\",\"eventType\":\""
                 + eventType + "\"}";
+    }
+
+    @Test
+    void aGzipBatch_isRecorded_andAnotherCodingRefused() throws Exception {
+        byte[] batch = ("[" + event("2024-03-09", "10:00:00", "z1", "login") + ","
+                        + event("2024-03-09", "10:00:01", "z1", "logout") + "]")
+                .getBytes(StandardCharsets.UTF_8);
+        HttpRequest.Builder post = api.request("/events").header("Content-Type", "application/json");
+
+        HttpResponse<String> created = api.send(post.copy()
+                .header("Content-Encoding", "gzip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(RequestBody.gzip(batch)))
+                .build());
+        HttpResponse<String> refused = api.send(post.copy()
+                .header("Content-Encoding", "br")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(batch))
+                .build());
+
+        assertEquals(201, created.statusCode(), created.body());
+        assertEquals(2, json(api.get("/events?date=2024-03-09")).get("Count").getAsInt());
+        assertEquals(415, refused.statusCode(), refused.body());
+        assertEquals("gzip", refused.headers().firstValue("accept-encoding").orElse(""));
     }
 
     @Test

@@ -9,7 +9,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
-import dev.eventlog.lambda.JsonSyntaxMessage;
+import dev.eventlog.http.JsonSyntaxMessage;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package dev.eventlog.infra;
 
+import dev.eventlog.http.DeployedFunction;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ import software.constructs.Construct;
 final class EventFunction extends Construct {
 
     /** The handler the Lambda module's runtime test proves. */
-    public static final String HANDLER = "dev.eventlog.lambda.EventLogHandler::handleRequest";
+    public static final String HANDLER = DeployedFunction.HANDLER;
     /** Exactly the DynamoDB actions the adapter calls. */
     public static final List<String> TABLE_ACTIONS =
             List.of("dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:Query", "dynamodb:Scan");
@@ -38,11 +39,6 @@ final class EventFunction extends Construct {
     public static final List<String> TRACING_ACTIONS = List.of("xray:PutTraceSegments", "xray:PutTelemetryRecords");
 
     public static final String ALIAS_NAME = "live";
-    /** The function's environment variables, as the Lambda module's wiring reads them. */
-    public static final String TABLE_NAME_VARIABLE = "TABLE_NAME";
-
-    public static final String WRITE_SHARDS_VARIABLE = "EVENTLOG_WRITE_SHARDS";
-    public static final String RETENTION_DAYS_VARIABLE = "EVENTLOG_RETENTION_DAYS";
     /**
      * JVM options for a short start, as the Lambda developer guide documents them for Java functions ("Customize Java
      * runtime startup behavior for Lambda functions", https://docs.aws.amazon.com/lambda/latest/dg/java-customization.html):
@@ -55,10 +51,8 @@ final class EventFunction extends Construct {
     public static final String JVM_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
 
     public static final String JVM_OPTIONS_VARIABLE = "JAVA_TOOL_OPTIONS";
-    // The HTTP API gives up on an integration after 30 s. 20 s leaves the other 10 s for a SnapStart restore, which
-    // Lambda allows 10 s (runtime and afterRestore hooks included), so the caller always gets the function's own
-    // answer, such as a clean 503 once the store's client gives up on the table, never the gateway's timeout.
-    static final int TIMEOUT_SECONDS = 20;
+    /** Why 20 s: see {@link DeployedFunction#TIMEOUT_SECONDS}. */
+    static final int TIMEOUT_SECONDS = DeployedFunction.TIMEOUT_SECONDS;
 
     static final Duration TIMEOUT = Duration.seconds(TIMEOUT_SECONDS);
 
@@ -128,10 +122,11 @@ final class EventFunction extends Construct {
                         + "and that X-Ray cannot scope to a resource; every other statement names its one table or log group.");
 
         Map<String, String> environment = new LinkedHashMap<>();
-        environment.put(TABLE_NAME_VARIABLE, table.getTableName());
+        environment.put(DeployedFunction.TABLE_NAME_VARIABLE, table.getTableName());
         // Always set, even at the default, so that the deployed function shows the shard count the table was made for.
-        environment.put(WRITE_SHARDS_VARIABLE, Integer.toString(settings.writeShards()));
-        settings.retentionDays().ifPresent(days -> environment.put(RETENTION_DAYS_VARIABLE, Integer.toString(days)));
+        environment.put(DeployedFunction.WRITE_SHARDS_VARIABLE, Integer.toString(settings.writeShards()));
+        settings.retentionDays()
+                .ifPresent(days -> environment.put(DeployedFunction.RETENTION_DAYS_VARIABLE, Integer.toString(days)));
         environment.put(JVM_OPTIONS_VARIABLE, JVM_OPTIONS);
 
         Function.Builder builder = Function.Builder.create(this, "Function")

@@ -1,5 +1,6 @@
 package dev.eventlog.infra;
 
+import dev.eventlog.http.FunctionMetrics;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awscdk.Duration;
@@ -105,7 +106,7 @@ final class EventLogAlarms extends Construct {
         this.storeUnavailable = countAlarm(
                 "StoreUnavailable",
                 prefix,
-                EventMetrics.total(EventMetrics.STORE_UNAVAILABLE, PERIOD),
+                EventMetrics.total(FunctionMetrics.STORE_UNAVAILABLE, PERIOD),
                 "The function answered 503 because DynamoDB stayed unreachable or throttled after the client's retries. "
                         + "Nothing was lost: the callers were told to retry. Check the table's throttles on the dashboard, the "
                         + "AWS Health Dashboard for DynamoDB in this region, and the function's log for the error it names.");

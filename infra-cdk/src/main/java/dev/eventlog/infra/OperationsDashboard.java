@@ -1,5 +1,6 @@
 package dev.eventlog.infra;
 
+import dev.eventlog.http.FunctionMetrics;
 import java.util.List;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Duration;
@@ -77,15 +78,15 @@ final class OperationsDashboard extends Construct {
                 graph(
                         "Events written",
                         List.of(
-                                EventMetrics.total(EventMetrics.EVENTS_CREATED, PERIOD),
-                                EventMetrics.total(EventMetrics.EVENTS_EXISTING, PERIOD),
-                                EventMetrics.total(EventMetrics.EVENTS_CONFLICTING, PERIOD))),
+                                EventMetrics.total(FunctionMetrics.EVENTS_CREATED, PERIOD),
+                                EventMetrics.total(FunctionMetrics.EVENTS_EXISTING, PERIOD),
+                                EventMetrics.total(FunctionMetrics.EVENTS_CONFLICTING, PERIOD))),
                 graph(
                         "Refused, unavailable and failed requests",
                         List.of(
-                                EventMetrics.total(EventMetrics.REQUESTS_REFUSED, PERIOD),
-                                EventMetrics.total(EventMetrics.STORE_UNAVAILABLE, PERIOD),
-                                EventMetrics.total(EventMetrics.SERVER_ERRORS, PERIOD))));
+                                EventMetrics.total(FunctionMetrics.REQUESTS_REFUSED, PERIOD),
+                                EventMetrics.total(FunctionMetrics.STORE_UNAVAILABLE, PERIOD),
+                                EventMetrics.total(FunctionMetrics.SERVER_ERRORS, PERIOD))));
 
         dashboard.addWidgets(
                 GraphWidget.Builder.create()
@@ -101,7 +102,7 @@ final class OperationsDashboard extends Construct {
                 GraphWidget.Builder.create()
                         .title("Function concurrency and cold starts")
                         .left(List.of(handler.metric("ConcurrentExecutions", stat("Maximum", "Concurrent executions"))))
-                        .right(List.of(EventMetrics.total(EventMetrics.COLD_START, PERIOD)))
+                        .right(List.of(EventMetrics.total(FunctionMetrics.COLD_START, PERIOD)))
                         .leftYAxis(YAxisProps.builder().min(0).build())
                         .rightYAxis(YAxisProps.builder().min(0).build())
                         .width(HALF_WIDTH)

@@ -1,25 +1,29 @@
 package dev.eventlog.infra;
 
+import dev.eventlog.http.ApiRoute;
+import java.util.Arrays;
 import java.util.List;
 import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
 
-/** One route of the HTTP API contract: a method and a path, with {parameters} as API Gateway writes them. */
-record Route(HttpMethod method, String path) {
+/** One route of the HTTP API as the CDK declares it: a route of the contract's table, with its CDK method. */
+record Route(ApiRoute route) {
 
-    /**
-     * The five routes of the API contract: {@code GET /events/{date}/{time}} lists the events of one millisecond,
-     * {@code GET /events/{date}/{time}/{eventId}} reads the one event with that identity.
-     */
-    public static final List<Route> ALL = List.of(
-            new Route(HttpMethod.GET, "/events"),
-            new Route(HttpMethod.POST, "/events"),
-            new Route(HttpMethod.GET, "/events/{date}"),
-            new Route(HttpMethod.GET, "/events/{date}/{time}"),
-            new Route(HttpMethod.GET, "/events/{date}/{time}/{eventId}"));
+    /** Every route of the API contract, from its one route table. */
+    public static final List<Route> ALL =
+            Arrays.stream(ApiRoute.values()).map(Route::new).toList();
+
+    public HttpMethod method() {
+        return HttpMethod.valueOf(route.method());
+    }
+
+    /** The path as API Gateway writes it, with {parameters}. */
+    public String path() {
+        return route.pathTemplate();
+    }
 
     /** The route key as API Gateway names it, e.g. {@code GET /events/{date}}. */
     public String routeKey() {
-        return method.name() + " " + path;
+        return route.routeKey();
     }
 
     /**
@@ -27,6 +31,6 @@ record Route(HttpMethod method, String path) {
      * only be matched by a wildcard segment.
      */
     public String arnPath() {
-        return path.replaceAll("\\{[^/}]+}", "*");
+        return path().replaceAll("\\{[^/}]+}", "*");
     }
 }

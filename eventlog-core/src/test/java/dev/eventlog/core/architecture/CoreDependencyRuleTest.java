@@ -7,7 +7,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The dependency rule: the core knows only the JDK, never AWS, gson or an adapter. */
+/** The dependency rule: the core knows only the JDK, never AWS, gson, the HTTP contract or an adapter. */
 class CoreDependencyRuleTest {
 
     private static final JavaClasses CORE = new ClassFileImporter()

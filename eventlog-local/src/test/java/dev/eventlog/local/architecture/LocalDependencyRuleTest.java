@@ -7,7 +7,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The runner puts the deployed handler behind a gateway; the handler and the stores never know about it. */
+/**
+ * The runner puts the deployed handler behind a gateway; the handler and the stores never know about it, and the
+ * stores know nothing of the HTTP API either.
+ */
 class LocalDependencyRuleTest {
 
     private static final JavaClasses ALL = new ClassFileImporter()
@@ -32,14 +35,14 @@ class LocalDependencyRuleTest {
                 .resideInAPackage("dev.eventlog.inmemory..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("dev.eventlog.dynamodb..", "dev.eventlog.lambda..")
+                .resideInAnyPackage("dev.eventlog.dynamodb..", "dev.eventlog.lambda..", "dev.eventlog.http..")
                 .check(ALL);
         noClasses()
                 .that()
                 .resideInAPackage("dev.eventlog.dynamodb..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("dev.eventlog.inmemory..", "dev.eventlog.lambda..")
+                .resideInAnyPackage("dev.eventlog.inmemory..", "dev.eventlog.lambda..", "dev.eventlog.http..")
                 .check(ALL);
     }
 }

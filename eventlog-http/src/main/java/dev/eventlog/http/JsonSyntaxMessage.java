@@ -1,4 +1,4 @@
-package dev.eventlog.lambda;
+package dev.eventlog.http;
 
 import java.util.Locale;
 import java.util.Map;
@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 public final class JsonSyntaxMessage {
 
     private static final Pattern POSITION = Pattern.compile(" at line (\\d+) column (\\d+) path (\\S*)");
+    private static final Pattern NESTING = Pattern.compile("^Nesting limit (\\d+) reached");
     private static final Pattern WRONG_TOKEN = Pattern.compile("Expected (\\w+) but was (\\w+)");
     private static final Map<String, String> TOKENS = Map.of(
             "BEGIN_OBJECT",
@@ -45,6 +46,10 @@ public final class JsonSyntaxMessage {
         String message = failure.getMessage() == null ? "" : failure.getMessage();
         // gson wraps the reader's exception in its own and repeats its class name at the start of the message.
         message = message.replaceFirst("^[\\w.$]+(Exception|Error): ", "");
+        Matcher nesting = NESTING.matcher(message);
+        if (nesting.find()) {
+            return "it is nested more than " + nesting.group(1) + " levels deep";
+        }
         Matcher position = POSITION.matcher(message);
         String where = "";
         String what = message;

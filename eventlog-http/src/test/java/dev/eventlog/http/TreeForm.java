@@ -1,26 +1,31 @@
-package dev.eventlog.lambda;
+package dev.eventlog.http;
 
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.eventlog.core.domain.EventRecord;
 import dev.eventlog.core.domain.FieldError;
 import dev.eventlog.core.port.AppendOutcome;
-import dev.eventlog.core.port.AppendResult;
 import dev.eventlog.core.usecase.BatchResult;
 import dev.eventlog.core.usecase.EventPage;
 import java.util.List;
-import java.util.Map;
 
-/** Renders the API's response bodies (events, batch outcomes, pages, problems) as JSON text. */
-final class EventJsonWriter {
+/**
+ * The documents as the API wrote them before it wrote straight to text: a gson tree, written by {@code Gson} without
+ * HTML escaping. The streaming writers are held byte for byte equal to it.
+ */
+final class TreeForm {
 
-    private EventJsonWriter() {}
+    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
 
-    /**
-     * An event as stored: {@code date}, {@code time}, {@code eventId}, {@code userId}, {@code eventType}, and
-     * {@code attributes} when it has any.
-     */
+    private TreeForm() {}
+
+    static String text(JsonElement tree) {
+        return GSON.toJson(tree);
+    }
+
     static JsonObject event(EventRecord event) {
         JsonObject json = new JsonObject();
         json.addProperty("date", event.key().dateText());
@@ -30,22 +35,29 @@ final class EventJsonWriter {
         json.addProperty("eventType", event.eventType());
         if (!event.attributes().isEmpty()) {
             JsonObject attributes = new JsonObject();
-            for (Map.Entry<String, String> entry : event.attributes().entrySet()) {
-                attributes.addProperty(entry.getKey(), entry.getValue());
-            }
+            event.attributes().forEach(attributes::addProperty);
             json.add("attributes", attributes);
         }
         return json;
     }
 
-    static String batch(BatchResult batch) {
+    static JsonObject page(EventPage page) {
+        JsonArray items = new JsonArray();
+        page.items().forEach(e -> items.add(event(e)));
+        JsonObject json = new JsonObject();
+        json.add("Items", items);
+        json.addProperty("Count", page.items().size());
+        page.nextToken().ifPresent(token -> json.addProperty("NextToken", token));
+        return json;
+    }
+
+    static JsonObject batch(BatchResult batch) {
         JsonArray results = new JsonArray();
-        List<AppendResult> all = batch.results();
-        for (int i = 0; i < all.size(); i++) {
+        for (int i = 0; i < batch.results().size(); i++) {
             JsonObject result = new JsonObject();
             result.addProperty("index", i);
-            result.addProperty("outcome", all.get(i).outcome().label());
-            result.add("event", event(all.get(i).event()));
+            result.addProperty("outcome", batch.results().get(i).outcome().label());
+            result.add("event", event(batch.results().get(i).event()));
             results.add(result);
         }
         JsonObject json = new JsonObject();
@@ -53,22 +65,10 @@ final class EventJsonWriter {
         for (AppendOutcome outcome : AppendOutcome.values()) {
             json.addProperty(outcome.label(), batch.count(outcome));
         }
-        return text(json);
+        return json;
     }
 
-    /** A page in the original system's shape: {@code Items}, {@code Count}, and {@code NextToken} only when more remain. */
-    static String page(EventPage page) {
-        JsonArray items = new JsonArray();
-        page.items().forEach(e -> items.add(event(e)));
-        JsonObject json = new JsonObject();
-        json.add("Items", items);
-        json.addProperty("Count", page.items().size());
-        page.nextToken().ifPresent(token -> json.addProperty("NextToken", token));
-        return text(json);
-    }
-
-    /** An RFC 9457 problem: {@code type}, {@code title}, {@code status}, {@code detail}, and {@code errors} when fields are at fault. */
-    static String problem(ProblemType type, String detail, List<FieldError> errors) {
+    static JsonObject problem(ProblemType type, String detail, List<FieldError> errors) {
         JsonObject json = new JsonObject();
         json.addProperty("type", type.uri());
         json.addProperty("title", type.title());
@@ -84,10 +84,6 @@ final class EventJsonWriter {
             }
             json.add("errors", list);
         }
-        return text(json);
-    }
-
-    static String text(JsonElement json) {
-        return JsonText.of(json);
+        return json;
     }
 }

@@ -1,4 +1,4 @@
-package dev.eventlog.lambda;
+package dev.eventlog.http;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -7,7 +7,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Percent-decoding of URL paths and query strings, the one rule the handler and the local gateway share.
+ * Percent-decoding of URL paths and query strings, the one rule the function, the local gateway and clients share
+ * ({@link PercentEncoding} writes what it reads).
  *
  * <p>In a query string a {@code +} stands for a space, as in HTML form encoding (WHATWG URL standard,
  * "application/x-www-form-urlencoded parsing"); in a path it is a literal {@code +}. API Gateway applies the same

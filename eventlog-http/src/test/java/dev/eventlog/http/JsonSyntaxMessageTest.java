@@ -1,7 +1,8 @@
-package dev.eventlog.lambda;
+package dev.eventlog.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.Gson;
@@ -13,8 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 class JsonSyntaxMessageTest {
-
-    private final HandlerFixture api = new HandlerFixture();
 
     private static String messageOf(Executable parse) {
         try {
@@ -49,13 +48,25 @@ class JsonSyntaxMessageTest {
                 "{\"userId\":\"u\"",
                 "[{\"userId\":1,]",
                 "{\"userId\":tru}")) {
-            String detail = api.post(body).assertProblem(400).string("detail");
+            ApiProblem problem = assertThrows(ApiProblem.class, () -> PostBody.read(body));
+            assertEquals(ProblemType.INVALID_INPUT, problem.type());
+            String detail = problem.getMessage();
             for (String internal : List.of(
                     "Exception", "java.", "gson", "JsonReader", "Strictness", "LENIENT", "BEGIN_", "http", "path $")) {
                 assertFalse(detail.contains(internal), () -> body + " -> " + detail);
             }
             assertTrue(detail.contains("line 1") || detail.contains("ends before"), () -> body + " -> " + detail);
         }
+    }
+
+    @Test
+    void tooDeepNesting_saysTheLimit() {
+        String message = messageOf(() -> {
+            try (var reader = JsonText.reader("[".repeat(JsonText.NESTING_LIMIT + 1))) {
+                reader.skipValue();
+            }
+        });
+        assertEquals("it is nested more than " + JsonText.NESTING_LIMIT + " levels deep", message);
     }
 
     @Test

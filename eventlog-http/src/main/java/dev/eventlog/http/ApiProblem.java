@@ -1,4 +1,4 @@
-package dev.eventlog.lambda;
+package dev.eventlog.http;
 
 import dev.eventlog.core.domain.FieldError;
 import java.util.List;
@@ -8,42 +8,42 @@ import java.util.Map;
  * A client error found at the HTTP edge (routing, body, query string), answered as problem+json
  * with the given status, optional field errors and extra headers such as {@code Allow}.
  */
-final class ApiProblem extends RuntimeException {
+public final class ApiProblem extends RuntimeException {
 
     private final ProblemType type;
     private final List<FieldError> errors;
     private final Map<String, String> headers;
 
-    ApiProblem(ProblemType type, String detail) {
+    public ApiProblem(ProblemType type, String detail) {
         this(type, detail, List.of(), Map.of());
     }
 
-    ApiProblem(ProblemType type, String detail, List<FieldError> errors, Map<String, String> headers) {
+    public ApiProblem(ProblemType type, String detail, List<FieldError> errors, Map<String, String> headers) {
         super(detail, null, false, false);
         this.type = type;
         this.errors = List.copyOf(errors);
         this.headers = Map.copyOf(headers);
     }
 
-    static ApiProblem badRequest(String detail) {
+    public static ApiProblem badRequest(String detail) {
         return new ApiProblem(ProblemType.INVALID_INPUT, detail);
     }
 
-    static ApiProblem invalid(List<FieldError> errors) {
+    public static ApiProblem invalid(List<FieldError> errors) {
         return new ApiProblem(ProblemType.INVALID_INPUT, describe(errors), reported(errors), Map.of());
     }
 
     /** At most this many field errors are listed, so that no input can make an answer too large to send. */
-    static final int MAX_LISTED_ERRORS = 100;
+    public static final int MAX_LISTED_ERRORS = 100;
 
     private static final int MAX_DESCRIBED_ERRORS = 5;
 
-    static List<FieldError> reported(List<FieldError> errors) {
+    public static List<FieldError> reported(List<FieldError> errors) {
         return errors.size() <= MAX_LISTED_ERRORS ? errors : errors.subList(0, MAX_LISTED_ERRORS);
     }
 
     /** A summary naming the first few errors; {@code errors} lists them (up to {@value #MAX_LISTED_ERRORS}). */
-    static String describe(List<FieldError> errors) {
+    public static String describe(List<FieldError> errors) {
         StringBuilder detail = new StringBuilder(
                 errors.size() == 1 ? "1 field is invalid: " : errors.size() + " fields are invalid: ");
         for (int i = 0; i < Math.min(errors.size(), MAX_DESCRIBED_ERRORS); i++) {
@@ -67,15 +67,15 @@ final class ApiProblem extends RuntimeException {
         return detail.toString();
     }
 
-    ProblemType type() {
+    public ProblemType type() {
         return type;
     }
 
-    List<FieldError> errors() {
+    public List<FieldError> errors() {
         return errors;
     }
 
-    Map<String, String> headers() {
+    public Map<String, String> headers() {
         return headers;
     }
 }

@@ -40,8 +40,9 @@ public final class CommandLineParser {
     private static ParsedArgs parse(RunnerCommand command, List<String> args) throws UsageException {
         ParsedArgs parsed = ParsedArgs.parse(command, args);
         if (command != RunnerCommand.GENERATE_EVENT && !parsed.positional().isEmpty()) {
-            throw new UsageException("unexpected argument '" + parsed.positional().get(0) + "' for "
-                    + command.commandName() + " (options start with --; see --help)");
+            throw new UsageException(
+                    "unexpected argument '" + parsed.positional().get(0) + "' for " + command.commandName()
+                            + " (options start with --; see --help)");
         }
         return parsed;
     }
@@ -56,10 +57,12 @@ public final class CommandLineParser {
             nonBlank(ACCESS_LOG, in.value(ACCESS_LOG).get());
         }
         Optional<List<String>> origins = in.value(CORS_ALLOW_ORIGINS).isPresent()
-                ? Optional.of(list(CORS_ALLOW_ORIGINS, in.value(CORS_ALLOW_ORIGINS).get()))
+                ? Optional.of(
+                        list(CORS_ALLOW_ORIGINS, in.value(CORS_ALLOW_ORIGINS).get()))
                 : Optional.empty();
         List<String> allowedHosts = in.value(ALLOWED_HOSTS).isPresent()
-                ? HostCheck.parseNames(list(ALLOWED_HOSTS, in.value(ALLOWED_HOSTS).get()))
+                ? HostCheck.parseNames(
+                        list(ALLOWED_HOSTS, in.value(ALLOWED_HOSTS).get()))
                 : List.of();
         List<String> methods = in.value(CORS_ALLOW_METHODS).isPresent()
                 ? methods(CORS_ALLOW_METHODS, in.value(CORS_ALLOW_METHODS).get())
@@ -70,7 +73,9 @@ public final class CommandLineParser {
         List<String> expose = in.value(CORS_EXPOSE_HEADERS).isPresent()
                 ? list(CORS_EXPOSE_HEADERS, in.value(CORS_EXPOSE_HEADERS).get())
                 : List.of();
-        int maxAge = in.value(CORS_MAX_AGE).isPresent() ? intIn(CORS_MAX_AGE, in.value(CORS_MAX_AGE).get(), 0, 86400) : -1;
+        int maxAge = in.value(CORS_MAX_AGE).isPresent()
+                ? intIn(CORS_MAX_AGE, in.value(CORS_MAX_AGE).get(), 0, 86400)
+                : -1;
         boolean credentialsAllowed = in.has(CORS_ALLOW_CREDENTIALS);
         boolean corsOff = in.has(NO_CORS);
         boolean consoleOff = in.has(NO_CONSOLE);
@@ -140,7 +145,9 @@ public final class CommandLineParser {
             throw new UsageException("generate-event needs the route's method first: get or post (e.g."
                     + " generate-event post --body '{...}')");
         }
-        String path = in.value(PATH).isPresent() ? requestTargetPart(PATH, in.value(PATH).get()) : "/events";
+        String path = in.value(PATH).isPresent()
+                ? requestTargetPart(PATH, in.value(PATH).get())
+                : "/events";
         List<String> query = new ArrayList<>();
         for (String part : in.values(QUERY)) {
             query.add(requestTargetPart(QUERY, part));
@@ -251,8 +258,8 @@ public final class CommandLineParser {
                     "--table, --endpoint-url, --create-table and --write-shards need --store dynamodb");
         }
         if (kind == StoreOptions.Kind.DYNAMODB && data.isPresent()) {
-            throw new UsageException("--data keeps the in-memory store in a file; it cannot be combined with"
-                    + " --store dynamodb");
+            throw new UsageException(
+                    "--data keeps the in-memory store in a file; it cannot be combined with" + " --store dynamodb");
         }
         String resolvedRegion = region.or(() -> env("AWS_REGION"))
                 .or(() -> env("AWS_DEFAULT_REGION"))

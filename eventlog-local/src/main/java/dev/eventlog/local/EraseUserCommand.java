@@ -14,14 +14,14 @@ final class EraseUserCommand {
     private EraseUserCommand() {}
 
     static int run(EraseUserOptions options, PrintStream out, PrintStream err) {
-        if (options.store().kind() == StoreOptions.Kind.MEMORY && options.store().data().isEmpty()) {
+        if (options.store().kind() == StoreOptions.Kind.MEMORY
+                && options.store().data().isEmpty()) {
             err.println("error: erase-user needs a store that outlives it: --data FILE or --store dynamodb");
             return RunnerCli.USAGE;
         }
         try (OpenedStore store = StoreFactory.open(options.store(), err::println)) {
             EventErasurePort erasure = (EventErasurePort) store.port();
-            ErasureReport report =
-                    options.dryRun() ? erasure.preview(options.user()) : erasure.erase(options.user());
+            ErasureReport report = options.dryRun() ? erasure.preview(options.user()) : erasure.erase(options.user());
             String days = report.eventsByDay().entrySet().stream()
                     .map(day -> day.getKey() + " (" + day.getValue() + ")")
                     .collect(Collectors.joining(", "));

@@ -73,7 +73,8 @@ final class ExportCommand {
                 return RunnerCli.FAILED;
             } catch (Exporter.Interrupted e) {
                 err.println("error: the store failed after " + e.written() + " events (" + e.getMessage()
-                        + "); to continue, run the same command with --resume " + e.resumeAt().token());
+                        + "); to continue, run the same command with --resume "
+                        + e.resumeAt().token());
                 return RunnerCli.FAILED;
             } finally {
                 done.countDown();

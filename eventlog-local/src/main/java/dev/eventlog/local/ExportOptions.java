@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.Optional;
 
 /** Everything {@code export} was told: which events, where to write them, where to resume, and the store. */
-public record ExportOptions(ExportSelection selection, Optional<Path> out, Optional<String> resume, StoreOptions store) {
+public record ExportOptions(
+        ExportSelection selection, Optional<Path> out, Optional<String> resume, StoreOptions store) {
 
     static ExportOptions from(
             Optional<String> date,
@@ -26,15 +27,16 @@ public record ExportOptions(ExportSelection selection, Optional<Path> out, Optio
             throw new UsageException("--date cannot be combined with --from and --to; give one day or one range");
         }
         if (from.isPresent() != to.isPresent()) {
-            throw new UsageException((from.isPresent() ? "--from needs --to" : "--to needs --from")
-                    + ": a range has both ends");
+            throw new UsageException(
+                    (from.isPresent() ? "--from needs --to" : "--to needs --from") + ": a range has both ends");
         }
         ExportSelection selection;
         if (date.isPresent()) {
             List<FieldError> errors = new ArrayList<>();
             LocalDate day = EventTime.parseDate("--date", date.get(), errors);
             if (day == null) {
-                throw new UsageException(errors.get(0).field() + " " + errors.get(0).message());
+                throw new UsageException(
+                        errors.get(0).field() + " " + errors.get(0).message());
             }
             selection = ExportSelection.day(day, user);
         } else if (from.isPresent()) {
@@ -58,8 +60,8 @@ public record ExportOptions(ExportSelection selection, Optional<Path> out, Optio
         LocalDate day = EventTime.parseDate(option, t < 0 ? value : value.substring(0, t), errors);
         LocalTime time = t < 0 ? LocalTime.MIDNIGHT : EventTime.parseTime(option, value.substring(t + 1), errors);
         if (!errors.isEmpty()) {
-            throw new UsageException(option + " must be a UTC instant YYYY-MM-DD or YYYY-MM-DDTHH:mm:ss.SSS, got '"
-                    + text + "'");
+            throw new UsageException(
+                    option + " must be a UTC instant YYYY-MM-DD or YYYY-MM-DDTHH:mm:ss.SSS, got '" + text + "'");
         }
         return new EventTime(day, time);
     }

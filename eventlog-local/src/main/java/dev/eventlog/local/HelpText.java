@@ -38,7 +38,10 @@ final class HelpText {
             out.append(head).append('\n');
             out.append(" ".repeat(COLUMN)).append(lines.get(0)).append('\n');
         } else {
-            out.append(head).append(" ".repeat(COLUMN - head.length())).append(lines.get(0)).append('\n');
+            out.append(head)
+                    .append(" ".repeat(COLUMN - head.length()))
+                    .append(lines.get(0))
+                    .append('\n');
         }
         for (String line : lines.subList(1, lines.size())) {
             out.append(" ".repeat(COLUMN)).append(line).append('\n');

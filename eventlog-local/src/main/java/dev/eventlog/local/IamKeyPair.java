@@ -88,5 +88,4 @@ final class IamKeyPair {
     private Optional<String> env(String name) {
         return Optional.ofNullable(environment.get(name)).filter(v -> !v.isBlank());
     }
-
 }

@@ -28,7 +28,9 @@ final class ImportCommand {
             return RunnerCli.USAGE;
         }
         try (OpenedStore store = StoreFactory.open(options.store(), err::println);
-                InputStream source = options.in().isPresent() ? Files.newInputStream(options.in().get()) : stdin;
+                InputStream source = options.in().isPresent()
+                        ? Files.newInputStream(options.in().get())
+                        : stdin;
                 BufferedReader in = new BufferedReader(new InputStreamReader(
                         source,
                         StandardCharsets.UTF_8

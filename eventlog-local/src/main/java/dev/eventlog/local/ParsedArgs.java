@@ -46,7 +46,8 @@ final class ParsedArgs {
                 value = "";
             } else if (inline != null) {
                 value = inline;
-            } else if (i + 1 < args.size() && !(args.get(i + 1).startsWith("--") && args.get(i + 1).length() > 2)) {
+            } else if (i + 1 < args.size()
+                    && !(args.get(i + 1).startsWith("--") && args.get(i + 1).length() > 2)) {
                 value = args.get(++i);
             } else {
                 throw new UsageException(name + " needs a value");

@@ -1,11 +1,11 @@
 package dev.eventlog.local;
 
+import dev.eventlog.local.data.ApiEventLines;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Arrays;
-import dev.eventlog.local.data.ApiEventLines;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +25,6 @@ public final class RunnerCli {
     public static final int USAGE = 2;
 
     static final String HELP = HelpText.render();
-
 
     private final HandlerFactory handlers;
     private final CommandLineParser parser;

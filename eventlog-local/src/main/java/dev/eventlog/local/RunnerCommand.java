@@ -40,7 +40,7 @@ enum RunnerCommand {
             "backfill-user-index",
             "add the byUser index's key (at) to events written before the index existed, so queries by userId"
                     + " find them; safe to stop, rerun, and run while the API takes writes",
-            EnumSet.of(TABLE, ENDPOINT_URL, REGION));
+            EnumSet.of(TABLE, ENDPOINT_URL, REGION, WRITE_SHARDS));
 
     /** What {@code --help} shows in the command column. */
     final String usage;

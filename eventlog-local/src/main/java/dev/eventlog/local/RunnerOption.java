@@ -26,8 +26,7 @@ enum RunnerOption {
                     + " from any other origin is refused with 403"),
     CORS_ALLOW_METHODS(
             Section.SERVE, "--cors-allow-methods", "LIST", "allowed methods for preflight (default GET,POST)"),
-    CORS_ALLOW_HEADERS(
-            Section.SERVE, "--cors-allow-headers", "LIST", "allowed request headers, * for any (default *)"),
+    CORS_ALLOW_HEADERS(Section.SERVE, "--cors-allow-headers", "LIST", "allowed request headers, * for any (default *)"),
     CORS_EXPOSE_HEADERS(
             Section.SERVE, "--cors-expose-headers", "LIST", "response headers exposed to browsers (default none)"),
     CORS_MAX_AGE(Section.SERVE, "--cors-max-age", "SECONDS", "preflight cache time, 0-86400 (default none)"),
@@ -108,8 +107,7 @@ enum RunnerOption {
             "keep the in-memory store in FILE (NDJSON, the export format): loaded at start, each acknowledged"
                     + " write appended and forced to disk before the answer"),
     TABLE(Section.STORE, "--table", "NAME", "DynamoDB table (default EventLog)"),
-    ENDPOINT_URL(
-            Section.STORE, "--endpoint-url", "URL", "DynamoDB endpoint, e.g. a local emulator (default: AWS)"),
+    ENDPOINT_URL(Section.STORE, "--endpoint-url", "URL", "DynamoDB endpoint, e.g. a local emulator (default: AWS)"),
     REGION(
             Section.STORE,
             "--region",
@@ -174,6 +172,6 @@ enum RunnerOption {
     }
 
     /** The store options every store-opening command takes. */
-    static final List<RunnerOption> STORE_OPTIONS = List.of(
-            STORE, DATA_FILE, TABLE, ENDPOINT_URL, REGION, CREATE_TABLE, RETENTION_DAYS, WRITE_SHARDS);
+    static final List<RunnerOption> STORE_OPTIONS =
+            List.of(STORE, DATA_FILE, TABLE, ENDPOINT_URL, REGION, CREATE_TABLE, RETENTION_DAYS, WRITE_SHARDS);
 }

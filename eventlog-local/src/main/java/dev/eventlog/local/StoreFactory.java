@@ -66,8 +66,8 @@ public final class StoreFactory {
     private static OpenedStore open(StoreOptions options, Consumer<String> warnings, boolean check) {
         if (options.kind() == StoreOptions.Kind.MEMORY) {
             if (options.data().isPresent()) {
-                FileEventLog file = FileEventLog.open(
-                        options.data().get(), ApiEventLines.LINES, options.retention(), warnings);
+                FileEventLog file =
+                        FileEventLog.open(options.data().get(), ApiEventLines.LINES, options.retention(), warnings);
                 return new OpenedStore(file, options.retention(), file);
             }
             return new OpenedStore(new InMemoryEventLog(options.retention()), options.retention(), () -> {});

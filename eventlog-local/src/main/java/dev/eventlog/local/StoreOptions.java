@@ -56,8 +56,7 @@ public record StoreOptions(
     /** A human-readable summary for the startup banner. */
     public String describe() {
         if (kind == Kind.MEMORY) {
-            return data.map(file -> "in-memory, kept in " + file)
-                            .orElse("in-memory (data is lost on exit)")
+            return data.map(file -> "in-memory, kept in " + file).orElse("in-memory (data is lost on exit)")
                     + retentionNote();
         }
         return "DynamoDB table '" + table + "' in " + region

@@ -48,7 +48,8 @@ public final class Exporter {
         Optional<String> token = Optional.empty();
         if (resume.isPresent()) {
             first = indexOf(parts, resume.get().part());
-            token = first < parts.size() && parts.get(first).start().equals(resume.get().part())
+            token = first < parts.size()
+                            && parts.get(first).start().equals(resume.get().part())
                     ? resume.get().pageToken()
                     : Optional.empty();
         }

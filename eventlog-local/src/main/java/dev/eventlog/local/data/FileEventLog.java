@@ -142,7 +142,8 @@ public final class FileEventLog implements EventLogPort, EventErasurePort, AutoC
         writes.lock();
         try {
             ErasureReport report = memory.preview(userId);
-            if (report.events() == 0) {
+            // Events past the retention period are not counted, but they are in the file and go too.
+            if (stored.values().stream().noneMatch(event -> event.userId().equals(userId))) {
                 return report;
             }
             List<EventRecord> kept = stored.values().stream()

@@ -107,7 +107,8 @@ public final class Importer {
         }
         List<AppendResult> results;
         try {
-            BatchResult recorded = service.recordAll(batch.stream().map(Pending::draft).toList());
+            BatchResult recorded =
+                    service.recordAll(batch.stream().map(Pending::draft).toList());
             results = recorded.results();
         } catch (InvalidInputException e) {
             // A rule the batch as a whole broke (an event already past the retention period): one by one, so each

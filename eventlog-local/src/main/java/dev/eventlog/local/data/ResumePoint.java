@@ -34,7 +34,8 @@ public record ResumePoint(String part, Optional<String> pageToken) {
     }
 
     private static IllegalArgumentException notOurs(String token) {
-        return new IllegalArgumentException("--resume '" + (token.length() > 40 ? token.substring(0, 40) + "..." : token)
-                + "' is not a resume point an export printed");
+        return new IllegalArgumentException(
+                "--resume '" + (token.length() > 40 ? token.substring(0, 40) + "..." : token)
+                        + "' is not a resume point an export printed");
     }
 }

@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
  * be, and then created, found existing, or found conflicting; a line that is no valid event is invalid. A line
  * without a time is invalid too: it would be stamped anew on each import, and an import of the same file twice must
  * add nothing. Invalid and conflicting lines are reported with their number and do not stop the import, unless
- * strict.
+ * strict: then lines are recorded one at a time, and the first bad line ends the import with nothing after it
+ * stored.
  */
 public final class Importer {
 
@@ -52,7 +53,9 @@ public final class Importer {
     public Summary run(BufferedReader in, boolean strict, Consumer<String> report, Progress progress)
             throws IOException {
         long[] counts = new long[4];
-        List<Pending> batch = new ArrayList<>(EventLogService.MAX_BATCH);
+        // Strict records line by line, so that it stops exactly at the first bad line with nothing after it stored.
+        int batchSize = strict ? 1 : EventLogService.MAX_BATCH;
+        List<Pending> batch = new ArrayList<>(batchSize);
         long number = 0;
         for (String line = in.readLine(); line != null; line = in.readLine()) {
             number++;
@@ -76,7 +79,7 @@ public final class Importer {
                 continue;
             }
             batch.add(new Pending(number, draft));
-            if (batch.size() == EventLogService.MAX_BATCH) {
+            if (batch.size() == batchSize) {
                 if (record(batch, counts, report) && strict) {
                     return summary(counts, true);
                 }

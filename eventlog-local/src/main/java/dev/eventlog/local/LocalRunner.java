@@ -10,7 +10,7 @@ import dev.eventlog.lambda.EventLogHandler;
 import java.time.Clock;
 
 /**
- * Entry point of the runner's jar ({@code java -jar eventlog-local.jar serve|invoke|generate-event|--help}): the
+ * Entry point of the runner's jar ({@code java -jar eventlog-local.jar serve|invoke|generate-event|export|import|erase-user|...|--help}): the
  * deployed handler, {@link EventLogHandler}, behind a local emulation of its HTTP API, on the store the options
  * choose.
  */

@@ -326,6 +326,61 @@ for test in post get; do
   printf '%s\t%s\t%s\t%s\t%s\n' "$test" "$rps" "$p50" "$p99" "${non2xx:-0}" >>"$OUT/throughput.tsv"
 done
 
+# The same POSTs to a runner whose store is a data file: each acknowledged write is forced to disk first.
+DATA_PORT=$(free_port)
+java -jar "$LOCAL_JAR" serve --port "$DATA_PORT" --no-console --data "$WORK/serve-data.ndjson" >"$WORK/serve-data.log" 2>&1 &
+PIDS+=($!)
+await_http "$DATA_PORT" "the local runner on a data file" "${PIDS[-1]}"
+log "local API throughput: post to serve --data, 32 connections, ${WRK_SECONDS}s (after a warm-up)"
+wrk_run "post-data-warmup" $(( WRK_SECONDS / 2 + 1 )) -s "$WORK/post.lua" "http://127.0.0.1:$DATA_PORT/events"
+wrk_run "post-data" "$WRK_SECONDS" -s "$WORK/post.lua" "http://127.0.0.1:$DATA_PORT/events"
+file="$WORK/wrk-post-data.txt"
+printf '%s\t%s\t%s\t%s\t%s\n' post-data "$(awk '/^Requests\/sec:/ {print $2}' "$file")" \
+  "$(awk '$1 == "50%" {print $2}' "$file" | to_ms)" "$(awk '$1 == "99%" {print $2}' "$file" | to_ms)" \
+  "$(awk '/Non-2xx or 3xx responses:/ {print $NF}' "$file" | grep . || echo 0)" >"$OUT/throughput-data.tsv"
+
+# ---------------------------------------------------------------------------------------------- 4b. moving data
+# The largest loaded table out of dynalite, into a new table and into a data file, and out of the file again:
+# the rates each command prints on its last line, and whether the two exports are the same bytes.
+DATA_TABLE="bench_${SIZES[-1]}"
+STORE_ARGS=(--store dynamodb --endpoint-url "$ENDPOINT" --region us-east-1)
+data_step() {
+  local name=$1; shift
+  log "moving data: $name"
+  AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench java -jar "$LOCAL_JAR" "$@" 2>"$WORK/data-$name.err" \
+    || { cat "$WORK/data-$name.err" >&2; fail "moving data: $name failed"; }
+  # The closing line: "<verb> N events (R events/s)..."
+  tail -1 "$WORK/data-$name.err" | sed -n 's/^[a-z]* \([0-9]*\) events (\([0-9]*\) events\/s).*/\1\t\2/p' \
+    | sed "s/^/$name\t/" >>"$OUT/data.tsv"
+}
+printf 'step\tevents\tevents_per_s\n' >"$OUT/data.tsv"
+data_step export-table export "${STORE_ARGS[@]}" --table "$DATA_TABLE" --out "$WORK/from-table.ndjson"
+data_step import-table import "${STORE_ARGS[@]}" --table bench_imported --create-table --in "$WORK/from-table.ndjson"
+data_step import-file import --data "$WORK/imported.ndjson" --in "$WORK/from-table.ndjson"
+data_step export-file export --data "$WORK/imported.ndjson" --out "$WORK/from-file.ndjson"
+cmp -s "$WORK/from-table.ndjson" "$WORK/from-file.ndjson" && SAME=yes || SAME=no
+{
+  echo "# Moving data: export and import rates"
+  echo
+  echo "$(date -u '+%Y-%m-%d %H:%M UTC'), mode $MODE, $(nproc) cores; table \`$DATA_TABLE\` on dynalite (node, LevelDB),"
+  echo "each step one run of the local runner's jar, its rate as printed on its last line (whole command, JVM start included)."
+  echo
+  echo "| step | events | events/s |"
+  echo "|---|---:|---:|"
+  tail -n +2 "$OUT/data.tsv" | awk -F'\t' '{printf "| %s | %s | %s |\n", $1, $2, $3}'
+  echo
+  echo "Export of the table and export of the data file it was imported into are byte-identical: **$SAME**."
+  echo
+  echo "\`serve --data\` vs the in-memory store, POST of one server-stamped event, wrk 32 connections, ${WRK_SECONDS} s:"
+  echo
+  echo "| store | requests/s | p50 ms | p99 ms |"
+  echo "|---|---:|---:|---:|"
+  awk -F'\t' '$1 == "post" {printf "| in memory | %s | %s | %s |\n", $2, $3, $4} $1 == "post-data" {printf "| data file (forced to disk per write) | %s | %s | %s |\n", $2, $3, $4}' \
+    "$OUT/throughput.tsv" "$OUT/throughput-data.tsv"
+} >"$OUT/data.md"
+[[ $SAME == yes ]] || { cat "$OUT/data.md" >&2; fail "the exports of the table and of the data file differ"; }
+if [[ $MODE == full ]]; then cp "$OUT/data.md" "$BENCH/results-data.md"; fi
+
 # ---------------------------------------------------------------------------------------------- 5. write shards
 # The benchmark lives with the reliability tests whose proxy it uses; it starts its own dynalite.
 log "write shards: N = 1 and 4, events of their own content and a heartbeat, against a per-partition limit"

@@ -8,18 +8,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** The README's library example is {@link ReadmeExampleTest} word for word, so what readers paste compiles. */
+/** The library page's example (docs/library.md) is {@link ReadmeExampleTest} word for word, so what readers paste compiles. */
 class ReadmeExampleInSyncTest {
 
     @Test
     void readmeShowsTheExampleTestExactly() throws IOException {
-        // Surefire runs in the module's directory; the README is the project's, one level up.
-        String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+        // Surefire runs in the module's directory; the docs are the project's, one level up.
+        String readme = Files.readString(Path.of("..", "docs", "library.md"), StandardCharsets.UTF_8);
         String example = Files.readString(
                 Path.of("src", "test", "java", "dev", "eventlog", "inmemory", "ReadmeExampleTest.java"),
                 StandardCharsets.UTF_8);
         assertTrue(
                 readme.contains("```java\n" + example + "```\n"),
-                "README.md's 'Use the core as a library' must show ReadmeExampleTest.java exactly");
+                "docs/library.md must show ReadmeExampleTest.java exactly");
     }
 }

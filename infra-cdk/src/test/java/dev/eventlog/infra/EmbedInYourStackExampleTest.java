@@ -33,7 +33,7 @@ import software.constructs.IConstruct;
 /**
  * The example a user copies, examples/embed-in-your-stack: it compiles against the construct's public API alone,
  * synthesizes, grants its function the routes, leaves no cdk-nag finding on EventLog's resources, and is the code
- * the README shows.
+ * deploying page (docs/deploying.md) shows.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EmbedInYourStackExampleTest {
@@ -100,11 +100,11 @@ class EmbedInYourStackExampleTest {
 
     @Test
     void theReadme_showsTheExamplesStack_asItIs() throws IOException {
-        String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+        String readme = Files.readString(Path.of("..", "docs", "deploying.md"), StandardCharsets.UTF_8);
         String marker =
                 "<!-- examples/embed-in-your-stack/" + STACK_SOURCE.toString().replace('\\', '/') + " -->";
         int at = readme.indexOf(marker);
-        assertTrue(at >= 0, "the README marks the example with " + marker);
+        assertTrue(at >= 0, "docs/deploying.md marks the example with " + marker);
         int start = readme.indexOf("```java\n", at) + "```java\n".length();
         String shown = readme.substring(start, readme.indexOf("```\n", start));
         assertEquals(Files.readString(EXAMPLE.resolve(STACK_SOURCE), StandardCharsets.UTF_8), shown);

@@ -14,8 +14,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README states how many inputs the fuzz corpus holds and how many of them are hand-written; this test counts
- * the files that {@code HandlerFuzzIT} replays and holds the README's numbers equal to them, so they cannot drift.
+ * The guarantees page (docs/guarantees.md) states how many inputs the fuzz corpus holds and how many of them are hand-written; this test counts
+ * the files that {@code HandlerFuzzIT} replays and holds the page's numbers equal to them, so they cannot drift.
  * Inputs kept from fuzzing sessions are named {@code found-...}; every other file was written by hand.
  */
 class FuzzCorpusTest {
@@ -32,7 +32,8 @@ class FuzzCorpusTest {
                     .toList();
         }
         long found = inputs.stream().filter(name -> name.startsWith("found-")).count();
-        String readme = Files.readString(module.getParent().resolve("README.md"), StandardCharsets.UTF_8)
+        String readme = Files.readString(
+                        module.getParent().resolve("docs").resolve("guarantees.md"), StandardCharsets.UTF_8)
                 .replaceAll("\\s+", " ");
 
         assertEquals(number(readme, "HandlerFuzzITInputs`, (\\d+) inputs\\)"), inputs.size(), "inputs in the corpus");
@@ -45,7 +46,7 @@ class FuzzCorpusTest {
 
     private static long number(String readme, String sentence) {
         Matcher matcher = Pattern.compile(sentence).matcher(readme);
-        assertTrue(matcher.find(), "the README states: " + sentence);
+        assertTrue(matcher.find(), "docs/guarantees.md states: " + sentence);
         return Long.parseLong(matcher.group(1));
     }
 

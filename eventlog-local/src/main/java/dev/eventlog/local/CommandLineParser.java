@@ -2,21 +2,15 @@ package dev.eventlog.local;
 
 import static dev.eventlog.local.RunnerOption.*;
 
-import dev.eventlog.core.retention.RetentionPolicy;
 import dev.eventlog.dynamodb.StoreCallTimeouts;
 import dev.eventlog.local.auth.IamCredentials;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.regex.Pattern;
 
 /**
  * Turns each command's options, read against the option table ({@link RunnerOption}), into what the command was
@@ -24,10 +18,8 @@ import java.util.regex.Pattern;
  */
 public final class CommandLineParser {
 
-    private static final Pattern REGION_NAME = Pattern.compile("[a-z]{2}(-[a-z0-9]+)+-\\d+|local");
-    private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
-
     private final Map<String, String> environment;
+    private final StoreOptionsParser stores;
 
     /**
      * @param environment where {@code AWS_REGION}, {@code AWS_ACCESS_KEY_ID}, {@code HOME} and friends are looked
@@ -35,6 +27,7 @@ public final class CommandLineParser {
      */
     public CommandLineParser(Map<String, String> environment) {
         this.environment = environment;
+        this.stores = new StoreOptionsParser(environment);
     }
 
     private static ParsedArgs parse(RunnerCommand command, List<String> args) throws UsageException {
@@ -50,31 +43,36 @@ public final class CommandLineParser {
     /** The options of {@code serve}. */
     public ServeOptions parseServe(List<String> args) throws UsageException {
         ParsedArgs in = parse(RunnerCommand.SERVE, args);
-        String host = nonBlank(HOST, in.value(HOST).orElse("127.0.0.1"));
-        int port = in.value(PORT).isPresent() ? intIn(PORT, in.value(PORT).get(), 0, 65535) : 3000;
+        String host = OptionValues.nonBlank(HOST, in.value(HOST).orElse("127.0.0.1"));
+        int port = in.value(PORT).isPresent()
+                ? OptionValues.intIn(PORT, in.value(PORT).get(), 0, 65535)
+                : 3000;
         Optional<Path> accessLog = in.value(ACCESS_LOG).map(value -> Path.of(value));
         if (accessLog.isPresent()) {
-            nonBlank(ACCESS_LOG, in.value(ACCESS_LOG).get());
+            OptionValues.nonBlank(ACCESS_LOG, in.value(ACCESS_LOG).get());
         }
         Optional<List<String>> origins = in.value(CORS_ALLOW_ORIGINS).isPresent()
-                ? Optional.of(
-                        list(CORS_ALLOW_ORIGINS, in.value(CORS_ALLOW_ORIGINS).get()))
+                ? Optional.of(OptionValues.list(
+                        CORS_ALLOW_ORIGINS, in.value(CORS_ALLOW_ORIGINS).get()))
                 : Optional.empty();
         List<String> allowedHosts = in.value(ALLOWED_HOSTS).isPresent()
                 ? HostCheck.parseNames(
-                        list(ALLOWED_HOSTS, in.value(ALLOWED_HOSTS).get()))
+                        OptionValues.list(ALLOWED_HOSTS, in.value(ALLOWED_HOSTS).get()))
                 : List.of();
         List<String> methods = in.value(CORS_ALLOW_METHODS).isPresent()
-                ? methods(CORS_ALLOW_METHODS, in.value(CORS_ALLOW_METHODS).get())
+                ? OptionValues.methods(
+                        CORS_ALLOW_METHODS, in.value(CORS_ALLOW_METHODS).get())
                 : List.of("GET", "POST");
         List<String> headers = in.value(CORS_ALLOW_HEADERS).isPresent()
-                ? list(CORS_ALLOW_HEADERS, in.value(CORS_ALLOW_HEADERS).get())
+                ? OptionValues.list(
+                        CORS_ALLOW_HEADERS, in.value(CORS_ALLOW_HEADERS).get())
                 : List.of("*");
         List<String> expose = in.value(CORS_EXPOSE_HEADERS).isPresent()
-                ? list(CORS_EXPOSE_HEADERS, in.value(CORS_EXPOSE_HEADERS).get())
+                ? OptionValues.list(
+                        CORS_EXPOSE_HEADERS, in.value(CORS_EXPOSE_HEADERS).get())
                 : List.of();
         int maxAge = in.value(CORS_MAX_AGE).isPresent()
-                ? intIn(CORS_MAX_AGE, in.value(CORS_MAX_AGE).get(), 0, 86400)
+                ? OptionValues.intIn(CORS_MAX_AGE, in.value(CORS_MAX_AGE).get(), 0, 86400)
                 : -1;
         boolean credentialsAllowed = in.has(CORS_ALLOW_CREDENTIALS);
         boolean corsOff = in.has(NO_CORS);
@@ -84,7 +82,7 @@ public final class CommandLineParser {
             throw new UsageException("--console-port cannot be combined with --no-console");
         }
         int consolePort = in.value(CONSOLE_PORT).isPresent()
-                ? intIn(CONSOLE_PORT, in.value(CONSOLE_PORT).get(), 0, 65535)
+                ? OptionValues.intIn(CONSOLE_PORT, in.value(CONSOLE_PORT).get(), 0, 65535)
                 : ServeOptions.DEFAULT_CONSOLE_PORT;
         OptionalInt console = consoleOff ? OptionalInt.empty() : OptionalInt.of(consolePort);
         if (console.isPresent() && consolePort != 0 && consolePort == port) {
@@ -101,16 +99,17 @@ public final class CommandLineParser {
         CorsPolicy cors = corsOff
                 ? CorsPolicy.disabled()
                 : new CorsPolicy(givenOrigins, methods, headers, expose, maxAge, credentialsAllowed);
-        Optional<String> accessKey = nonBlankValue(in, IAM_ACCESS_KEY);
-        Optional<String> secretKey = nonBlankValue(in, IAM_SECRET_KEY);
-        Optional<Path> credentialsFile = nonBlankValue(in, IAM_CREDENTIALS_FILE).map(Path::of);
-        Optional<String> profile = nonBlankValue(in, IAM_PROFILE);
+        Optional<String> accessKey = OptionValues.nonBlankValue(in, IAM_ACCESS_KEY);
+        Optional<String> secretKey = OptionValues.nonBlankValue(in, IAM_SECRET_KEY);
+        Optional<Path> credentialsFile =
+                OptionValues.nonBlankValue(in, IAM_CREDENTIALS_FILE).map(Path::of);
+        Optional<String> profile = OptionValues.nonBlankValue(in, IAM_PROFILE);
         boolean iamDetails =
                 accessKey.isPresent() || secretKey.isPresent() || credentialsFile.isPresent() || profile.isPresent();
         if (iamDetails && !iam) {
             throw new UsageException("IAM credentials were given without --iam; add --iam to require signatures");
         }
-        StoreOptions storeOptions = store(in);
+        StoreOptions storeOptions = stores.parse(in);
         Optional<IamCredentials> credentials = iam
                 ? Optional.of(new IamKeyPair(environment)
                         .resolve(accessKey, secretKey, credentialsFile, profile, storeOptions.region()))
@@ -146,11 +145,11 @@ public final class CommandLineParser {
                     + " generate-event post --body '{...}')");
         }
         String path = in.value(PATH).isPresent()
-                ? requestTargetPart(PATH, in.value(PATH).get())
+                ? OptionValues.requestTargetPart(PATH, in.value(PATH).get())
                 : "/events";
         List<String> query = new ArrayList<>();
         for (String part : in.values(QUERY)) {
-            query.add(requestTargetPart(QUERY, part));
+            query.add(OptionValues.requestTargetPart(QUERY, part));
         }
         if (!path.startsWith("/")) {
             throw new UsageException("--path must start with '/', got '" + path + "'");
@@ -172,7 +171,7 @@ public final class CommandLineParser {
         if (events.stream().filter("-"::equals).count() > 1) {
             throw new UsageException("--event - (stdin) can be given only once");
         }
-        return new InvokeOptions(events, store(in));
+        return new InvokeOptions(events, stores.parse(in));
     }
 
     /**
@@ -181,7 +180,7 @@ public final class CommandLineParser {
      */
     public StoreOptions parseBackfillUserIndex(List<String> args) throws UsageException {
         ParsedArgs in = parse(RunnerCommand.BACKFILL_USER_INDEX, args);
-        return store(in, StoreOptions.Kind.DYNAMODB);
+        return stores.parse(in, StoreOptions.Kind.DYNAMODB);
     }
 
     /** The options of {@code export}. */
@@ -191,166 +190,23 @@ public final class CommandLineParser {
                 in.value(DATE),
                 in.value(FROM),
                 in.value(TO),
-                nonBlankValue(in, USER),
-                nonBlankValue(in, OUT).map(Path::of),
+                OptionValues.nonBlankValue(in, USER),
+                OptionValues.nonBlankValue(in, OUT).map(Path::of),
                 in.value(RESUME),
-                store(in));
+                stores.parse(in));
     }
 
     /** The options of {@code import}. */
     public ImportOptions parseImport(List<String> args) throws UsageException {
         ParsedArgs in = parse(RunnerCommand.IMPORT, args);
-        return new ImportOptions(nonBlankValue(in, IN).map(Path::of), in.has(STRICT), store(in));
+        return new ImportOptions(OptionValues.nonBlankValue(in, IN).map(Path::of), in.has(STRICT), stores.parse(in));
     }
 
     /** The options of {@code erase-user}. */
     public EraseUserOptions parseEraseUser(List<String> args) throws UsageException {
         ParsedArgs in = parse(RunnerCommand.ERASE_USER, args);
-        String user = nonBlankValue(in, USER)
+        String user = OptionValues.nonBlankValue(in, USER)
                 .orElseThrow(() -> new UsageException("erase-user needs --user ID, the user whose events to delete"));
-        return new EraseUserOptions(user, in.has(DRY_RUN), store(in));
-    }
-
-    private StoreOptions store(ParsedArgs in) throws UsageException {
-        StoreOptions.Kind kind = StoreOptions.Kind.MEMORY;
-        if (in.value(STORE).isPresent()) {
-            String value = in.value(STORE).get();
-            kind = switch (value) {
-                case "memory" -> StoreOptions.Kind.MEMORY;
-                case "dynamodb" -> StoreOptions.Kind.DYNAMODB;
-                default -> throw new UsageException("--store must be 'memory' or 'dynamodb', got '" + value + "'");
-            };
-        }
-        return store(in, kind);
-    }
-
-    private StoreOptions store(ParsedArgs in, StoreOptions.Kind kind) throws UsageException {
-        Optional<String> table = in.value(TABLE);
-        if (table.isPresent() && !TABLE_NAME.matcher(table.get()).matches()) {
-            throw new UsageException(
-                    "--table must be 3-255 letters, digits, '_', '-' or '.', got '" + table.get() + "'");
-        }
-        Optional<URI> endpoint = in.value(ENDPOINT_URL).isPresent()
-                ? Optional.of(endpoint(in.value(ENDPOINT_URL).get()))
-                : Optional.empty();
-        Optional<String> region = in.value(REGION);
-        if (region.isPresent() && !REGION_NAME.matcher(region.get()).matches()) {
-            throw new UsageException("--region must look like 'us-east-1', got '" + region.get() + "'");
-        }
-        int retentionDays = 0;
-        if (in.value(RETENTION_DAYS).isPresent()) {
-            try {
-                retentionDays = RetentionPolicy.parseDays(
-                                RETENTION_DAYS.name, in.value(RETENTION_DAYS).get(), Clock.systemUTC())
-                        .days();
-            } catch (IllegalArgumentException e) {
-                throw new UsageException(e.getMessage());
-            }
-        }
-        Optional<Integer> writeShards = in.value(WRITE_SHARDS).isPresent()
-                ? Optional.of(intIn(WRITE_SHARDS, in.value(WRITE_SHARDS).get(), 1, 64))
-                : Optional.empty();
-        boolean createTable = in.has(CREATE_TABLE);
-        Optional<Path> data = nonBlankValue(in, DATA_FILE).map(Path::of);
-        if (kind == StoreOptions.Kind.MEMORY
-                && (table.isPresent() || endpoint.isPresent() || createTable || writeShards.isPresent())) {
-            throw new UsageException(
-                    "--table, --endpoint-url, --create-table and --write-shards need --store dynamodb");
-        }
-        if (kind == StoreOptions.Kind.DYNAMODB && data.isPresent()) {
-            throw new UsageException(
-                    "--data keeps the in-memory store in a file; it cannot be combined with" + " --store dynamodb");
-        }
-        String resolvedRegion = region.or(() -> env("AWS_REGION"))
-                .or(() -> env("AWS_DEFAULT_REGION"))
-                .orElse("us-east-1");
-        return new StoreOptions(
-                kind,
-                table.orElse(StoreOptions.DEFAULT_TABLE),
-                endpoint,
-                resolvedRegion,
-                createTable,
-                writeShards.orElse(1),
-                retentionDays,
-                data);
-    }
-
-    private Optional<String> env(String name) {
-        return Optional.ofNullable(environment.get(name)).filter(v -> !v.isBlank());
-    }
-
-    private static Optional<String> nonBlankValue(ParsedArgs in, RunnerOption option) throws UsageException {
-        if (in.value(option).isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(nonBlank(option, in.value(option).get()));
-    }
-
-    private static String nonBlank(RunnerOption option, String value) throws UsageException {
-        if (value.isBlank()) {
-            throw new UsageException(option.name + " needs a non-empty value");
-        }
-        return value;
-    }
-
-    private static int intIn(RunnerOption option, String value, int min, int max) throws UsageException {
-        try {
-            int number = Integer.parseInt(value.trim());
-            if (number >= min && number <= max) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // reported below with the accepted range
-        }
-        throw new UsageException(
-                option.name + " must be a whole number from " + min + " to " + max + ", got '" + value + "'");
-    }
-
-    private static List<String> list(RunnerOption option, String value) throws UsageException {
-        List<String> items = Arrays.stream(value.split(","))
-                .map(String::trim)
-                .filter(s -> !s.isEmpty())
-                .toList();
-        if (items.isEmpty()) {
-            throw new UsageException(option.name + " needs a comma-separated list, got '" + value + "'");
-        }
-        return items;
-    }
-
-    private static List<String> methods(RunnerOption option, String value) throws UsageException {
-        List<String> methods = new ArrayList<>();
-        for (String method : list(option, value)) {
-            String upper = method.toUpperCase(Locale.ROOT);
-            if (!upper.equals("*") && !upper.matches("[A-Z]+")) {
-                throw new UsageException(option.name + " has a bad method '" + method + "'");
-            }
-            methods.add(upper);
-        }
-        return methods;
-    }
-
-    // As sent on the request line: printable ASCII, so anything else must come percent-encoded.
-    private static String requestTargetPart(RunnerOption option, String value) throws UsageException {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c <= 0x20 || c >= 0x7F || c == '#') {
-                throw new UsageException(option.name + " must be as sent on the wire: percent-encode spaces, '#' and"
-                        + " non-ASCII characters (e.g. %20), got '" + value + "'");
-            }
-        }
-        return value;
-    }
-
-    private static URI endpoint(String value) throws UsageException {
-        try {
-            URI uri = new URI(value);
-            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
-                return uri;
-            }
-        } catch (URISyntaxException e) {
-            // reported below
-        }
-        throw new UsageException(
-                "--endpoint-url must be an http(s) URL such as http://localhost:8000, got '" + value + "'");
+        return new EraseUserOptions(user, in.has(DRY_RUN), stores.parse(in));
     }
 }

@@ -32,7 +32,7 @@ final class AnswerFailures {
         }
         if (status == 401 || status == 403) {
             return new StoreConfigurationException(
-                    "the EventLog API refused the request's credentials (" + status
+                    "the EventLog API refused the request (" + status
                             + answer.errorType().map(type -> " " + type).orElse("") + "): " + answer.bodyExcerpt()
                             + "; check the region, the credentials, and that they may call execute-api:Invoke on"
                             + " the API's routes",

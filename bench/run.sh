@@ -38,6 +38,7 @@ if [[ $MODE == full ]]; then
   DENSE_PAIRS=(100 1000)
   USER_INDEX=(1000 50000 20 200)
   WRITE_SCALE=(-Deventlog.bench.seconds=20 -Deventlog.bench.events=3000 -Deventlog.bench.reads=21)
+  CLIENT=(2000 20000 10 10)
   RESULTS="${BENCH_RESULTS:-$BENCH/results.md}"
 else
   COLD_WARMUP=1 COLD_RUNS=1
@@ -51,6 +52,7 @@ else
   DENSE_PAIRS=(5 20)
   USER_INDEX=(200 1000 2 10)
   WRITE_SCALE=(-Deventlog.bench.seconds=1 -Deventlog.bench.events=300 -Deventlog.bench.reads=3)
+  CLIENT=(100 1000 1 3)
   RESULTS="${BENCH_RESULTS:-$WORK/results.md}"
 fi
 # The flags the AWS Lambda Java runtime starts the JVM with.
@@ -119,7 +121,7 @@ if [[ "${BENCH_SKIP_BUILD:-0}" != 1 ]]; then
     log "building $what"
     (cd "$dir" && "$@") >"$WORK/build.log" 2>&1 || { tail -60 "$WORK/build.log" >&2; fail "building $what failed"; }
   }
-  build "and installing the modules under test" "$ROOT" mvn -B -q -Dstyle.color=never install -DskipTests -Dexec.skip -pl eventlog-local -am
+  build "and installing the modules under test" "$ROOT" mvn -B -q -Dstyle.color=never install -DskipTests -Dexec.skip -pl eventlog-local,eventlog-client -am
   # clean: the benchmarks compile against the modules just installed, and Maven's incremental build does not
   # recompile them when only a module's API changed, which would leave classes linked to the old one.
   build "the benchmarks" "$BENCH" mvn -B -q -Dstyle.color=never clean package
@@ -325,6 +327,27 @@ for test in post get; do
   non2xx=$(awk '/Non-2xx or 3xx responses:/ {print $NF}' "$file")
   printf '%s\t%s\t%s\t%s\t%s\n' "$test" "$rps" "$p50" "$p99" "${non2xx:-0}" >>"$OUT/throughput.tsv"
 done
+
+# The Java client against the same runner: one event per call, then behind the publisher.
+log "Java client: one event per call vs EventPublisher (${CLIENT[0]} / ${CLIENT[1]} events), publish() at a steady rate, heap with the API gone"
+"${BENCH_JAVA[@]}" dev.eventlog.bench.client.PublisherRun "http://127.0.0.1:$API_PORT" "${CLIENT[@]}" "$OUT/client.tsv" \
+  2>"$WORK/client.err" || { cat "$WORK/client.err" >&2; fail "the client run failed"; }
+value() { awk -F'\t' -v k="$1" '$1 == k {print $2}' "$OUT/client.tsv"; }
+{
+  echo "# The Java client: EventPublisher over HttpEventLog"
+  echo
+  echo "$(date -u '+%Y-%m-%d %H:%M UTC'), mode $MODE, $(nproc) cores; \`serve\` (in-memory store) on loopback, client and server"
+  echo "sharing the cores. \`bench/run.sh\` writes this file (\`dev.eventlog.bench.client.PublisherRun\`)."
+  echo
+  echo "| measurement | figure | target |"
+  echo "|---|---:|---|"
+  echo "| \`HttpEventLog.append\`, one event per request | $(value per_call_events_per_s) events/s | |"
+  echo "| \`EventPublisher\` over the same client (batches of 25) | $(value publisher_events_per_s) events/s | |"
+  echo "| ratio | $(value ratio)x | ≥ 10x: $(awk -v r="$(value ratio)" 'BEGIN {print (r >= 10 ? "pass" : "**miss**")}') |"
+  echo "| \`publish()\` on the caller's thread at $(value steady_rate_per_s) events/s ($(value publish_calls) calls): p50 / p99 / max | $(value publish_p50_us) / $(value publish_p99_us) / $(value publish_max_us) µs | p99 ≤ 50 µs: $(awk -v r="$(value publish_p99_us)" 'BEGIN {print (r <= 50 ? "pass" : "**miss**")}') |"
+  echo "| heap after a collection, publishing without pause while nothing listens, first / highest / last of $(value heap_samples) one-second samples | $(value heap_first_mib) / $(value heap_max_mib) / $(value heap_last_mib) MiB | flat |"
+} >"$OUT/client.md"
+if [[ $MODE == full ]]; then cp "$OUT/client.md" "$BENCH/results-client.md"; fi
 
 # The same POSTs to a runner whose store is a data file: each acknowledged write is forced to disk first.
 DATA_PORT=$(free_port)

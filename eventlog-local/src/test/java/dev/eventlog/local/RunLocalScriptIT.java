@@ -92,10 +92,8 @@ class RunLocalScriptIT {
 
     /** The classes a cache leaves out are no news to a user: the run that records it warns of nothing. */
     private static void assertNoJvmWarnings(Run run) {
-        List<String> warnings = run.stderr()
-                .lines()
-                .filter(line -> line.contains("[warning]"))
-                .toList();
+        List<String> warnings =
+                run.stderr().lines().filter(line -> line.contains("[warning]")).toList();
         assertEquals(List.of(), warnings, run.stderr());
     }
 

@@ -691,9 +691,13 @@
             disableEverything();
             return;
         }
+        // A load the user started while the day was being sought is theirs: it is not replaced.
+        const generation = state.generation;
         openingDate().then(function (day) {
-            showDate(day);
-            load(false);
+            if (state.generation === generation) {
+                showDate(day);
+                load(false);
+            }
         });
     }
 

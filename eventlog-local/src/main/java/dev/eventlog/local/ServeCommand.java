@@ -6,6 +6,7 @@ import dev.eventlog.local.console.ConsoleServer;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.BindException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -30,6 +31,17 @@ public final class ServeCommand {
     public static RunningApi start(
             ServeOptions options, HandlerFactory handlers, PrintStream accessLogOut, PrintStream console)
             throws IOException {
+        return start(options, ServeOptions.USUAL_CONSOLE_PORT, handlers, accessLogOut, console);
+    }
+
+    /** As {@link #start(ServeOptions, HandlerFactory, PrintStream, PrintStream)}, with another usual console port. */
+    static RunningApi start(
+            ServeOptions options,
+            int usualConsolePort,
+            HandlerFactory handlers,
+            PrintStream accessLogOut,
+            PrintStream console)
+            throws IOException {
         AccessLogWriter accessLog = options.accessLog().isPresent()
                 ? new AccessLogWriter(
                         new PrintStream(
@@ -46,31 +58,31 @@ public final class ServeCommand {
             throw e;
         }
         HostCheck hosts = options.hostCheck();
-        Optional<ConsoleServer> consoleServer;
-        try {
-            consoleServer = options.consolePort().isPresent()
-                    ? Optional.of(ConsoleServer.bind(
-                            options.host(), options.consolePort().getAsInt(), hosts))
-                    : Optional.empty();
-        } catch (IOException e) {
-            accessLog.close();
-            store.close();
-            throw new IOException(
-                    "cannot listen on " + options.host() + ":"
-                            + options.consolePort().getAsInt() + " for the console: " + e.getMessage()
-                            + " (choose another --console-port, or --no-console)",
-                    e);
-        }
+        // The API first: its port is the one clients rely on, and the console's default gives way to it.
         LocalHttpApiServer server;
         try {
             server = LocalHttpApiServer.bind(options.host(), options.port());
         } catch (IOException e) {
-            consoleServer.ifPresent(ConsoleServer::close);
             accessLog.close();
             store.close();
             throw new IOException(
-                    "cannot listen on " + options.host() + ":" + options.port() + ": " + e.getMessage(), e);
+                    "cannot listen on " + options.host() + ":" + options.port() + ": " + e.getMessage()
+                            + (e instanceof BindException
+                                    ? "; another serve may hold that port: choose another with --port (0 for any"
+                                            + " free one)"
+                                    : ""),
+                    e);
         }
+        Optional<ConsolePortBinding> consoleBinding;
+        try {
+            consoleBinding = ConsolePortBinding.bind(options, usualConsolePort, hosts);
+        } catch (IOException e) {
+            server.close();
+            accessLog.close();
+            store.close();
+            throw e;
+        }
+        Optional<ConsoleServer> consoleServer = consoleBinding.map(ConsolePortBinding::server);
         List<Integer> localPorts = new ArrayList<>(List.of(server.port()));
         consoleServer.ifPresent(c -> localPorts.add(c.port()));
         CorsPolicy cors = options.corsFor(localPorts);
@@ -102,15 +114,20 @@ public final class ServeCommand {
         console.println("  hosts: " + String.join(", ", hosts.names()) + " (more with --allowed-hosts)");
         console.println("  cors:  "
                 + (cors.allowOrigins().isEmpty() ? "off" : "origins " + String.join(",", cors.allowOrigins())));
-        consoleServer.ifPresent(c -> printConsole(c, cors, options, console));
+        consoleBinding.ifPresent(c -> printConsole(c, cors, options, console));
         console.println(
                 "  access log: " + options.accessLog().map(Object::toString).orElse("stdout"));
         console.println("Press Ctrl-C to stop.");
         return api;
     }
 
-    private static void printConsole(ConsoleServer server, CorsPolicy cors, ServeOptions options, PrintStream console) {
+    private static void printConsole(
+            ConsolePortBinding binding, CorsPolicy cors, ServeOptions options, PrintStream console) {
+        ConsoleServer server = binding.server();
         console.println("  console: " + server.url() + " (open it in a browser)");
+        binding.takenUsualPort()
+                .ifPresent(taken -> console.println("    Port " + taken + " was taken (by another serve?), so the"
+                        + " console took a free one; --console-port chooses it."));
         if (options.iam().isPresent()) {
             console.println("    The console does not sign requests: with --iam it can only say so; browse"
                     + " with serve without --iam.");

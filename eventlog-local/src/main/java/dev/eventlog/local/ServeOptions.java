@@ -16,7 +16,8 @@ import java.util.OptionalInt;
  * @param localCorsOrigins whether no origins were given and none come from {@code --iam}, so that the allowed
  *     origins are the runner's own local pages, known only once their ports are bound (see {@link #corsFor})
  * @param allowedHosts the {@code --allowed-hosts} names, answered besides the local ones
- * @param consolePort the browser console's port (0 for any free one), or empty for no console
+ * @param consolePort the browser console's port as given (0 for any free one), {@link #DEFAULT_CONSOLE_PORT} when
+ *     none was given, or empty for no console
  * @param functionTimeout how long an invocation of the function may run, as the deployed function's timeout
  */
 public record ServeOptions(
@@ -31,11 +32,22 @@ public record ServeOptions(
         OptionalInt consolePort,
         Duration functionTimeout) {
 
-    /** The console's default port: next to the API's 3000. */
-    public static final int DEFAULT_CONSOLE_PORT = 3001;
+    /**
+     * The console's port when none was given: {@link #USUAL_CONSOLE_PORT}, or any free port when another program
+     * (often a first {@code serve}) holds that one. A port that was given is bound strictly.
+     */
+    public static final int DEFAULT_CONSOLE_PORT = -1;
+
+    /** Where the console listens by default: next to the API's 3000. */
+    public static final int USUAL_CONSOLE_PORT = 3001;
 
     public ServeOptions {
         allowedHosts = List.copyOf(allowedHosts);
+        if (consolePort.isPresent()
+                && consolePort.getAsInt() != DEFAULT_CONSOLE_PORT
+                && (consolePort.getAsInt() < 0 || consolePort.getAsInt() > 65535)) {
+            throw new IllegalArgumentException("console port out of range: " + consolePort.getAsInt());
+        }
     }
 
     /** Options without a console, with the deployed function's timeout. */

@@ -90,6 +90,13 @@ class RunLocalScriptIT {
         assertTrue(lines.get(0).startsWith("{\"statusCode\":201,"), run.stdout());
     }
 
+    /** The classes a cache leaves out are no news to a user: the run that records it warns of nothing. */
+    private static void assertNoJvmWarnings(Run run) {
+        List<String> warnings =
+                run.stderr().lines().filter(line -> line.contains("[warning]")).toList();
+        assertEquals(List.of(), warnings, run.stderr());
+    }
+
     private static int feature(Path javaHome) throws IOException {
         String release = Files.readString(javaHome.resolve("release"), StandardCharsets.UTF_8);
         String version = release.lines()
@@ -131,6 +138,7 @@ class RunLocalScriptIT {
         assertResponsesOnly(first);
         assertTrue(Files.isRegularFile(cache), "the first run records " + cache);
         assertTrue(first.javaCommand().contains(recordFlag(feature) + root.relativize(cache)), first.javaCommand());
+        assertNoJvmWarnings(first);
         FileTime recorded = Files.getLastModifiedTime(cache);
 
         Run second = invoke(javaHome);
@@ -166,7 +174,9 @@ class RunLocalScriptIT {
         Path defaultCache = cacheFor(defaultFeature);
         assertTrue(Files.isRegularFile(defaultCache), defaultCache.toString());
 
-        assertResponsesOnly(invoke(NEWER_JDK));
+        Run recording = invoke(NEWER_JDK);
+        assertResponsesOnly(recording);
+        assertNoJvmWarnings(recording);
         assertTrue(Files.isRegularFile(cacheFor(newerFeature)), "JDK " + newerFeature + " records its AOT cache");
         assertResponsesOnly(invoke(NEWER_JDK));
 

@@ -151,7 +151,20 @@ class RunnerCliTest {
             assertEquals(
                     RunnerCli.FAILED, run("", "serve", "--port", Integer.toString(running.api.port()), "--no-console"));
             assertEquals(1, stderr().lines().count(), stderr());
-            assertTrue(stderr().contains("cannot listen on"), stderr());
+            assertTrue(stderr().contains("cannot listen on 127.0.0.1:" + running.api.port()), stderr());
+            assertTrue(stderr().contains("--port"), stderr());
+        }
+    }
+
+    @Test
+    void serveWithAGivenConsolePortThatIsTaken_failsWithOneLineSayingHowToGoOn() throws Exception {
+        try (GatewayFixture running = GatewayFixture.echo()) {
+            String taken = Integer.toString(running.api.port());
+            assertEquals(RunnerCli.FAILED, run("", "serve", "--port", "0", "--console-port", taken));
+            assertEquals(1, stderr().lines().count(), stderr());
+            assertTrue(stderr().contains(":" + taken + " for the console"), stderr());
+            assertTrue(stderr().contains("--console-port 0"), stderr());
+            assertTrue(stderr().contains("--no-console"), stderr());
         }
     }
 

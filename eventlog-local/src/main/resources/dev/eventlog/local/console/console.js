@@ -40,6 +40,10 @@
         return new Date().toISOString().slice(0, 10);
     }
 
+    function addDays(day, days) {
+        return new Date(Date.parse(day + 'T00:00:00Z') + days * 86400000).toISOString().slice(0, 10);
+    }
+
     function plural(count, word) {
         return count + ' ' + word + (count === 1 ? '' : 's');
     }
@@ -145,6 +149,65 @@
             path += '/' + segment(event.eventId);
         }
         return path;
+    }
+
+    // ---- The day to open on -------------------------------------------------------------------------------------
+
+    // The API reads a range of at most 366 days, newest first only within a range.
+    const RANGE_DAYS = 366;
+    // Bounds the search when the log's oldest day is not known: a century of empty ranges, then today.
+    const MAX_RANGES = 100;
+
+    // The first event of a read, following NextToken past pages that came back empty (a read that spent its
+    // budget); null when there is none, or when the API cannot be read (load then says why).
+    async function firstEvent(path) {
+        let token = null;
+        do {
+            const result = await callApi(path + (token ? '&nextToken=' + encodeURIComponent(token) : ''),
+                { method: 'GET' });
+            if (result.status !== 200 || !result.body || !Array.isArray(result.body.Items)) {
+                return { event: null, readable: false };
+            }
+            if (result.body.Items.length > 0) {
+                return { event: result.body.Items[0], readable: true };
+            }
+            token = result.body.NextToken || null;
+        } while (token);
+        return { event: null, readable: true };
+    }
+
+    // The newest day that has events, so that a log of past events (the examples' 2024, an import) does not open
+    // on an empty today. Any event bounds the search from below; ranges of a year are then read newest first,
+    // from the later of tomorrow and that event's day back to it.
+    async function newestDay() {
+        const any = await firstEvent('/events?limit=1');
+        if (!any.event) {
+            return null;
+        }
+        const oldestBound = any.event.date;
+        let end = addDays(oldestBound > todayUtc() ? oldestBound : todayUtc(), 1);
+        for (let ranges = 0; ranges < MAX_RANGES && end > oldestBound; ranges++) {
+            const from = addDays(end, -RANGE_DAYS);
+            const newest = await firstEvent('/events?' + queryString([
+                ['from', from + 'T00:00:00.000'], ['to', end + 'T00:00:00.000'], ['order', 'desc'], ['limit', '1']]));
+            if (newest.event) {
+                return newest.event.date;
+            }
+            if (!newest.readable) {
+                return oldestBound;
+            }
+            end = from;
+        }
+        return oldestBound;
+    }
+
+    // A valid ?date=YYYY-MM-DD in the page's address wins; else the newest day with events; else today.
+    async function openingDate() {
+        const asked = new URLSearchParams(location.search).get('date');
+        if (asked && /^\d{4}-\d{2}-\d{2}$/.test(asked) && !isNaN(Date.parse(asked + 'T00:00:00Z'))) {
+            return asked;
+        }
+        return (await newestDay()) || todayUtc();
     }
 
     // ---- Browsing ---------------------------------------------------------------------------------------------
@@ -580,13 +643,16 @@
         });
     }
 
+    // The day views open on, and the range view's day from its midnight to the next.
+    function showDate(day) {
+        byId('day').value = day;
+        byId('from').value = day + 'T00:00:00';
+        byId('to').value = addDays(day, 1) + 'T00:00:00';
+    }
+
     function start() {
         byId('api-url').textContent = apiBase;
-        const today = todayUtc();
-        byId('day').value = today;
-        byId('from').value = today + 'T00:00:00';
-        const tomorrow = new Date(Date.parse(today + 'T00:00:00Z') + 86400000).toISOString().slice(0, 10);
-        byId('to').value = tomorrow + 'T00:00:00';
+        showDate(todayUtc());
         const zoom = byId('chart-zoom');
         for (let hour = 0; hour < 24; hour++) {
             const option = element('option', pad(hour) + ':00-' + pad(hour) + ':59, per minute');
@@ -625,7 +691,14 @@
             disableEverything();
             return;
         }
-        load(false);
+        // A load the user started while the day was being sought is theirs: it is not replaced.
+        const generation = state.generation;
+        openingDate().then(function (day) {
+            if (state.generation === generation) {
+                showDate(day);
+                load(false);
+            }
+        });
     }
 
     // A fault in this script must still leave words on the page, never a blank or silently frozen one.

@@ -21,7 +21,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -223,6 +225,79 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void theConsoleOpensOnTheNewestDayWithEvents_andADateInItsAddressWins() throws Exception {
+        try (ServedConsole served = ServedConsole.start()) {
+            served.post("{\"date\":\"2024-06-01\",\"time\":\"09:30:00\",\"userId\":\"alice\",\"eventType\":\"login\"}");
+            served.post("{\"date\":\"2024-06-01\",\"time\":\"10:00:00\",\"userId\":\"bob\",\"eventType\":\"view\"}");
+            browser.get(served.consoleUrl());
+            waitForText("loaded-count", "2 events loaded");
+            assertEquals("2024-06-01", byId("day").getDomProperty("value"));
+            assertEquals(List.of("2024-06-01 09:30:00.000", "2024-06-01 10:00:00.000"), shownDateTimes());
+
+            // An older event, years before: a search from any event it finds first still ends on the newest day.
+            served.post("{\"date\":\"2021-03-04\",\"time\":\"08:00:00\",\"userId\":\"carol\",\"eventType\":\"view\"}");
+            browser.get(served.consoleUrl());
+            waitForText("loaded-count", "2 events loaded");
+            assertEquals("2024-06-01", byId("day").getDomProperty("value"));
+
+            browser.get(served.consoleUrl() + "?date=2021-03-04");
+            waitForText("loaded-count", "1 event loaded");
+            assertEquals("2021-03-04", byId("day").getDomProperty("value"));
+        }
+    }
+
+    /**
+     * Draws the documentation's picture of the console anew, only when asked to, from the first events a reader
+     * records: {@code mvn -B -pl eventlog-local -am verify -Dsurefire.failIfNoSpecifiedTests=false
+     * -Dtest='ConsoleBrowserTest#screenshot*' -Dit.test=NONE -Dfailsafe.failIfNoSpecifiedTests=false
+     * -Deventlog.screenshot=$PWD/docs/console.png}.
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "eventlog.screenshot", matches = ".+")
+    void screenshotOfADayOfEvents_forTheDocumentation() throws Exception {
+        Dimension window = browser.manage().window().getSize();
+        try (ServedConsole served = ServedConsole.start()) {
+            for (String event : List.of(
+                    "{\"date\":\"2024-06-01\",\"time\":\"09:30:00\",\"userId\":\"alice\",\"eventType\":\"login\","
+                            + "\"attributes\":{\"page\":\"/home\"}}",
+                    "{\"date\":\"2024-06-01\",\"time\":\"09:30:00.000\",\"eventId\":\"order-42\",\"userId\":\"bob\","
+                            + "\"eventType\":\"purchase\"}",
+                    "{\"timestamp\":\"2024-06-01T18:30:00.123456+09:00\",\"userId\":\"carol\",\"eventType\":\"view\"}",
+                    "{\"date\":\"2024-06-01\",\"time\":\"10:00:00\",\"userId\":\"alice\",\"eventType\":\"view\"}",
+                    "{\"date\":\"2024-06-01\",\"time\":\"10:05:00\",\"userId\":\"carol\",\"eventType\":\"view\","
+                            + "\"attributes\":{\"page\":\"/home\"}}")) {
+                served.post(event);
+            }
+            browser.manage().window().setSize(new Dimension(1280, 1500));
+            browser.get(served.consoleUrl());
+            waitForText("loaded-count", "5 events loaded");
+            rows().get(0).click();
+            waitForText("event-json", "9ef0ac048c9a4d0d");
+            Path target = Path.of(System.getProperty("eventlog.screenshot"));
+            Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            browser.manage().window().setSize(window);
+        }
+    }
+
+    @Test
+    void anEmptyLog_opensOnToday() throws Exception {
+        try (ServedConsole served = ServedConsole.start()) {
+            browser.get(served.consoleUrl());
+            waitForText("loaded-count", "0 events loaded");
+            String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+            String shown = byId("day").getDomProperty("value");
+            // Midnight UTC may pass between the page's clock reading and this one.
+            assertTrue(
+                    shown.equals(today)
+                            || shown.equals(java.time.LocalDate.parse(today)
+                                    .minusDays(1)
+                                    .toString()),
+                    shown);
+        }
+    }
+
+    @Test
     void originsThatExcludeTheConsole_areExplainedOnThePage() throws Exception {
         try (ServedConsole served = ServedConsole.start("--cors-allow-origins", "https://app.example")) {
             browser.get(served.consoleUrl());
@@ -291,6 +366,10 @@ class ConsoleBrowserTest {
         return row.findElements(By.tagName("td")).stream()
                 .map(WebElement::getText)
                 .toList();
+    }
+
+    private static List<String> shownDateTimes() {
+        return rows().stream().map(row -> cells(row).get(0)).toList();
     }
 
     private static List<String> shownTimes() {

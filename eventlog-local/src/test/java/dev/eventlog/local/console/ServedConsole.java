@@ -7,6 +7,10 @@ import dev.eventlog.local.ServeCommand;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,6 +19,8 @@ import java.util.Map;
 
 /** Test harness: {@code serve} with the real handler on the in-memory store, API and console on free ports. */
 final class ServedConsole implements AutoCloseable {
+
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     final RunningApi api;
     private final ByteArrayOutputStream banner = new ByteArrayOutputStream();
@@ -42,6 +48,18 @@ final class ServedConsole implements AutoCloseable {
     /** The console's origin as a browser on this machine sends it. */
     String consoleOrigin() {
         return "http://127.0.0.1:" + api.consolePort().orElseThrow();
+    }
+
+    /** Records one event through the API, as any client would; fails unless it was created. */
+    void post(String json) throws Exception {
+        HttpResponse<String> response = CLIENT.send(
+                HttpRequest.newBuilder(URI.create(api.url() + "/events"))
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new AssertionError("POST " + json + " answered " + response.statusCode() + " " + response.body());
+        }
     }
 
     /** What {@code serve} printed at start-up. */

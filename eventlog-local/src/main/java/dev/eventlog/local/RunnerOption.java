@@ -37,8 +37,8 @@ enum RunnerOption {
             Section.SERVE,
             "--console-port",
             "PORT",
-            "port of the browser console, 0 for any free port (default 3001; a second serve needs another one,"
-                    + " or --no-console)"),
+            "port of the browser console, 0 for any free port (default 3001, or any free port when 3001 is taken;"
+                    + " a port given here must be free)"),
     NO_CONSOLE(Section.SERVE, "--no-console", null, "do not serve the browser console"),
     IAM(
             Section.SERVE,

@@ -101,11 +101,29 @@ final class EventItem {
             if (time.length() != 12 || !EventTime.canonicalTime(time)) {
                 return Optional.empty();
             }
-            return Optional.of(new EventRecord(
-                    EventKey.parse(date, time, rangeKey.substring(hash + 1)), userId, eventType, attributes));
+            return Optional.of(
+                    new EventRecord(EventKey.parse(date, time, idOf(item, rangeKey)), userId, eventType, attributes));
         } catch (InvalidInputException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The id of an item whose range key holds one. Every item this store writes carries it twice: in the range key,
+     * which is the item's identity (gets, conditional writes and pages address it), and as the {@code eventId}
+     * attribute, which readers outside the store use (the byUser index projects it, and anyone reading the table or
+     * an export sees the id without cutting up the range key), so it keeps being written. The attribute is read
+     * where it agrees with the range key, which saves cutting a copy out of it; the range key decides otherwise,
+     * for items written by other programs without the attribute or with another value in it, so no item is lost
+     * to a missing or stale copy. Items without an id in the range key (the original system's) never reach here.
+     */
+    static String idOf(Map<String, AttributeValue> item, String rangeKey) {
+        String attribute = text(item.get(EVENT_ID));
+        int idStart = rangeKey.indexOf('#') + 1;
+        boolean agrees = attribute != null
+                && rangeKey.length() - idStart == attribute.length()
+                && rangeKey.startsWith(attribute, idStart);
+        return agrees ? attribute : rangeKey.substring(idStart);
     }
 
     private static AttributeValue string(String value) {

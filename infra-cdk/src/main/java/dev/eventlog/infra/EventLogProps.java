@@ -10,6 +10,7 @@ import software.amazon.awscdk.services.logs.RetentionDays;
 /**
  * The props of an {@link EventLog}: every value is optional and has the documented default. Build them with
  * {@link #builder()}; the {@code EventLog} checks them all when it is constructed and names every problem at once.
+ * Long by nature, and kept in one file: each setting is a field, a builder method and a default, read side by side.
  */
 public final class EventLogProps {
 

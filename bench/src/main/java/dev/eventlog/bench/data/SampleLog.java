@@ -72,6 +72,18 @@ public final class SampleLog {
         return "{\"userId\":\"" + userId(n) + "\",\"eventType\":\"" + eventType(n) + "\",\"attributes\":{\"source\":\"bench\"}}";
     }
 
+    /**
+     * The JSON body of one event whose client gives its time, so its id is derived from its content: the n-th
+     * of a log that starts a hundred years after this one's, so it never meets the seeded events, and tagged with
+     * {@code run}, so that a second run on the same table records new events rather than finding its own.
+     */
+    public static String timedJson(int n, String run) {
+        EventTime at = time(n);
+        return "{\"date\":\"" + at.date().plusYears(100) + "\",\"time\":\"" + at.timeText() + "\",\"userId\":\""
+                + userId(n) + "\",\"eventType\":\"" + eventType(n) + "\",\"attributes\":{\"source\":\"bench\",\"run\":\""
+                + run + "\"}}";
+    }
+
     /** The JSON body of a batch of {@code count} server-stamped events. */
     public static String stampedBatchJson(int first, int count) {
         StringBuilder json = new StringBuilder("[");

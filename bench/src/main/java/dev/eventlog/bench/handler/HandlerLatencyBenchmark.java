@@ -7,6 +7,7 @@ import dev.eventlog.bench.dynalite.DynaliteStores;
 import dev.eventlog.core.domain.EventKey;
 import dev.eventlog.inmemory.InMemoryEventLog;
 import dev.eventlog.lambda.EventLogHandler;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -21,7 +22,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * One invocation of the Lambda handler, payload 2.0 event in and response out, on the in-memory store and on
- * DynamoDB (dynalite on loopback). Every POST is server-stamped, so each one is a real create.
+ * DynamoDB (dynalite on loopback). Every POST is a real create: server-stamped, or ({@code postOneTimed}) with a
+ * time the client gives, whose id is derived from the content.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -36,6 +38,8 @@ public class HandlerLatencyBenchmark {
     private APIGatewayV2HTTPEvent getDay;
     private APIGatewayV2HTTPEvent getByKey;
     private int next;
+    /** Tags this trial's timed events: rounds run on one dynalite table. */
+    private final String run = UUID.randomUUID().toString();
 
     @Setup(Level.Trial)
     public void setUpTrial() {
@@ -63,6 +67,11 @@ public class HandlerLatencyBenchmark {
     @Benchmark
     public APIGatewayV2HTTPResponse postOne() {
         return checked(handler.handleRequest(ApiRequests.post(SampleLog.stampedJson(next++)), null), 201);
+    }
+
+    @Benchmark
+    public APIGatewayV2HTTPResponse postOneTimed() {
+        return checked(handler.handleRequest(ApiRequests.post(SampleLog.timedJson(next++, run)), null), 201);
     }
 
     @Benchmark

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -28,6 +29,24 @@ public final class EventIds {
     private static final Comparator<String> UTF16_CODE_UNIT_ORDER = Comparator.naturalOrder();
 
     private EventIds() {}
+
+    /** True when {@code id} keeps every rule of {@link #check}: the cheap test a key makes of every id it holds. */
+    static boolean valid(String id) {
+        if (id == null || id.isEmpty() || id.length() > MAX_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            if (!allowed(id.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True when {@code id} has the form of a derived id, so that {@link #checkGiven} compares it with one. */
+    static boolean hasDerivedForm(String id) {
+        return DERIVED_FORM.matcher(id).matches();
+    }
 
     /** Adds to {@code errors} every rule {@code id} breaks as field {@code field}. */
     public static void check(String field, String id, List<FieldError> errors) {
@@ -76,7 +95,7 @@ public final class EventIds {
                     field,
                     "must not be made only of dots: '" + id + "' would be a dot segment in the event's URL, which"
                             + " clients and gateways resolve away, so the event could not be read back"));
-        } else if (derived != null && DERIVED_FORM.matcher(id).matches() && !id.equals(derived)) {
+        } else if (derived != null && hasDerivedForm(id) && !id.equals(derived)) {
             errors.add(new FieldError(
                     field,
                     "has the form of a derived id (16 lowercase hex digits), so it must be the id derived from this"
@@ -102,13 +121,22 @@ public final class EventIds {
                 .append(eventType)
                 .append('\n');
         if (attributes != null) {
-            TreeMap<String, String> inNameOrder = new TreeMap<>(UTF16_CODE_UNIT_ORDER);
-            inNameOrder.putAll(attributes);
-            inNameOrder.forEach((name, value) ->
-                    text.append(name).append('\n').append(value).append('\n'));
+            inNameOrder(attributes)
+                    .forEach((name, value) ->
+                            text.append(name).append('\n').append(value).append('\n'));
         }
         byte[] digest = sha256(text.toString().getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(digest).substring(0, DERIVED_HEX_DIGITS);
+    }
+
+    /** The attributes in name order: as they are when already sorted so (a record's are), else a sorted copy. */
+    private static Map<String, String> inNameOrder(Map<String, String> attributes) {
+        if (attributes instanceof SortedMap<String, String> sorted && sorted.comparator() == null) {
+            return sorted;
+        }
+        TreeMap<String, String> copy = new TreeMap<>(UTF16_CODE_UNIT_ORDER);
+        copy.putAll(attributes);
+        return copy;
     }
 
     /** A fresh id for an event the server stamps: such a request is a new event each time it arrives. */

@@ -16,12 +16,16 @@ public record EventKey(LocalDate date, LocalTime time, String eventId) implement
     private static final Comparator<EventKey> ORDER =
             Comparator.comparing(EventKey::date).thenComparing(EventKey::time).thenComparing(EventKey::eventId);
 
+    /**
+     * Checks only what every key must hold, whoever builds it (a draft, a page token, a stored item): cheap tests
+     * that allocate nothing when they pass. The messages for a client's text come from {@link #parse} and the draft.
+     */
     public EventKey {
         // The time is checked first so that a bad time is reported before a bad id, as the fields read.
-        new EventTime(date, time);
-        List<FieldError> errors = new ArrayList<>();
-        EventIds.check("eventId", eventId, errors);
-        if (!errors.isEmpty()) {
+        EventTime.checkInvariants(date, time);
+        if (!EventIds.valid(eventId)) {
+            List<FieldError> errors = new ArrayList<>();
+            EventIds.check("eventId", eventId, errors);
             throw new InvalidInputException(errors);
         }
     }

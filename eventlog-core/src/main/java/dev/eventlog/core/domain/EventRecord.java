@@ -1,15 +1,15 @@
 package dev.eventlog.core.domain;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * One recorded event: who ({@code userId}) did what ({@code eventType}) at which key, with optional
- * string attributes. Always valid: the constructor rejects, with every broken rule, what the data model forbids.
+ * string attributes. Always valid: the constructor rejects, with every broken rule, what the data model forbids. It
+ * is the one check of the content of events that adapters read back; a draft checks its content once, with its
+ * other fields, and hands it over as {@link CheckedContent}, which is taken as it is.
  */
 public record EventRecord(EventKey key, String userId, String eventType, Map<String, String> attributes) {
 
@@ -21,11 +21,15 @@ public record EventRecord(EventKey key, String userId, String eventType, Map<Str
 
     public EventRecord {
         Objects.requireNonNull(key, "key");
-        List<FieldError> errors = contentErrors(userId, eventType, attributes);
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
+        if (attributes instanceof CheckedContent checked && checked.isFor(userId, eventType)) {
+            attributes = checked.attributes();
+        } else {
+            List<FieldError> errors = contentErrors(userId, eventType, attributes);
+            if (!errors.isEmpty()) {
+                throw new InvalidInputException(errors);
+            }
+            attributes = CheckedContent.readOnlyCopy(attributes);
         }
-        attributes = attributes == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(attributes));
     }
 
     public EventRecord(EventKey key, String userId, String eventType) {
@@ -34,12 +38,22 @@ public record EventRecord(EventKey key, String userId, String eventType, Map<Str
 
     /** The event at {@code time} whose id is derived from its content (see {@link EventIds#derive}). */
     public static EventRecord derived(EventTime time, String userId, String eventType, Map<String, String> attributes) {
-        List<FieldError> errors = contentErrors(userId, eventType, attributes);
-        if (!errors.isEmpty()) {
+        List<FieldError> errors = new ArrayList<>();
+        CheckedContent content = CheckedContent.check(userId, eventType, attributes, errors);
+        if (content == null) {
             throw new InvalidInputException(errors);
         }
-        return new EventRecord(
-                time.withId(EventIds.derive(userId, eventType, attributes)), userId, eventType, attributes);
+        return derived(time, content);
+    }
+
+    /** The event at {@code time} with already checked content and the id derived from it. */
+    static EventRecord derived(EventTime time, CheckedContent content) {
+        return of(time.withId(EventIds.derive(content.userId(), content.eventType(), content.attributes())), content);
+    }
+
+    /** The event at {@code key} with already checked content: nothing is checked or copied again. */
+    static EventRecord of(EventKey key, CheckedContent content) {
+        return new EventRecord(key, content.userId(), content.eventType(), content);
     }
 
     public String eventId() {
@@ -49,6 +63,13 @@ public record EventRecord(EventKey key, String userId, String eventType, Map<Str
     /** Every rule that the non-key fields break; empty when they make a valid event. */
     public static List<FieldError> contentErrors(String userId, String eventType, Map<String, String> attributes) {
         List<FieldError> errors = new ArrayList<>();
+        addContentErrors(userId, eventType, attributes, errors);
+        return errors;
+    }
+
+    /** Adds to {@code errors} every rule that the non-key fields break. */
+    static void addContentErrors(
+            String userId, String eventType, Map<String, String> attributes, List<FieldError> errors) {
         TextRules.check("userId", userId, 1, MAX_USER_ID, errors);
         TextRules.check("eventType", eventType, 1, MAX_EVENT_TYPE, errors);
         if (attributes != null) {
@@ -72,6 +93,5 @@ public record EventRecord(EventKey key, String userId, String eventType, Map<Str
                 TextRules.check(field, entry.getValue(), 0, MAX_ATTRIBUTE_VALUE, errors);
             }
         }
-        return errors;
     }
 }

@@ -28,6 +28,11 @@ public record EventTime(LocalDate date, LocalTime time) implements Comparable<Ev
     private static final int MAX_FRACTION_DIGITS = 9;
 
     public EventTime {
+        checkInvariants(date, time);
+    }
+
+    /** What every date and time of an event must hold, checked without building one. */
+    static void checkInvariants(LocalDate date, LocalTime time) {
         Objects.requireNonNull(date, "date");
         Objects.requireNonNull(time, "time");
         if (time.getNano() % 1_000_000 != 0) {

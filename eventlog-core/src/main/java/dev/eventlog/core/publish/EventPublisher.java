@@ -1,14 +1,9 @@
 package dev.eventlog.core.publish;
 
 import dev.eventlog.core.domain.EventDraft;
-import dev.eventlog.core.domain.EventIds;
-import dev.eventlog.core.domain.EventRecord;
-import dev.eventlog.core.domain.EventTime;
-import dev.eventlog.core.domain.FieldError;
 import dev.eventlog.core.domain.InvalidInputException;
 import dev.eventlog.core.port.AppendResult;
 import dev.eventlog.core.port.EventLogPort;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -96,23 +91,15 @@ public final class EventPublisher implements AutoCloseable {
      * caller interrupted while waiting, whose interrupt flag stays set).
      */
     public CompletableFuture<AppendResult> publish(EventDraft draft) {
-        PendingEvent event = new PendingEvent(stamp(Objects.requireNonNull(draft, "draft"), settings.clock()));
+        PendingEvent event = new PendingEvent(Objects.requireNonNull(draft, "draft")
+                .validate(settings.clock())
+                .orThrow());
         return switch (queue.offer(event, settings.enqueueTimeoutNanos())) {
             case ACCEPTED -> event.future().copy();
             case FULL -> ledger.reject(PublishRejectedException.queueFull(settings));
             case CLOSED -> ledger.reject(PublishRejectedException.closed());
             case INTERRUPTED -> ledger.reject(PublishRejectedException.interrupted());
         };
-    }
-
-    private static EventRecord stamp(EventDraft draft, Clock clock) {
-        List<FieldError> errors = draft.errors();
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-        return draft.stampedByServer()
-                ? draft.toRecord(EventTime.at(clock.instant()), EventIds.random())
-                : draft.toRecord();
     }
 
     /**

@@ -2,13 +2,12 @@ package dev.eventlog.core.usecase;
 
 import dev.eventlog.core.domain.EventConflictException;
 import dev.eventlog.core.domain.EventDraft;
-import dev.eventlog.core.domain.EventIds;
 import dev.eventlog.core.domain.EventKey;
 import dev.eventlog.core.domain.EventNotFoundException;
 import dev.eventlog.core.domain.EventRecord;
-import dev.eventlog.core.domain.EventTime;
 import dev.eventlog.core.domain.FieldError;
 import dev.eventlog.core.domain.InvalidInputException;
+import dev.eventlog.core.domain.Validated;
 import dev.eventlog.core.port.AppendOutcome;
 import dev.eventlog.core.port.AppendResult;
 import dev.eventlog.core.port.EventLogPort;
@@ -49,11 +48,7 @@ public final class EventLogService {
      * content, and {@link InvalidInputException} with every broken rule when the draft is invalid.
      */
     public AppendResult record(EventDraft draft) {
-        List<FieldError> errors = draft.errors();
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-        EventRecord event = toRecord(draft);
+        EventRecord event = draft.validate(clock).orThrow();
         FieldError expired = expiryError(draft, event);
         if (expired != null) {
             throw new InvalidInputException(List.of(expired));
@@ -71,18 +66,29 @@ public final class EventLogService {
      * its own and its outcome reported; conflicts are outcomes here, not exceptions.
      */
     public BatchResult recordAll(List<EventDraft> drafts) {
-        List<FieldError> errors = batchErrors(drafts);
+        FieldError size = sizeError(drafts);
+        if (size != null) {
+            throw new InvalidInputException(List.of(size));
+        }
+        List<FieldError> errors = new ArrayList<>();
+        List<EventRecord> records = new ArrayList<>(drafts.size());
+        for (int i = 0; i < drafts.size(); i++) {
+            Validated validated = drafts.get(i).validate(clock);
+            if (validated instanceof Validated.Valid valid) {
+                records.add(valid.event());
+            } else {
+                String prefix = indexPrefix(i);
+                validated.errors().forEach(e -> errors.add(e.prefixed(prefix)));
+            }
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        List<EventRecord> records = new ArrayList<>(drafts.size());
         for (int i = 0; i < drafts.size(); i++) {
-            EventRecord event = toRecord(drafts.get(i));
-            FieldError expired = expiryError(drafts.get(i), event);
+            FieldError expired = expiryError(drafts.get(i), records.get(i));
             if (expired != null) {
-                errors.add(expired.prefixed("[" + i + "]."));
+                errors.add(expired.prefixed(indexPrefix(i)));
             }
-            records.add(event);
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -96,16 +102,28 @@ public final class EventLogService {
      * The batch rules live here only: an inbound adapter adds its own (syntax) errors to these.
      */
     public static List<FieldError> batchErrors(List<EventDraft> drafts) {
-        if (drafts.isEmpty() || drafts.size() > MAX_BATCH) {
-            return List.of(new FieldError(
-                    "events", "a batch must hold 1 to " + MAX_BATCH + " events (got " + drafts.size() + ")"));
+        FieldError size = sizeError(drafts);
+        if (size != null) {
+            return List.of(size);
         }
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < drafts.size(); i++) {
-            String prefix = "[" + i + "].";
+            String prefix = indexPrefix(i);
             drafts.get(i).errors().forEach(e -> errors.add(e.prefixed(prefix)));
         }
         return errors;
+    }
+
+    private static FieldError sizeError(List<EventDraft> drafts) {
+        return drafts.isEmpty() || drafts.size() > MAX_BATCH
+                ? new FieldError(
+                        "events", "a batch must hold 1 to " + MAX_BATCH + " events (got " + drafts.size() + ")")
+                : null;
+    }
+
+    /** How a batch names its {@code index}-th event's fields: {@code [2].userId}. */
+    private static String indexPrefix(int index) {
+        return "[" + index + "].";
     }
 
     /** The event with the identity given as text; {@link EventNotFoundException} when there is none. */
@@ -142,15 +160,5 @@ public final class EventLogService {
                 draft.timestamp() != null ? "timestamp" : "date",
                 "is older than the retention period of " + retention.describe()
                         + ": this event would already have expired, so it is not recorded");
-    }
-
-    /**
-     * A server-stamped event is a new event each time it arrives, so it takes a random id: events stamped in the
-     * same millisecond are distinct without any search for a free millisecond.
-     */
-    private EventRecord toRecord(EventDraft draft) {
-        return draft.stampedByServer()
-                ? draft.toRecord(EventTime.at(clock.instant()), EventIds.random())
-                : draft.toRecord();
     }
 }

@@ -14,9 +14,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * A port for the use cases' own tests: a sorted map behind one lock, answering queries by walking it. It keeps
- * the port's promises (no overwrite, pages in order with a resume key) and nothing more; the real stores prove
- * theirs with the contract suite.
+ * A port for the use cases' own tests: a sorted map behind one lock, answering every query by walking it. Core
+ * cannot use {@code InMemoryEventLog} (that module depends on this one), so this stays as small as a store can be,
+ * with none of its range reads, and {@link FakeEventLogContractTest} runs it through the same contract suite as the
+ * real stores, so the tests built on it stand on a store that keeps the port's promises.
  */
 final class FakeEventLog implements EventLogPort {
 

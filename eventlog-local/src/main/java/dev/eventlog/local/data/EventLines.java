@@ -2,9 +2,7 @@ package dev.eventlog.local.data;
 
 import dev.eventlog.core.domain.EventDraft;
 import dev.eventlog.core.domain.EventRecord;
-import dev.eventlog.core.domain.FieldError;
 import dev.eventlog.core.domain.InvalidInputException;
-import java.util.List;
 
 /** One event per line of text and back: the NDJSON form that a data file and an export share. */
 public interface EventLines {
@@ -26,10 +24,6 @@ public interface EventLines {
         EventDraft draft = draft(line);
         if (draft.stampedByServer()) {
             throw new InvalidInputException("date", "is required: a stored event has its date and time");
-        }
-        List<FieldError> errors = draft.errors();
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
         }
         return draft.toRecord();
     }

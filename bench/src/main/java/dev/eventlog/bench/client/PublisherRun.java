@@ -7,6 +7,7 @@ import dev.eventlog.core.domain.EventRecord;
 import dev.eventlog.core.port.AppendResult;
 import dev.eventlog.core.port.EventLogPort;
 import dev.eventlog.core.publish.EventPublisher;
+import dev.eventlog.inmemory.InMemoryEventLog;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -26,8 +27,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The Java client against a running {@code serve}: events per second recorded one per call through
  * {@link HttpEventLog} against the same client behind an {@link EventPublisher}; the time {@code publish()} takes on
- * the caller's thread at a steady rate the API keeps up with; and the heap while the API is gone and the queue is
- * full. Arguments: the API's URL, events one per call, events published, seconds of steady publishing, seconds with
+ * the caller's thread at a steady rate the API keeps up with (and at that rate over a store in this JVM, the
+ * caller's own cost without the server on the same cores); and the heap while the API is gone and the queue is full. Arguments: the API's URL, events one per call, events published, seconds of steady publishing, seconds with
  * the API gone, output TSV.
  */
 public final class PublisherRun {
@@ -48,6 +49,9 @@ public final class PublisherRun {
         double perCallRate = oneByOne(client, "call", perCall);
         double publishedRate = publishAll(client, "bulk", published);
         long[] latencies = steady(client, publishedRate / 4, steadySeconds);
+        // The same calls over a store in this JVM: the caller's own cost, without the server on the same cores.
+        steady(new InMemoryEventLog(), publishedRate / 4, 1);
+        long[] alone = steady(new InMemoryEventLog(), publishedRate / 4, steadySeconds);
         long[] heap = heapWhileGone(goneSeconds);
 
         try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(Path.of(args[5])))) {
@@ -60,6 +64,9 @@ public final class PublisherRun {
             out.printf("publish_p50_us\t%.1f%n", percentile(latencies, 50) / 1000.0);
             out.printf("publish_p99_us\t%.1f%n", percentile(latencies, 99) / 1000.0);
             out.printf("publish_max_us\t%.1f%n", percentile(latencies, 100) / 1000.0);
+            out.printf("alone_p50_us\t%.1f%n", percentile(alone, 50) / 1000.0);
+            out.printf("alone_p99_us\t%.1f%n", percentile(alone, 99) / 1000.0);
+            out.printf("alone_max_us\t%.1f%n", percentile(alone, 100) / 1000.0);
             out.printf("heap_first_mib\t%.1f%n", heap[0] / 1048576.0);
             out.printf("heap_max_mib\t%.1f%n", Arrays.stream(heap).max().orElse(0) / 1048576.0);
             out.printf("heap_last_mib\t%.1f%n", heap[heap.length - 1] / 1048576.0);

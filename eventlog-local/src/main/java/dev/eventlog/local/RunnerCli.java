@@ -24,8 +24,6 @@ public final class RunnerCli {
     /** Exit status: bad command line or input. */
     public static final int USAGE = 2;
 
-    static final String HELP = HelpText.render();
-
     private final HandlerFactory handlers;
     private final CommandLineParser parser;
     private final InputStream in;
@@ -52,7 +50,7 @@ public final class RunnerCli {
             return USAGE;
         }
         if (List.of("--help", "-h", "help").contains(args[0])) {
-            out.print(HELP);
+            out.print(HelpText.render());
             return OK;
         }
         Optional<RunnerCommand> command = RunnerCommand.named(args[0]);
@@ -62,7 +60,7 @@ public final class RunnerCli {
         }
         List<String> options = Arrays.asList(args).subList(1, args.length);
         if (options.contains("--help")) {
-            out.print(HELP);
+            out.print(HelpText.render());
             return OK;
         }
         try {

@@ -44,7 +44,7 @@ public final class EventIds {
     }
 
     /** True when {@code id} has the form of a derived id, so that {@link #checkGiven} compares it with one. */
-    static boolean hasDerivedForm(String id) {
+    public static boolean hasDerivedForm(String id) {
         return DERIVED_FORM.matcher(id).matches();
     }
 

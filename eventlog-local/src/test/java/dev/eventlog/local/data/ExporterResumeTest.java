@@ -17,9 +17,12 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringWriter;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -32,7 +35,7 @@ class ExporterResumeTest {
     private final Progress quiet = new Progress(new PrintStream(new ByteArrayOutputStream()), "exported", () -> 0L);
 
     /** The in-memory store, failing its n-th query. */
-    private static final class FailingOnce implements EventLogPort {
+    private static class FailingOnce implements EventLogPort {
         private final EventLogPort store;
         private final AtomicInteger queriesLeft;
 
@@ -89,7 +92,7 @@ class ExporterResumeTest {
         InMemoryEventLog store = storeWith(events, days);
         ExportSelection selection = everything
                 ? ExportSelection.everything(Optional.empty())
-                : ExportSelection.day(java.time.LocalDate.parse("2024-07-01"), Optional.empty());
+                : ExportSelection.day(LocalDate.parse("2024-07-01"), Optional.empty());
         String expected = oneRun(store, selection);
         assertEquals(events, expected.lines().count());
 
@@ -137,5 +140,28 @@ class ExporterResumeTest {
         new Exporter(new EventLogService(store, Clock.systemUTC()), ApiEventLines.LINES)
                 .run(everything, resume, out, quiet, () -> false);
         assertEquals(expected, out.toString());
+    }
+
+    @Test
+    void eachPageIsWrittenBeforeTheNextIsRead_soAnExportHoldsOnePageAtATime() throws IOException {
+        InMemoryEventLog store = storeWith(2500, 1);
+        StringWriter out = new StringWriter();
+        List<Long> linesBeforeEachRead = new ArrayList<>();
+        EventLogPort watched = new FailingOnce(store, -1) {
+            @Override
+            public Page query(EventQuery query, Optional<EventKey> after) {
+                linesBeforeEachRead.add(out.toString().lines().count());
+                return super.query(query, after);
+            }
+        };
+        new Exporter(new EventLogService(watched, Clock.systemUTC()), ApiEventLines.LINES)
+                .run(
+                        ExportSelection.day(LocalDate.parse("2024-07-01"), Optional.empty()),
+                        Optional.empty(),
+                        out,
+                        quiet,
+                        () -> false);
+
+        assertEquals(List.of(0L, 1000L, 2000L), linesBeforeEachRead);
     }
 }
